@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using RevenueAngel.Core.Billing;
+using RevenueAngel.Core.Members;
+using RevenueAngel.Core.Persistence;
+
+namespace RevenueAngel.Core.Analytics;
+
+public sealed class DashboardQueries(IDbContextFactory<RevenueAngelDbContext> contexts, TimeProvider time)
+{
+    public static readonly IReadOnlyList<int> Periods = [7, 30, 90];
+
+    private static readonly string[] ActiveStatuses =
+        [MembershipStatuses.Active, MembershipStatuses.Trialing, MembershipStatuses.Canceling];
+
+    private static readonly string[] PayingStatuses = [.. MembershipStatuses.Paying];
+
+    /// Null when the company is unknown (the app is not installed there).
+    public async Task<DashboardSummary?> GetSummaryAsync(string companyId, int days, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var company = await db.Companies.AsNoTracking()
+            .Where(c => c.Id == companyId).Select(c => new { c.Name, c.IsDemo }).SingleOrDefaultAsync(ct);
+        if (company is null) return null;
+
+        var since = time.GetUtcNow().AddDays(-days);
+
+        var members = await db.Members.CountAsync(m => m.CompanyId == companyId, ct);
+        var active = await db.Memberships.CountAsync(m => m.CompanyId == companyId && ActiveStatuses.Contains(m.Status), ct);
+
+        var companyPayments = db.Payments.Where(p => p.CompanyId == companyId);
+        var failed = await companyPayments.CountAsync(p => p.FailedAt >= since, ct);
+        var recovered = await companyPayments.CountAsync(p => p.FailedAt >= since && p.PaidAt != null, ct);
+        var revenue = await companyPayments
+            .Where(p => p.PaidAt >= since)
+            .GroupBy(p => p.Currency)
+            .Select(g => new Money(g.Sum(p => p.TotalCents), g.Key))
+            .ToListAsync(ct);
+
+        return new DashboardSummary(company.Name, company.IsDemo, days, members, active, await MonthlyRecurringRevenueAsync(db, companyId, ct),
+            [.. revenue.OrderByDescending(m => m.Cents)], failed, recovered);
+    }
+
+    // Counted per plan in SQL, priced in memory: a company has a handful of plans, and decimal
+    // normalisation to a month then gives the same cents on PostgreSQL and SQLite.
+    private static async Task<IReadOnlyList<Money>> MonthlyRecurringRevenueAsync(
+        RevenueAngelDbContext db, string companyId, CancellationToken ct)
+    {
+        var payingByPlan = await db.Memberships
+            .Where(m => m.CompanyId == companyId && PayingStatuses.Contains(m.Status))
+            .GroupBy(m => m.PlanId)
+            .Select(g => new { PlanId = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        var plans = await db.Plans.Where(p => p.CompanyId == companyId).ToDictionaryAsync(p => p.Id, ct);
+
+        return payingByPlan
+            .Where(p => plans.ContainsKey(p.PlanId))
+            .Select(p => (Plan: plans[p.PlanId], p.Count))
+            .GroupBy(p => p.Plan.Currency)
+            .Select(g => new Money((long)decimal.Round(g.Sum(p => p.Plan.MonthlyPriceCents * p.Count)), g.Key))
+            .OrderByDescending(m => m.Cents)
+            .ToList();
+    }
+}

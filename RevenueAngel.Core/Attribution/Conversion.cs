@@ -1,0 +1,15 @@
+namespace RevenueAngel.Core.Attribution;
+
+/// Revenue a goal brought in: one per Whop payment, attributed last-touch to a send or to none.
+public sealed class Conversion
+{
+    public long Id { get; init; }
+    public required string CompanyId { get; init; }
+    public long? MemberId { get; init; }
+    public required string WhopPaymentId { get; init; }
+    public ConversionType Type { get; init; }
+    public long RevenueCents { get; init; }
+    public string Currency { get; init; } = "usd";
+    public long? AttributedSendId { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RevenueAngel.Core.Companies;
+using RevenueAngel.Core.Dispatch;
+using RevenueAngel.Core.Members;
+using RevenueAngel.Core.Persistence;
+
+namespace RevenueAngel.Core.Attribution;
+
+internal sealed class ConversionConfiguration : IEntityTypeConfiguration<Conversion>
+{
+    public void Configure(EntityTypeBuilder<Conversion> builder)
+    {
+        builder.Property(c => c.CompanyId).HasMaxLength(64);
+        builder.Property(c => c.WhopPaymentId).HasMaxLength(64);
+        builder.Property(c => c.Type).HasStoredEnum();
+        builder.Property(c => c.Currency).HasMaxLength(3);
+        builder.HasOne<Company>().WithMany().HasForeignKey(c => c.CompanyId);
+        builder.HasOne<Member>().WithMany().HasForeignKey(c => c.MemberId);
+        builder.HasOne<Send>().WithMany().HasForeignKey(c => c.AttributedSendId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(c => c.WhopPaymentId).IsUnique();
+        builder.HasIndex(c => new { c.CompanyId, c.CreatedAt });
+        builder.HasIndex(c => c.AttributedSendId);
+    }
+}

@@ -1,0 +1,114 @@
+using Bogus;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RevenueAngel.Core.Companies;
+using RevenueAngel.Core.Leads;
+using RevenueAngel.Core.Members;
+using RevenueAngel.Core.Persistence;
+using RevenueAngel.Core.Playbooks;
+
+namespace RevenueAngel.Core.Demo;
+
+/// Creates the demo company with deterministic, realistic data relative to today: 600 members on three
+/// plans, 90 days of payments, leads, the three default playbooks with sends and conversions.
+/// Seeding an existing demo company does nothing.
+public sealed partial class DemoSeeder(
+    IDbContextFactory<RevenueAngelDbContext> contexts,
+    IOptions<DemoOptions> options,
+    TimeProvider time,
+    ILogger<DemoSeeder> logger)
+{
+    public const int MemberCount = 600;
+    private const int PayingMembers = 540;
+    private const int OpenLeads = 150;
+    private const int Seed = 20_260_701;
+
+    /// Returns false when the demo company already exists.
+    public async Task<bool> SeedAsync(CancellationToken ct = default)
+    {
+        var companyId = options.Value.CompanyId;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await db.Companies.AnyAsync(c => c.Id == companyId, ct)) return false;
+
+        // Whole minutes: the same day gives the same data, and nothing depends on sub-second clock noise.
+        var clock = time.GetUtcNow();
+        var now = new DateTimeOffset(clock.Year, clock.Month, clock.Day, clock.Hour, clock.Minute, 0, TimeSpan.Zero);
+        var random = new Random(Seed);
+        var faker = new Faker("en") { Random = new Randomizer(Seed) };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var company = new Company
+        {
+            Id = companyId, Name = options.Value.CompanyName, TimeZone = "America/New_York",
+            InstalledAt = now.AddDays(-75), IsDemo = true,
+        };
+        db.Companies.Add(company);
+        var plans = DemoCatalog.Plans(companyId);
+        db.Plans.AddRange(plans);
+
+        var members = Enumerable.Range(1, MemberCount).Select(i => NewMember(faker, random, companyId, i, now)).ToList();
+        db.Members.AddRange(members);
+        var playbooks = await AddPlaybooksAsync(db, companyId, company.InstalledAt, ct);
+
+        var billing = new DemoBilling(random, now, plans.ToDictionary(p => p.Id));
+        for (var i = 0; i < PayingMembers; i++) billing.Subscribe(members[i], i + 1);
+        db.Memberships.AddRange(billing.History.Memberships);
+        db.Payments.AddRange(billing.History.Payments);
+
+        var outreach = new DemoOutreach(random, now, companyId, company.AttributionWindowDays);
+        var leads = DemoLeads.Create(faker, random, billing.History, members, company.InstalledAt, now, OpenLeads);
+        db.Leads.AddRange(leads.Select(l => l.Lead));
+        await db.SaveChangesAsync(ct);
+        DemoJourneys.Plan(outreach, playbooks, billing.History, leads, company.InstalledAt, now, random);
+        db.Enrollments.AddRange(outreach.Journeys.Select(j => j.Enrollment));
+        await db.SaveChangesAsync(ct);
+
+        db.Sends.AddRange(outreach.PlanSends());
+        await db.SaveChangesAsync(ct);
+
+        var conversions = outreach.Conversions().ToList();
+        conversions.AddRange(DemoJourneys.ConversionsWithoutJourney(billing.History, conversions, company.InstalledAt));
+        db.Conversions.AddRange(conversions);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+
+        LogSeeded(companyId, members.Count, billing.History.Payments.Count, conversions.Count);
+        return true;
+    }
+
+    private static Member NewMember(Faker faker, Random random, string companyId, int index, DateTimeOffset now)
+    {
+        var first = faker.Name.FirstName();
+        var last = faker.Name.LastName();
+        return new Member
+        {
+            CompanyId = companyId, WhopUserId = $"user_demo_{index:D5}", WhopMemberId = $"mber_demo_{index:D5}",
+            Name = $"{first} {last}", Username = faker.Internet.UserName(first, last).ToLowerInvariant(),
+            Email = faker.Internet.Email(first, last, "example.com").ToLowerInvariant(),
+            CreatedAt = now.AddMinutes(-random.Next(10, 150 * 24 * 60)),
+        };
+    }
+
+    private static async Task<Dictionary<PlaybookType, Playbook>> AddPlaybooksAsync(
+        RevenueAngelDbContext db, string companyId, DateTimeOffset at, CancellationToken ct)
+    {
+        var catalog = DemoCatalog.Playbooks(companyId, at);
+        db.MessageTemplates.AddRange(catalog.SelectMany(p => p.Steps).Select(s => s.Template));
+        await db.SaveChangesAsync(ct);
+
+        foreach (var (playbook, steps) in catalog)
+        {
+            playbook.Steps.AddRange(steps.Select((s, i) => new PlaybookStep
+            {
+                Position = i + 1, DelayMinutes = s.DelayMinutes, Channel = s.Channel, TemplateId = s.Template.Id,
+            }));
+            db.Playbooks.Add(playbook);
+        }
+        await db.SaveChangesAsync(ct);
+        return catalog.ToDictionary(p => p.Playbook.Type, p => p.Playbook);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Seeded demo company {CompanyId}: {Members} members, {Payments} payments, {Conversions} conversions")]
+    private partial void LogSeeded(string companyId, int members, int payments, int conversions);
+}

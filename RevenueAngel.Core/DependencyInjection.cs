@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using RevenueAngel.Core.Analytics;
+using RevenueAngel.Core.Demo;
+using RevenueAngel.Core.Persistence;
+using RevenueAngel.Core.Whop;
+
+namespace RevenueAngel.Core;
+
+public static class DependencyInjection
+{
+    public static IHostApplicationBuilder AddRevenueAngelCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddPersistence();
+        builder.AddWhop();
+        builder.AddDemo();
+        builder.Services.AddSingleton<DashboardQueries>();
+        return builder;
+    }
+
+    private static IHostApplicationBuilder AddWhop(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WhopOptions>().BindConfiguration(WhopOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<WhopOptions>, WhopOptionsValidator>();
+        return builder;
+    }
+
+    // Registered after persistence so the demo is seeded into a migrated database.
+    private static IHostApplicationBuilder AddDemo(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
+        builder.Services.AddSingleton<DemoMode>();
+        builder.Services.AddSingleton<DemoSeeder>();
+        builder.Services.AddHostedService<DemoSeedingService>();
+        return builder;
+    }
+}

@@ -1,0 +1,103 @@
+using RevenueAngel.Core.Messaging;
+
+namespace RevenueAngel.Core.Dispatch;
+
+/// One message of one step to one enrolled subject: scheduled → sending → sent | failed | canceled | unknown.
+public sealed class Send
+{
+    public long Id { get; init; }
+    public required string CompanyId { get; init; }
+    public long PlaybookId { get; init; }
+    public long StepId { get; init; }
+    public long EnrollmentId { get; init; }
+    public MessageChannel Channel { get; init; }
+    public SendStatus Status { get; private set; } = SendStatus.Scheduled;
+    public DateTimeOffset ScheduledFor { get; private set; }
+    public DateTimeOffset? LeaseExpiresAt { get; private set; }
+    public DateTimeOffset? SentAt { get; private set; }
+    public int Attempts { get; private set; }
+    public string? LastError { get; private set; }
+    /// Whop's id for what was delivered (message id), when it returns one.
+    public string? ExternalId { get; private set; }
+    public DateTimeOffset? ClickedAt { get; private set; }
+    public int ClickCount { get; private set; }
+    public string? Variant { get; init; }
+
+    public static Send Schedule(string companyId, long playbookId, long stepId, long enrollmentId,
+        MessageChannel channel, DateTimeOffset at, string? variant = null) => new()
+    {
+        CompanyId = companyId,
+        PlaybookId = playbookId,
+        StepId = stepId,
+        EnrollmentId = enrollmentId,
+        Channel = channel,
+        ScheduledFor = at,
+        Variant = variant,
+    };
+
+    public void Claim(DateTimeOffset leaseExpiresAt)
+    {
+        Require(SendStatus.Scheduled, SendStatus.Sending);
+        Status = SendStatus.Sending;
+        LeaseExpiresAt = leaseExpiresAt;
+        Attempts++;
+    }
+
+    public void MarkSent(DateTimeOffset at, string? externalId)
+    {
+        Require(SendStatus.Sending, SendStatus.Sent);
+        Status = SendStatus.Sent;
+        SentAt = at;
+        ExternalId = externalId;
+        LeaseExpiresAt = null;
+    }
+
+    /// Frequency cap, quiet hours or a transient error: try again later, never drop.
+    public void Defer(DateTimeOffset until, string? reason = null)
+    {
+        if (Status is not (SendStatus.Scheduled or SendStatus.Sending))
+            throw Illegal(SendStatus.Scheduled);
+        Status = SendStatus.Scheduled;
+        ScheduledFor = until;
+        LeaseExpiresAt = null;
+        LastError = reason ?? LastError;
+    }
+
+    public void Fail(string error)
+    {
+        Require(SendStatus.Sending, SendStatus.Failed);
+        Status = SendStatus.Failed;
+        LastError = error;
+        LeaseExpiresAt = null;
+    }
+
+    public void Cancel()
+    {
+        Require(SendStatus.Scheduled, SendStatus.Canceled);
+        Status = SendStatus.Canceled;
+    }
+
+    public void MarkUnknown()
+    {
+        Require(SendStatus.Sending, SendStatus.Unknown);
+        Status = SendStatus.Unknown;
+        LastError = "lease expired while sending; not resent to avoid a duplicate";
+        LeaseExpiresAt = null;
+    }
+
+    public void RecordClick(DateTimeOffset at)
+    {
+        if (Status is not (SendStatus.Sent or SendStatus.Unknown))
+            throw new InvalidOperationException($"Send {Id} is {Status}: a click needs a delivered message.");
+        ClickedAt ??= at;
+        ClickCount++;
+    }
+
+    private void Require(SendStatus from, SendStatus to)
+    {
+        if (Status != from) throw Illegal(to);
+    }
+
+    private InvalidOperationException Illegal(SendStatus to) =>
+        new($"Send {Id} is {Status} and cannot become {to}.");
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RevenueAngel.Core.Companies;
+using RevenueAngel.Core.Persistence;
+using RevenueAngel.Core.Playbooks;
+
+namespace RevenueAngel.Core.Dispatch;
+
+internal sealed class SendConfiguration : IEntityTypeConfiguration<Send>
+{
+    public void Configure(EntityTypeBuilder<Send> builder)
+    {
+        builder.Property(s => s.CompanyId).HasMaxLength(64);
+        builder.Property(s => s.Channel).HasStoredEnum();
+        builder.Property(s => s.Status).HasStoredEnum();
+        builder.Property(s => s.LastError).HasMaxLength(2000);
+        builder.Property(s => s.ExternalId).HasMaxLength(128);
+        builder.Property(s => s.Variant).HasMaxLength(32);
+        builder.HasOne<Company>().WithMany().HasForeignKey(s => s.CompanyId);
+        builder.HasOne<Playbook>().WithMany().HasForeignKey(s => s.PlaybookId);
+        builder.HasOne<PlaybookStep>().WithMany().HasForeignKey(s => s.StepId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Enrollment>().WithMany().HasForeignKey(s => s.EnrollmentId);
+        builder.HasIndex(s => new { s.EnrollmentId, s.StepId }).IsUnique();
+        // The dispatcher's claim: due rows only, so the index stays small while sends grow to millions.
+        builder.HasIndex(s => new { s.Status, s.ScheduledFor })
+            .HasFilter("status IN ('scheduled', 'sending')")
+            .HasDatabaseName("ix_sends_due");
+        builder.HasIndex(s => new { s.CompanyId, s.SentAt });
+    }
+}

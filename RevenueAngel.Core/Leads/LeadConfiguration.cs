@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RevenueAngel.Core.Companies;
+using RevenueAngel.Core.Persistence;
+
+namespace RevenueAngel.Core.Leads;
+
+internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
+{
+    public void Configure(EntityTypeBuilder<Lead> builder)
+    {
+        builder.Property(l => l.CompanyId).HasMaxLength(64);
+        builder.Property(l => l.Email).HasMaxLength(320);
+        builder.Property(l => l.Name).HasMaxLength(200);
+        builder.Property(l => l.Source).HasMaxLength(64);
+        builder.Property(l => l.Status).HasStoredEnum();
+        builder.Property(l => l.WhopUserId).HasMaxLength(64);
+        builder.HasOne<Company>().WithMany().HasForeignKey(l => l.CompanyId);
+        builder.HasIndex(l => new { l.CompanyId, l.Email }).IsUnique();
+        builder.HasIndex(l => new { l.CompanyId, l.CapturedAt });
+    }
+}

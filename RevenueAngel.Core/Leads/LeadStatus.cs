@@ -1,0 +1,9 @@
+namespace RevenueAngel.Core.Leads;
+
+public enum LeadStatus
+{
+    New,
+    Nurturing,
+    Converted,
+    Unsubscribed,
+}

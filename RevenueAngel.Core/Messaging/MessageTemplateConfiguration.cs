@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RevenueAngel.Core.Companies;
+using RevenueAngel.Core.Persistence;
+
+namespace RevenueAngel.Core.Messaging;
+
+internal sealed class MessageTemplateConfiguration : IEntityTypeConfiguration<MessageTemplate>
+{
+    public void Configure(EntityTypeBuilder<MessageTemplate> builder)
+    {
+        builder.Property(t => t.CompanyId).HasMaxLength(64);
+        builder.Property(t => t.Name).HasMaxLength(200);
+        builder.Property(t => t.Tone).HasStoredEnum();
+        builder.Property(t => t.Title).HasMaxLength(200);
+        builder.Property(t => t.Body).HasMaxLength(4000);
+        builder.Property(t => t.CtaLabel).HasMaxLength(60);
+        builder.Property(t => t.CtaUrl).HasMaxLength(2000);
+        builder.HasOne<Company>().WithMany().HasForeignKey(t => t.CompanyId);
+        builder.HasIndex(t => t.CompanyId);
+    }
+}

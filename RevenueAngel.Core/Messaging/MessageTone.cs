@@ -1,0 +1,10 @@
+namespace RevenueAngel.Core.Messaging;
+
+public enum MessageTone
+{
+    Friendly,
+    Expert,
+    Hype,
+    Minimal,
+    Custom,
+}

@@ -1,0 +1,640 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "companies",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    time_zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    installed_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    is_demo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    quiet_hours_start = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    quiet_hours_end = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    frequency_cap_messages = table.Column<int>(type: "INTEGER", nullable: false),
+                    frequency_cap_days = table.Column<int>(type: "INTEGER", nullable: false),
+                    attribution_window_days = table.Column<int>(type: "INTEGER", nullable: false),
+                    sends_per_minute = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_companies", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    webhook_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    event_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    headers = table.Column<string>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    error = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    processed_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "experiment_assignments",
+                columns: table => new
+                {
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    experiment_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    subject_kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    subject_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    group = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    assigned_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_experiment_assignments", x => new { x.company_id, x.experiment_key, x.subject_kind, x.subject_id });
+                    table.ForeignKey(
+                        name: "fk_experiment_assignments_companies_company_id",
+                        column: x => x.company_id,
+                        principalTable: "companies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "leads",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    whop_user_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    captured_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    converted_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_leads", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_leads_companies_company_id",
+                        column: x => x.company_id,
+                        principalTable: "companies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "members",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    whop_user_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    whop_member_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    username = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_members", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_members_companies_company_id",
+                        column: x => x.company_id,
+                        principalTable: "companies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "message_templates",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    tone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    cta_label = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    cta_url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_message_templates", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_message_templates_companies_company_id",
+                        column: x => x.company_id,
+                        principalTable: "companies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "plans",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    product_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    renewal_price_cents = table.Column<long>(type: "INTEGER", nullable: false),
+                    initial_price_cents = table.Column<long>(type: "INTEGER", nullable: false),
+                    billing_period_days = table.Column<int>(type: "INTEGER", nullable: true),
+                    currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_plans", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_plans_companies_company_id",
+                        column: x => x.company_id,
+                        principalTable: "companies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "playbooks",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    trigger = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    target_rules = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    goal = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    goal_plan_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    reentry_after_days = table.Column<int>(type: "INTEGER", nullable: true),
+                    holdout_percent = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_playbooks", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_playbooks_companies_company_id",
+                        column: x => x.company_id,
+                        principalTable: "companies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payments",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    membership_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    member_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    plan_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    substatus = table.Column<string>(type: "TEXT", maxLength: 48, nullable: true),
+                    billing_reason = table.Column<string>(type: "TEXT", maxLength: 48, nullable: true),
+                    total_cents = table.Column<long>(type: "INTEGER", nullable: false),
+                    currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    failure_message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    next_payment_attempt = table.Column<long>(type: "INTEGER", nullable: true),
+                    failed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    paid_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_payments_companies_company_id",
+                        column: x => x.company_id,
+                        principalTable: "companies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_payments_members_member_id",
+                        column: x => x.member_id,
+                        principalTable: "members",
+                        principalColumn: "id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "memberships",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    member_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    plan_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    product_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    cancel_at_period_end = table.Column<bool>(type: "INTEGER", nullable: false),
+                    renewal_period_end = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_memberships", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_memberships_companies_company_id",
+                        column: x => x.company_id,
+                        principalTable: "companies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_memberships_members_member_id",
+                        column: x => x.member_id,
+                        principalTable: "members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_memberships_plans_plan_id",
+                        column: x => x.plan_id,
+                        principalTable: "plans",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "enrollments",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    playbook_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    subject_kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    subject_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    entry_number = table.Column<int>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    group = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    entered_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    ended_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    end_reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_enrollments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_enrollments_companies_company_id",
+                        column: x => x.company_id,
+                        principalTable: "companies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_enrollments_playbooks_playbook_id",
+                        column: x => x.playbook_id,
+                        principalTable: "playbooks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "playbook_steps",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    playbook_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    delay_minutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    template_id = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_playbook_steps", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_playbook_steps_message_templates_template_id",
+                        column: x => x.template_id,
+                        principalTable: "message_templates",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_playbook_steps_playbooks_playbook_id",
+                        column: x => x.playbook_id,
+                        principalTable: "playbooks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sends",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    playbook_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    step_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    enrollment_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    scheduled_for = table.Column<long>(type: "INTEGER", nullable: false),
+                    lease_expires_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    sent_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    external_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    clicked_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    click_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    variant = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sends", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_sends_companies_company_id",
+                        column: x => x.company_id,
+                        principalTable: "companies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_sends_enrollments_enrollment_id",
+                        column: x => x.enrollment_id,
+                        principalTable: "enrollments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_sends_playbook_steps_step_id",
+                        column: x => x.step_id,
+                        principalTable: "playbook_steps",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_sends_playbooks_playbook_id",
+                        column: x => x.playbook_id,
+                        principalTable: "playbooks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "conversions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    member_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    whop_payment_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    revenue_cents = table.Column<long>(type: "INTEGER", nullable: false),
+                    currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    attributed_send_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_conversions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_conversions_companies_company_id",
+                        column: x => x.company_id,
+                        principalTable: "companies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_conversions_members_member_id",
+                        column: x => x.member_id,
+                        principalTable: "members",
+                        principalColumn: "id");
+                    table.ForeignKey(
+                        name: "fk_conversions_sends_attributed_send_id",
+                        column: x => x.attributed_send_id,
+                        principalTable: "sends",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_conversions_attributed_send_id",
+                table: "conversions",
+                column: "attributed_send_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_conversions_company_id_created_at",
+                table: "conversions",
+                columns: new[] { "company_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_conversions_member_id",
+                table: "conversions",
+                column: "member_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_conversions_whop_payment_id",
+                table: "conversions",
+                column: "whop_payment_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enrollments_company_id_subject_kind_subject_id_status",
+                table: "enrollments",
+                columns: new[] { "company_id", "subject_kind", "subject_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_enrollments_playbook_id_subject_kind_subject_id_entry_number",
+                table: "enrollments",
+                columns: new[] { "playbook_id", "subject_kind", "subject_id", "entry_number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_leads_company_id_captured_at",
+                table: "leads",
+                columns: new[] { "company_id", "captured_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_leads_company_id_email",
+                table: "leads",
+                columns: new[] { "company_id", "email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_members_company_id_whop_user_id",
+                table: "members",
+                columns: new[] { "company_id", "whop_user_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_memberships_company_id_status_plan_id",
+                table: "memberships",
+                columns: new[] { "company_id", "status", "plan_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_memberships_member_id",
+                table: "memberships",
+                column: "member_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_memberships_plan_id",
+                table: "memberships",
+                column: "plan_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_message_templates_company_id",
+                table: "message_templates",
+                column: "company_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_company_id_failed_at",
+                table: "payments",
+                columns: new[] { "company_id", "failed_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_company_id_paid_at",
+                table: "payments",
+                columns: new[] { "company_id", "paid_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_member_id",
+                table: "payments",
+                column: "member_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_membership_id",
+                table: "payments",
+                column: "membership_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_plans_company_id",
+                table: "plans",
+                column: "company_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_playbook_steps_playbook_id_position",
+                table: "playbook_steps",
+                columns: new[] { "playbook_id", "position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_playbook_steps_template_id",
+                table: "playbook_steps",
+                column: "template_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_playbooks_company_id_enabled",
+                table: "playbooks",
+                columns: new[] { "company_id", "enabled" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sends_company_id_sent_at",
+                table: "sends",
+                columns: new[] { "company_id", "sent_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sends_due",
+                table: "sends",
+                columns: new[] { "status", "scheduled_for" },
+                filter: "status IN ('scheduled', 'sending')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sends_enrollment_id_step_id",
+                table: "sends",
+                columns: new[] { "enrollment_id", "step_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sends_playbook_id",
+                table: "sends",
+                column: "playbook_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sends_step_id",
+                table: "sends",
+                column: "step_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_events_company_id_received_at",
+                table: "webhook_events",
+                columns: new[] { "company_id", "received_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_events_pending",
+                table: "webhook_events",
+                columns: new[] { "status", "next_attempt_at" },
+                filter: "status IN ('received', 'failed')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_events_webhook_id",
+                table: "webhook_events",
+                column: "webhook_id",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "conversions");
+
+            migrationBuilder.DropTable(
+                name: "experiment_assignments");
+
+            migrationBuilder.DropTable(
+                name: "leads");
+
+            migrationBuilder.DropTable(
+                name: "memberships");
+
+            migrationBuilder.DropTable(
+                name: "payments");
+
+            migrationBuilder.DropTable(
+                name: "webhook_events");
+
+            migrationBuilder.DropTable(
+                name: "sends");
+
+            migrationBuilder.DropTable(
+                name: "plans");
+
+            migrationBuilder.DropTable(
+                name: "members");
+
+            migrationBuilder.DropTable(
+                name: "enrollments");
+
+            migrationBuilder.DropTable(
+                name: "playbook_steps");
+
+            migrationBuilder.DropTable(
+                name: "message_templates");
+
+            migrationBuilder.DropTable(
+                name: "playbooks");
+
+            migrationBuilder.DropTable(
+                name: "companies");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace RevenueAngel.Core.Playbooks;
+
+/// A subject's pass through a playbook: active → converted | exited | completed.
+public sealed class Enrollment
+{
+    public long Id { get; init; }
+    public required string CompanyId { get; init; }
+    public long PlaybookId { get; init; }
+    public SubjectKind SubjectKind { get; init; }
+    public long SubjectId { get; init; }
+    /// 1 for the first pass; re-entry after a cool-down adds the next number, so the unique key still holds.
+    public int EntryNumber { get; init; } = 1;
+    public EnrollmentStatus Status { get; private set; } = EnrollmentStatus.Active;
+    /// Experiment arm: "treatment", "holdout" or a variant key.
+    public string? Group { get; init; }
+    public DateTimeOffset EnteredAt { get; init; }
+    public DateTimeOffset? EndedAt { get; private set; }
+    public string? EndReason { get; private set; }
+
+    public void Convert(DateTimeOffset at) => End(EnrollmentStatus.Converted, at, "goal reached");
+
+    public void Exit(DateTimeOffset at, string reason) => End(EnrollmentStatus.Exited, at, reason);
+
+    public void Complete(DateTimeOffset at) => End(EnrollmentStatus.Completed, at, "all steps sent");
+
+    private void End(EnrollmentStatus status, DateTimeOffset at, string reason)
+    {
+        if (Status != EnrollmentStatus.Active)
+            throw new InvalidOperationException($"Enrollment {Id} is {Status} and cannot become {status}.");
+        Status = status;
+        EndedAt = at;
+        EndReason = reason;
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RevenueAngel.Core.Companies;
+using RevenueAngel.Core.Persistence;
+
+namespace RevenueAngel.Core.Playbooks;
+
+internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollment>
+{
+    public void Configure(EntityTypeBuilder<Enrollment> builder)
+    {
+        builder.Property(e => e.CompanyId).HasMaxLength(64);
+        builder.Property(e => e.SubjectKind).HasStoredEnum();
+        builder.Property(e => e.Status).HasStoredEnum();
+        builder.Property(e => e.Group).HasMaxLength(32);
+        builder.Property(e => e.EndReason).HasMaxLength(200);
+        builder.HasOne<Company>().WithMany().HasForeignKey(e => e.CompanyId);
+        builder.HasOne<Playbook>().WithMany().HasForeignKey(e => e.PlaybookId);
+        builder.HasIndex(e => new { e.PlaybookId, e.SubjectKind, e.SubjectId, e.EntryNumber }).IsUnique();
+        builder.HasIndex(e => new { e.CompanyId, e.SubjectKind, e.SubjectId, e.Status });
+    }
+}

@@ -1,0 +1,24 @@
+namespace RevenueAngel.Core.Playbooks;
+
+/// A sequence of messages for the subjects its target rules select, until they reach its goal.
+public sealed class Playbook
+{
+    public long Id { get; init; }
+    public required string CompanyId { get; init; }
+    public required string Name { get; set; }
+    public PlaybookType Type { get; init; }
+    public bool Enabled { get; set; }
+    public PlaybookTrigger Trigger { get; set; }
+    /// JSON rule tree (all/any groups of conditions); "{}" matches every subject of the type.
+    public string TargetRules { get; set; } = "{}";
+    public PlaybookGoal Goal { get; set; }
+    public string? GoalPlanId { get; set; }
+    /// Higher wins when a member qualifies for several playbooks.
+    public int Priority { get; set; }
+    /// Null: a subject enters once. Otherwise it may re-enter this many days after its last enrollment ended.
+    public int? ReentryAfterDays { get; set; }
+    public int HoldoutPercent { get; set; } = 10;
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public List<PlaybookStep> Steps { get; init; } = [];
+}

@@ -1,0 +1,15 @@
+using RevenueAngel.Core.Messaging;
+
+namespace RevenueAngel.Core.Playbooks;
+
+public sealed class PlaybookStep
+{
+    public long Id { get; init; }
+    public long PlaybookId { get; init; }
+    /// 1-based order within the playbook.
+    public int Position { get; set; }
+    /// Wait after the previous step (after enrollment for the first step).
+    public int DelayMinutes { get; set; }
+    public MessageChannel Channel { get; set; }
+    public long TemplateId { get; set; }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RevenueAngel.Core.Messaging;
+using RevenueAngel.Core.Persistence;
+
+namespace RevenueAngel.Core.Playbooks;
+
+internal sealed class PlaybookStepConfiguration : IEntityTypeConfiguration<PlaybookStep>
+{
+    public void Configure(EntityTypeBuilder<PlaybookStep> builder)
+    {
+        builder.Property(s => s.Channel).HasStoredEnum();
+        builder.HasOne<MessageTemplate>().WithMany().HasForeignKey(s => s.TemplateId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.PlaybookId, s.Position }).IsUnique();
+    }
+}

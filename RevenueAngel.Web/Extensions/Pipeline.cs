@@ -1,0 +1,33 @@
+using RevenueAngel.Web.Access;
+using RevenueAngel.Web.Components;
+using RevenueAngel.Web.Endpoints;
+using RevenueAngel.Web.Framing;
+
+namespace RevenueAngel.Web.Extensions;
+
+public static class Pipeline
+{
+    public static WebApplication UseRevenueAngelPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseMiddleware<FrameAncestorsMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseMiddleware<CompanyAccessMiddleware>();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapRevenueAngelEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapHealthEndpoints();
+        app.MapRazorComponents<App>()
+            // Compression off: a compressed circuit must not be framed cross-origin, and Whop frames us.
+            .AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);
+        return app;
+    }
+}

@@ -1,0 +1,18 @@
+using RevenueAngel.Core;
+using RevenueAngel.Web.Extensions;
+using RevenueAngel.Web.Jobs;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddRevenueAngelCore();
+builder.AddWebServices();
+builder.AddJobs();
+
+var app = builder.Build();
+
+app.UseRevenueAngelPipeline();
+app.MapRevenueAngelEndpoints();
+
+app.Run();
+
+public partial class Program;
