@@ -1,0 +1,4 @@
+using RevenueAngel.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]
+[assembly: CaptureConsole]

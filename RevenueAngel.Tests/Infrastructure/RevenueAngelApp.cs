@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RevenueAngel.Core.Persistence;
+
+namespace RevenueAngel.Tests.Infrastructure;
+
+/// The real app (Program) in process, configured through its own settings.
+public sealed class RevenueAngelApp(Dictionary<string, string?> settings, string environment = "Testing")
+    : WebApplicationFactory<Program>
+{
+    public TimeProvider? Time { get; init; }
+
+    public RevenueAngelDbContext CreateDbContext() =>
+        Services.GetRequiredService<IDbContextFactory<RevenueAngelDbContext>>().CreateDbContext();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        if (Time is { } time) builder.ConfigureTestServices(services => services.AddSingleton(time));
+    }
+}

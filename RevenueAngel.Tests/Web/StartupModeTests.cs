@@ -1,0 +1,69 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using RevenueAngel.Tests.Infrastructure;
+
+namespace RevenueAngel.Tests.Web;
+
+/// Demo without login only in Development or when enabled; any other start without Whop settings stops and
+/// names what is missing.
+public sealed class StartupModeTests(PostgresServer postgres)
+{
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ProductionWithoutWhopSettingsStopsAndNamesEachMissingSetting()
+    {
+        await using var app = new RevenueAngelApp(new()
+        {
+            ["ConnectionStrings:RevenueAngel"] = await postgres.CreateDatabaseAsync("startup"),
+            ["Whop:AppId"] = "app_present",
+        }, environment: "Production");
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains("Whop:ApiKey (env Whop__ApiKey)", error.Message);
+        Assert.Contains("Whop:WebhookSecrets (env Whop__WebhookSecrets)", error.Message);
+        Assert.DoesNotContain("Whop:AppId", error.Message);
+        Assert.Contains("Demo:Enabled=true", error.Message);
+    }
+
+    [Fact]
+    public async Task DevelopmentWithoutWhopSettingsServesTheDemoWithoutLogin()
+    {
+        await using var app = new RevenueAngelApp(new()
+        {
+            ["ConnectionStrings:RevenueAngel"] = await postgres.CreateDatabaseAsync("startup"),
+        }, environment: "Development");
+
+        var page = await app.CreateClient().GetAsync("/dashboard/biz_demo", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Demo Community", html);
+        Assert.Contains("Demo data", html);
+    }
+
+    [Fact]
+    public async Task ProductionWithWhopSettingsDoesNotOpenTheDemoCompany()
+    {
+        await using var app = new RevenueAngelApp(TestSettings.Production(await postgres.CreateDatabaseAsync("startup")), "Production");
+
+        var page = await app.CreateClient().GetAsync("/dashboard/biz_demo", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, page.StatusCode);
+        Assert.Contains("Open RevenueAngel from your Whop dashboard", await page.Content.ReadAsStringAsync(Ct));
+        await using var db = app.CreateDbContext();
+        Assert.False(db.Companies.Any(), "no demo data is seeded outside demo mode");
+    }
+
+    [Fact]
+    public async Task TheDemoOpensOnlyTheDemoCompany()
+    {
+        await using var app = new RevenueAngelApp(TestSettings.Demo(await postgres.CreateDatabaseAsync("startup")), "Production");
+        var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/dashboard/biz_demo", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/dashboard/biz_someone_else", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/dashboard/biz_someone_else/settings", Ct)).StatusCode);
+    }
+}
