@@ -19,6 +19,8 @@ public sealed class RevenueAngelApp(Dictionary<string, string?> settings, string
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
+        // Outside Development the host serves package assets (MudBlazor, _framework) only from a publish folder.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         if (Time is { } time) builder.ConfigureTestServices(services => services.AddSingleton(time));
     }

@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+using RevenueAngel.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace RevenueAngel.Tests.Browser;
+
+/// The dashboard as a creator sees it: inside an iframe on another origin, in real Chromium.
+public sealed class IframeDashboardTests(DemoWebFixture web, Chromium chromium)
+    : IClassFixture<DemoWebFixture>, IClassFixture<Chromium>
+{
+    [Fact]
+    public async Task DashboardRunsInsideAnIframeOnAnotherOriginAndAnswersClicks()
+    {
+        var page = await OpenInParentAsync(web.Parent.AllowedOrigin, new() { Width = 1280, Height = 900 });
+        var app = page.FrameLocator("#app");
+
+        await Expect(app.Locator("[data-testid=circuit][data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await Expect(app.GetByText("Failed payments, last 30 days")).ToBeVisibleAsync();
+        var monthly = await app.Locator("[data-testid=kpi-failed]").InnerTextAsync();
+
+        await app.Locator(".mud-toggle-item", new() { HasText = "7 days" }).ClickAsync();
+
+        await Expect(app.GetByText("Failed payments, last 7 days")).ToBeVisibleAsync();
+        var weekly = await app.Locator("[data-testid=kpi-failed]").InnerTextAsync();
+        Assert.True(int.Parse(weekly, System.Globalization.NumberStyles.AllowThousands) <=
+                    int.Parse(monthly, System.Globalization.NumberStyles.AllowThousands));
+    }
+
+    [Fact]
+    public async Task AnOriginThatIsNotAllowedCannotFrameTheDashboard()
+    {
+        var page = await OpenInParentAsync(web.Parent.OtherOrigin, new() { Width = 1280, Height = 900 });
+
+        var frame = page.Frames.Single(f => f != page.MainFrame);
+        Assert.StartsWith("chrome-error://", frame.Url);
+        Assert.Equal(0, await page.FrameLocator("#app").Locator("[data-testid=circuit]").CountAsync());
+    }
+
+    [Theory]
+    [InlineData("narrow", 390, ColorScheme.Light)]
+    [InlineData("narrow-dark", 390, ColorScheme.Dark)]
+    [InlineData("wide", 1440, ColorScheme.Light)]
+    [InlineData("wide-dark", 1440, ColorScheme.Dark)]
+    public async Task DashboardFitsWhopsNarrowAndWideWidthsWithoutSideScrolling(string name, int width, ColorScheme scheme)
+    {
+        var page = await OpenInParentAsync(web.Parent.AllowedOrigin, new() { Width = width, Height = 900 }, scheme);
+        var app = page.FrameLocator("#app");
+        await Expect(app.Locator("[data-testid=circuit][data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await Expect(app.Locator("[data-testid=kpi-mrr]")).ToBeVisibleAsync();
+
+        var overflow = await app.Locator("html").EvaluateAsync<int>("e => e.scrollWidth - e.clientWidth");
+        Assert.True(overflow <= 0, $"the page scrolls sideways by {overflow}px at {width}px");
+        await SaveScreenshotAsync(page, $"dashboard-{name}");
+    }
+
+    private async Task<IPage> OpenInParentAsync(string parentOrigin, ViewportSize viewport, ColorScheme scheme = ColorScheme.Light)
+    {
+        var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = viewport, ColorScheme = scheme });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(web.Parent.PageFraming($"{web.BaseUrl}/dashboard/biz_demo", parentOrigin),
+            new() { WaitUntil = WaitUntilState.Load });
+        return page;
+    }
+
+    // Set RA_SCREENSHOTS to a folder to keep what the creator would see (scripts/screenshots.sh does).
+    private static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("RA_SCREENSHOTS");
+        if (string.IsNullOrEmpty(folder)) return;
+        Directory.CreateDirectory(folder);
+        await page.WaitForTimeoutAsync(400); // let MudBlazor's ripple and transitions settle
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+    }
+}
