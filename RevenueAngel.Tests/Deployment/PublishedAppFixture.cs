@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using RevenueAngel.Tests.Infrastructure;
+
+namespace RevenueAngel.Tests.Deployment;
+
+/// What the Dockerfile's build stage makes (a Release publish of the web project), and the environment its
+/// runtime stage sets, read from the Dockerfile itself so the two cannot drift apart.
+public sealed partial class PublishedAppFixture : IAsyncLifetime
+{
+    public string PublishDir { get; } = Directory.CreateTempSubdirectory("ra-test-publish-").FullName;
+    public string Dockerfile { get; } = File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "Dockerfile"));
+
+    public IReadOnlyDictionary<string, string> ContainerEnvironment => EnvLines().Matches(Dockerfile.Replace("\\\n", " "))
+        .SelectMany(m => KeyValue().Matches(m.Groups[1].Value))
+        .ToDictionary(kv => kv.Groups[1].Value, kv => kv.Groups[2].Value);
+
+    public async ValueTask InitializeAsync()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryRoot.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in (string[])["publish", "RevenueAngel.Web/RevenueAngel.Web.csproj", "-c", "Release", "-o", PublishDir,
+                     "-p:UseAppHost=false", "--disable-build-servers", "-nodeReuse:false"])
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet publish failed: {await output}{await errors}");
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Directory.Delete(PublishDir, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+
+    [GeneratedRegex(@"^ENV\s+(.+)$", RegexOptions.Multiline)]
+    private static partial Regex EnvLines();
+
+    [GeneratedRegex(@"([A-Za-z_][A-Za-z0-9_]*)=(\S+)")]
+    private static partial Regex KeyValue();
+}

@@ -1,0 +1,13 @@
+namespace RevenueAngel.Tests.Infrastructure;
+
+public static class RepositoryRoot
+{
+    public static string Path { get; } = Find();
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "RevenueAngel.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"RevenueAngel.sln not found above {AppContext.BaseDirectory}");
+    }
+}

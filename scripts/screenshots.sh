@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Saves what a creator sees (the dashboard inside a cross-origin iframe at Whop's narrow and wide widths,
+# light and dark) to artifacts/screenshots/, by running the browser tests with RA_SCREENSHOTS set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export RA_SCREENSHOTS="$PWD/artifacts/screenshots"
+./scripts/test.sh --filter "FullyQualifiedName~RevenueAngel.Tests.Browser"
+ls "$RA_SCREENSHOTS"
