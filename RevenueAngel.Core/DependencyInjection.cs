@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using RevenueAngel.Core.Analytics;
 using RevenueAngel.Core.Demo;
 using RevenueAngel.Core.Persistence;
@@ -18,13 +17,6 @@ public static class DependencyInjection
         builder.AddWhop();
         builder.AddDemo();
         builder.Services.AddSingleton<DashboardQueries>();
-        return builder;
-    }
-
-    private static IHostApplicationBuilder AddWhop(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddOptions<WhopOptions>().BindConfiguration(WhopOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<WhopOptions>, WhopOptionsValidator>();
         return builder;
     }
 

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace RevenueAngel.Core.Whop;
 
 /// How RevenueAngel reaches Whop. Environment form: Whop__ApiKey, Whop__WebhookSecrets__0, …
@@ -11,7 +13,20 @@ public sealed class WhopOptions
     public string JwksUrl { get; set; } = "https://api.whop.com/.well-known/jwks.json";
     public string ApiVersionDate { get; set; } = "2026-07-20";
     public List<string> WebhookSecrets { get; set; } = [];
+    /// Client-side limit for the whole process (Whop's v1 limit is unconfirmed; a third party reports 600/min).
+    [Range(1, 100_000)]
     public int RequestsPerMinute { get; set; } = 600;
+
+    /// Retries after the first attempt on 408/409/429/5xx and network errors (Whop's SDKs use 2).
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 2;
+
+    [Range(1, 300)]
+    public int AttemptTimeoutSeconds { get; set; } = 15;
+
+    /// How long a "Retry-After" may make us wait before the error surfaces instead.
+    [Range(1, 600)]
+    public int MaxRetryAfterSeconds { get; set; } = 60;
 
     /// The settings a real (non-demo) deployment cannot run without, by configuration key.
     public IReadOnlyList<string> MissingSettings()

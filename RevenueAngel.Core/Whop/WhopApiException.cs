@@ -1,0 +1,16 @@
+using System.Net;
+
+namespace RevenueAngel.Core.Whop;
+
+/// A Whop answer that is not a success and is not worth retrying (or no longer is): carries Whop's
+/// `error.type` and `error.message`.
+public sealed class WhopApiException(HttpStatusCode statusCode, string? errorType, string errorMessage, string operation)
+    : Exception($"Whop {operation} failed with {(int)statusCode} {errorType ?? statusCode.ToString()}: {errorMessage}")
+{
+    public HttpStatusCode StatusCode { get; } = statusCode;
+    public string? ErrorType { get; } = errorType;
+    public string ErrorMessage { get; } = errorMessage;
+
+    /// The app is not installed on the company, or the creator has not approved a permission.
+    public bool IsAccessRevoked => StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+}

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace RevenueAngel.Core.Whop;
+
+/// Whop's v1 REST API (reference §3) over one HttpClient whose pipeline adds the key, the API version,
+/// retries, the circuit breaker and the process-wide rate limit (see WhopRegistration).
+public sealed class WhopClient(HttpClient http)
+{
+    public const int PageSize = 100;
+
+    public Task<WhopAccess> CheckAccessAsync(string userId, string resourceId, CancellationToken ct = default) =>
+        GetAsync<WhopAccess>($"users/{Escape(userId)}/access/{Escape(resourceId)}", "access check", ct);
+
+    public Task<WhopUser> GetUserAsync(string userId, CancellationToken ct = default) =>
+        GetAsync<WhopUser>($"users/{Escape(userId)}", "get user", ct);
+
+    public IAsyncEnumerable<WhopMembership> ListMembershipsAsync(string companyId, MembershipFilter? filter = null, CancellationToken ct = default) =>
+        PagesAsync<WhopMembership>(new WhopQuery()
+            .Add("company_id", companyId)
+            .AddEach("statuses", filter?.Statuses)
+            .AddEach("plan_ids", filter?.PlanIds)
+            .AddEach("product_ids", filter?.ProductIds)
+            .AddEach("user_ids", filter?.UserIds)
+            .Add("created_after", filter?.CreatedAfter), "memberships", "list memberships", ct);
+
+    public Task<WhopMembership> GetMembershipAsync(string membershipId, CancellationToken ct = default) =>
+        GetAsync<WhopMembership>($"memberships/{Escape(membershipId)}", "get membership", ct);
+
+    public Task<WhopMembership> CancelMembershipAsync(string membershipId, bool atPeriodEnd = true, CancellationToken ct = default) =>
+        PostAsync<WhopMembership>($"memberships/{Escape(membershipId)}/cancel",
+            new { cancellation_mode = atPeriodEnd ? "at_period_end" : "immediate" }, "cancel membership", null, ct);
+
+    public Task<WhopMembership> UncancelMembershipAsync(string membershipId, CancellationToken ct = default) =>
+        PostAsync<WhopMembership>($"memberships/{Escape(membershipId)}/uncancel", null, "uncancel membership", null, ct);
+
+    public Task<WhopMembership> PauseMembershipAsync(string membershipId, bool voidPayments = false, CancellationToken ct = default) =>
+        PostAsync<WhopMembership>($"memberships/{Escape(membershipId)}/pause", new { void_payments = voidPayments }, "pause membership", null, ct);
+
+    public Task<WhopMembership> ResumeMembershipAsync(string membershipId, CancellationToken ct = default) =>
+        PostAsync<WhopMembership>($"memberships/{Escape(membershipId)}/resume", null, "resume membership", null, ct);
+
+    public Task<WhopMembership> AddFreeDaysAsync(string membershipId, int days, CancellationToken ct = default) =>
+        PostAsync<WhopMembership>($"memberships/{Escape(membershipId)}/add_free_days", new { free_days = days }, "add free days", null, ct);
+
+    public IAsyncEnumerable<WhopPayment> ListPaymentsAsync(string companyId, PaymentFilter? filter = null, CancellationToken ct = default) =>
+        PagesAsync<WhopPayment>(new WhopQuery()
+            .Add("company_id", companyId)
+            .AddEach("statuses", filter?.Statuses)
+            .AddEach("substatuses", filter?.Substatuses)
+            .AddEach("plan_ids", filter?.PlanIds)
+            .Add("created_after", filter?.CreatedAfter)
+            .Add("updated_after", filter?.UpdatedAfter), "payments", "list payments", ct);
+
+    public Task<WhopPayment> GetPaymentAsync(string paymentId, CancellationToken ct = default) =>
+        GetAsync<WhopPayment>($"payments/{Escape(paymentId)}", "get payment", ct);
+
+    /// Only for a payment whose `retryable` is true; Whop also retries on its own schedule (reference §3.6).
+    public Task<WhopPayment> RetryPaymentAsync(string paymentId, CancellationToken ct = default) =>
+        PostAsync<WhopPayment>($"payments/{Escape(paymentId)}/retry", null, "retry payment", null, ct);
+
+    public IAsyncEnumerable<WhopPlan> ListPlansAsync(string companyId, IReadOnlyList<string>? productIds = null, CancellationToken ct = default) =>
+        PagesAsync<WhopPlan>(new WhopQuery().Add("company_id", companyId).AddEach("product_ids", productIds), "plans", "list plans", ct);
+
+    public IAsyncEnumerable<WhopProduct> ListProductsAsync(string companyId, CancellationToken ct = default) =>
+        PagesAsync<WhopProduct>(new WhopQuery().Add("company_id", companyId), "products", "list products", ct);
+
+    public IAsyncEnumerable<WhopExperience> ListExperiencesAsync(string companyId, string? appId, CancellationToken ct = default) =>
+        PagesAsync<WhopExperience>(new WhopQuery().Add("company_id", companyId).Add("app_id", appId), "experiences", "list experiences", ct);
+
+    public Task<WhopCheckoutConfiguration> CreateCheckoutConfigurationAsync(CheckoutConfigurationRequest request, string? idempotencyKey = null, CancellationToken ct = default) =>
+        PostAsync<WhopCheckoutConfiguration>("checkout_configurations", request, "create checkout configuration", idempotencyKey, ct);
+
+    public Task<WhopPromoCode> CreatePromoCodeAsync(PromoCodeRequest request, string? idempotencyKey = null, CancellationToken ct = default) =>
+        PostAsync<WhopPromoCode>("promo_codes", request, "create promo code", idempotencyKey, ct);
+
+    public async Task SendNotificationAsync(NotificationRequest request, string? idempotencyKey = null, CancellationToken ct = default)
+    {
+        if ((request.ExperienceId is null) == (request.CompanyId is null))
+            throw new ArgumentException("A notification goes to exactly one of an experience or a company.", nameof(request));
+        await PostAsync<JsonElement>("notifications", request, "send notification", idempotencyKey, ct);
+    }
+
+    /// Returns the existing channel when there is one.
+    public Task<WhopSupportChannel> CreateSupportChannelAsync(string companyId, string userId, CancellationToken ct = default) =>
+        PostAsync<WhopSupportChannel>("support_channels", new { company_id = companyId, user_id = userId }, "create support channel", null, ct);
+
+    public Task<WhopMessage> SendMessageAsync(string channelId, string markdown, string? idempotencyKey = null, CancellationToken ct = default) =>
+        PostAsync<WhopMessage>("messages", new { channel_id = channelId, content = markdown }, "send message", idempotencyKey, ct);
+
+    private async IAsyncEnumerable<T> PagesAsync<T>(WhopQuery query, string path, string operation,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        var first = query.Apply(path);
+        var separator = first.Contains('?') ? '&' : '?';
+        string? after = null;
+        do
+        {
+            var uri = $"{first}{separator}first={PageSize}" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
+            var page = await GetAsync<WhopPage<T>>(uri, operation, ct);
+            foreach (var item in page.Data) yield return item;
+            after = page.PageInfo is { HasNextPage: true, EndCursor: { } cursor } ? cursor : null;
+        }
+        while (after is not null);
+    }
+
+    private async Task<T> GetAsync<T>(string uri, string operation, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(uri, ct);
+        return await ReadAsync<T>(response, operation, ct);
+    }
+
+    private async Task<T> PostAsync<T>(string uri, object? body, string operation, string? idempotencyKey, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri)
+        {
+            Content = body is null ? null : JsonContent.Create(body, body.GetType(), options: WhopJson.Options),
+        };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var response = await http.SendAsync(request, ct);
+        return await ReadAsync<T>(response, operation, ct);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, string operation, CancellationToken ct)
+    {
+        if (!response.IsSuccessStatusCode) throw await ErrorAsync(response, operation, ct);
+        return await response.Content.ReadFromJsonAsync<T>(WhopJson.Options, ct)
+            ?? throw new WhopApiException(response.StatusCode, "empty_response", "Whop answered with an empty body", operation);
+    }
+
+    private static async Task<WhopApiException> ErrorAsync(HttpResponseMessage response, string operation, CancellationToken ct)
+    {
+        var text = await response.Content.ReadAsStringAsync(ct);
+        string? type = null;
+        var message = text.Length > 500 ? text[..500] : text;
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            var root = json.RootElement;
+            if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+            {
+                type = error.TryGetProperty("type", out var t) ? t.GetString() : null;
+                message = error.TryGetProperty("message", out var m) ? m.GetString() ?? message : message;
+            }
+            else if (root.TryGetProperty("message", out var legacy))
+            {
+                message = legacy.GetString() ?? message;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON (a proxy's HTML error page): keep the start of the text.
+        }
+        if (string.IsNullOrWhiteSpace(message)) message = response.ReasonPhrase ?? response.StatusCode.ToString();
+        return new WhopApiException(response.StatusCode, type, message, operation);
+    }
+
+    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+}

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+
+namespace RevenueAngel.Web.WhopFake;
+
+/// An in-memory, per-company Whop. Tests and the demo fill it, the fake endpoints serve it.
+public sealed class FakeWhopStore : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<(int Status, TimeSpan? RetryAfter)> _faults = new();
+    private readonly Dictionary<(string UserId, string ResourceId), string> _access = [];
+
+    public string ApiKey { get; set; } = "fake_api_key";
+    public FakeWhopTokens Tokens { get; } = new();
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    public ConcurrentDictionary<string, FakeCompany> Companies { get; } = new();
+    public ConcurrentDictionary<string, FakeUser> Users { get; } = new();
+    public ConcurrentDictionary<string, FakePlan> Plans { get; } = new();
+    public ConcurrentDictionary<string, FakeProduct> Products { get; } = new();
+    public ConcurrentDictionary<string, FakeExperience> Experiences { get; } = new();
+    public ConcurrentDictionary<string, FakeMembership> Memberships { get; } = new();
+    public ConcurrentDictionary<string, FakePayment> Payments { get; } = new();
+    public ConcurrentQueue<FakeRequest> Requests { get; } = new();
+    public ConcurrentQueue<FakeDelivery> Deliveries { get; } = new();
+
+    /// Where the fake delivers webhooks it raises (retry, refund, cancel), signed with WebhookSecret.
+    public Uri? WebhookUrl { get; set; }
+    public string WebhookSecret { get; set; } = "ws_fake_webhook_secret";
+
+    public void Grant(string userId, string resourceId, string accessLevel)
+    {
+        lock (_gate) _access[(userId, resourceId)] = accessLevel;
+    }
+
+    public string AccessLevel(string userId, string resourceId)
+    {
+        lock (_gate) return _access.GetValueOrDefault((userId, resourceId), "no_access");
+    }
+
+    /// The next <paramref name="count"/> API calls answer <paramref name="status"/> (429 with retry-after, 5xx bursts).
+    public void FailNext(int count, int status, TimeSpan? retryAfter = null)
+    {
+        lock (_gate) for (var i = 0; i < count; i++) _faults.Enqueue((status, retryAfter));
+    }
+
+    public (int Status, TimeSpan? RetryAfter)? TakeFault()
+    {
+        lock (_gate) return _faults.TryDequeue(out var fault) ? fault : null;
+    }
+
+    public void Dispose() => Tokens.Dispose();
+}
