@@ -13,6 +13,13 @@ public sealed class WhopOptions
     public string JwksUrl { get; set; } = "https://api.whop.com/.well-known/jwks.json";
     public string ApiVersionDate { get; set; } = "2026-07-20";
     public List<string> WebhookSecrets { get; set; } = [];
+    /// Also accept user tokens signed with Whop's pre-JWKS fixed key (legacy tokens without `kid`).
+    public bool AcceptLegacyUserTokenKey { get; set; } = true;
+
+    /// How long an access check's answer is reused; a revoked admin loses access within about this long.
+    [Range(10, 3600)]
+    public int AccessCacheSeconds { get; set; } = 120;
+
     /// Client-side limit for the whole process (Whop's v1 limit is unconfirmed; a third party reports 600/min).
     [Range(1, 100_000)]
     public int RequestsPerMinute { get; set; } = 600;

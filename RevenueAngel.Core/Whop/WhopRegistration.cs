@@ -16,6 +16,9 @@ internal static class WhopRegistration
         builder.Services.AddSingleton<IValidateOptions<WhopOptions>, WhopOptionsValidator>();
         builder.Services.AddSingleton<WhopRateLimiter>();
         builder.Services.AddTransient<WhopRateLimitHandler>();
+        builder.Services.AddHttpClient(WhopJwks.HttpClientName).AddStandardResilienceHandler();
+        builder.Services.AddSingleton<WhopJwks>();
+        builder.Services.AddSingleton<WhopUserTokenValidator>();
 
         var client = builder.Services.AddHttpClient<WhopClient>((sp, http) =>
             {

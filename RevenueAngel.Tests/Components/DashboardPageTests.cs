@@ -2,7 +2,9 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RevenueAngel.Core.Analytics;
+using Microsoft.Extensions.Options;
 using RevenueAngel.Core.Demo;
+using RevenueAngel.Core.Whop;
 using RevenueAngel.Tests.Infrastructure;
 using RevenueAngel.Web.Access;
 using RevenueAngel.Web.Components.Pages.Dashboard;
@@ -18,6 +20,10 @@ public sealed class DashboardPageTests : MudTestContext, IClassFixture<DemoCoreF
         _demo = demo;
         Services.AddSingleton(demo.Core.Get<DashboardQueries>());
         Services.AddSingleton(demo.Core.Get<DemoMode>());
+        Services.AddSingleton(demo.Core.Get<WhopClient>());
+        Services.AddSingleton(demo.Core.Get<IOptions<WhopOptions>>());
+        Services.AddMemoryCache();
+        Services.AddScoped<WhopSession>();
         Services.AddScoped<CompanyAccess>();
         RenderAsInteractiveServer();
     }
@@ -60,7 +66,7 @@ public sealed class DashboardPageTests : MudTestContext, IClassFixture<DemoCoreF
     {
         var cut = Render<DashboardPage>(p => p.Add(x => x.CompanyId, "biz_someone_else"));
 
-        Assert.Contains("You do not have access to this company", cut.Markup);
+        cut.WaitForAssertion(() => Assert.Contains("Open RevenueAngel again from your Whop dashboard", cut.Find("[data-testid=access-denied]").TextContent));
         Assert.Empty(cut.FindAll("[data-testid^=kpi-]"));
     }
 

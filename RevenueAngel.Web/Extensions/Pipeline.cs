@@ -16,7 +16,7 @@ public static class Pipeline
         }
         app.UseMiddleware<FrameAncestorsMiddleware>();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        app.UseMiddleware<CompanyAccessMiddleware>();
+        app.UseMiddleware<WhopAuthenticationMiddleware>();
         app.UseAntiforgery();
         return app;
     }

@@ -11,6 +11,8 @@ public static class WebServices
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<WhopSession>();
         builder.Services.AddScoped<CompanyAccess>();
         builder.Services.AddHealthChecks().AddDbContextCheck<RevenueAngelDbContext>("database");
         builder.AddFraming();

@@ -7,7 +7,11 @@ public static class FakeWhopEndpoints
 {
     public static IEndpointRouteBuilder MapFakeWhop(this IEndpointRouteBuilder app, string prefix = "")
     {
-        app.MapGet($"{prefix}/.well-known/jwks.json", (FakeWhopStore store) => Results.Content(store.Tokens.Jwks(), "application/json"));
+        app.MapGet($"{prefix}/.well-known/jwks.json", (FakeWhopStore store) =>
+        {
+            store.Requests.Enqueue(new FakeRequest("GET", "/.well-known/jwks.json", new Dictionary<string, string>(), ""));
+            return Results.Content(store.Tokens.Jwks(), "application/json");
+        });
         var api = app.MapGroup($"{prefix}/api/v1").AddEndpointFilter(RecordFaultAndAuthorize);
         api.MapFakeCatalog();
         api.MapFakeMemberships();

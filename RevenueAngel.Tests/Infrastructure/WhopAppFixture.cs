@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Time.Testing;
+using RevenueAngel.Web.WhopFake;
+
+namespace RevenueAngel.Tests.Infrastructure;
+
+/// The whole app (not in demo mode) talking to the fake Whop over real HTTP, on its own PostgreSQL database,
+/// with a clock the tests move.
+public sealed class WhopAppFixture(PostgresServer postgres) : IAsyncLifetime
+{
+    public const string AppId = "app_revenueangel_test";
+
+    public FakeWhopServer Whop { get; private set; } = null!;
+    public RevenueAngelApp App { get; private set; } = null!;
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+
+    public async ValueTask InitializeAsync()
+    {
+        Whop = await FakeWhopServer.StartAsync();
+        var settings = TestSettings.Production(await postgres.CreateDatabaseAsync("whopapp"));
+        settings["Whop:ApiBaseUrl"] = Whop.ApiBaseUrl;
+        settings["Whop:JwksUrl"] = Whop.JwksUrl;
+        settings["Whop:ApiKey"] = Whop.Store.ApiKey;
+        settings["Whop:AppId"] = AppId;
+        settings["Whop:AcceptLegacyUserTokenKey"] = "false";
+        App = new RevenueAngelApp(settings) { Time = Time };
+        App.StartServer();
+    }
+
+    public string TokenFor(string userId) => Whop.Store.Tokens.Mint(userId, AppId, Time.GetUtcNow());
+
+    public async Task<HttpResponseMessage> GetAsync(string path, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (token is not null) request.Headers.Add("x-whop-user-token", token);
+        return await App.CreateClient().SendAsync(request, Xunit.TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Whop.DisposeAsync();
+    }
+}

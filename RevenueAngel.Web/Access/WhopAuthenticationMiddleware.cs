@@ -1,0 +1,54 @@
+using RevenueAngel.Core.Whop;
+
+namespace RevenueAngel.Web.Access;
+
+/// Verifies Whop's `x-whop-user-token` on every page request and checks the user's access to the company or
+/// experience in the URL before any component renders: 401 without a valid token, 403 without access.
+internal sealed partial class WhopAuthenticationMiddleware(RequestDelegate next, ILogger<WhopAuthenticationMiddleware> logger)
+{
+    public const string TokenHeader = "x-whop-user-token";
+
+    public async Task InvokeAsync(HttpContext context, WhopUserTokenValidator tokens, WhopSession session, CompanyAccess access)
+    {
+        if (AccessRoute.Of(context.Request.Path) is not { } route)
+        {
+            await next(context);
+            return;
+        }
+
+        var token = context.Request.Headers[TokenHeader].ToString();
+        if (token.Length > 0)
+        {
+            var verified = await tokens.ValidateAsync(token, context.RequestAborted);
+            if (verified.IsValid)
+            {
+                session.SignIn(verified.UserId!);
+                context.Items[WhopSession.HttpItemKey] = verified.UserId;
+            }
+            else
+            {
+                LogRejectedToken(verified.Error);
+            }
+        }
+
+        var decision = route.IsExperience
+            ? await access.ForExperienceAsync(route.ResourceId, context.RequestAborted)
+            : await access.ForCompanyAsync(route.ResourceId, context.RequestAborted);
+        switch (decision)
+        {
+            case AccessDecision.Allowed:
+                await next(context);
+                break;
+            case AccessDecision.SignInRequired:
+                await AccessPages.WriteAsync(context, StatusCodes.Status401Unauthorized, AccessPages.OpenFromWhop);
+                break;
+            default:
+                await AccessPages.WriteAsync(context, StatusCodes.Status403Forbidden, AccessPages.NotAnAdmin);
+                break;
+        }
+    }
+
+    // The reason only: never the token.
+    [LoggerMessage(LogLevel.Information, "Rejected a Whop user token: {Reason}")]
+    private partial void LogRejectedToken(string? reason);
+}
