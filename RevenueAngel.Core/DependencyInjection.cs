@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using RevenueAngel.Core.Analytics;
+using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Demo;
 using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Whop;
@@ -17,6 +18,11 @@ public static class DependencyInjection
         builder.AddWhop();
         builder.AddDemo();
         builder.Services.AddSingleton<DashboardQueries>();
+        // Transient: they hold Whop's typed client, whose handlers IHttpClientFactory rotates.
+        builder.Services.AddTransient<CompanyInstaller>();
+        builder.Services.AddTransient<CompanySync>();
+        builder.Services.AddTransient<MembershipSyncBatch>();
+        builder.Services.AddTransient<CompanyAdministration>();
         return builder;
     }
 

@@ -23,4 +23,9 @@ public sealed class Company
 
     /// Overrides Messaging:SendsPerMinute for this company when set.
     public int? SendsPerMinute { get; set; }
+
+    /// Our app's experience in this company: push notifications to members go through it.
+    public string? WhopExperienceId { get; set; }
+
+    public CompanySyncState Sync { get; init; } = new();
 }

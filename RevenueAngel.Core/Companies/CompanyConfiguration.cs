@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RevenueAngel.Core.Persistence;
 
 namespace RevenueAngel.Core.Companies;
 
@@ -11,5 +12,15 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.Property(c => c.TimeZone).HasMaxLength(64);
         builder.Property(c => c.Currency).HasMaxLength(3);
+        builder.Property(c => c.WhopExperienceId).HasMaxLength(64);
+        builder.OwnsOne(c => c.Sync, sync =>
+        {
+            sync.Property(s => s.Status).HasStoredEnum();
+            sync.Property(s => s.Progress).HasMaxLength(200);
+            sync.Property(s => s.LastError).HasMaxLength(1000);
+            sync.Ignore(s => s.IsDisconnected);
+            sync.HasIndex(s => s.RequestedAt);
+        });
+        builder.Navigation(c => c.Sync).IsRequired();
     }
 }

@@ -1,10 +1,8 @@
 using RevenueAngel.Core.Billing;
-using RevenueAngel.Core.Messaging;
-using RevenueAngel.Core.Playbooks;
 
 namespace RevenueAngel.Core.Demo;
 
-/// The demo company's plans, message templates and the product's three default playbooks.
+/// The demo company's plans.
 internal static class DemoCatalog
 {
     public const string ProductId = "prod_demo_community";
@@ -15,72 +13,4 @@ internal static class DemoCatalog
         new() { Id = "plan_demo_pro", CompanyId = companyId, ProductId = ProductId, Title = "Pro", RenewalPriceCents = 49_00, InitialPriceCents = 0, BillingPeriodDays = 30 },
         new() { Id = "plan_demo_elite", CompanyId = companyId, ProductId = ProductId, Title = "Elite (yearly)", RenewalPriceCents = 399_00, InitialPriceCents = 0, BillingPeriodDays = 365 },
     ];
-
-    public static (Playbook Playbook, (int DelayMinutes, MessageChannel Channel, MessageTemplate Template)[] Steps)[] Playbooks(
-        string companyId, DateTimeOffset createdAt)
-    {
-        MessageTemplate Template(string name, string title, string body, string cta, string url) => new()
-        {
-            CompanyId = companyId, Name = name, Tone = MessageTone.Friendly, Title = title, Body = body,
-            CtaLabel = cta, CtaUrl = url, CreatedAt = createdAt, UpdatedAt = createdAt,
-        };
-
-        var firstPurchase = new Playbook
-        {
-            CompanyId = companyId, Name = "First purchase", Type = PlaybookType.Nurture, Enabled = true,
-            Trigger = PlaybookTrigger.SegmentEntry, Goal = PlaybookGoal.FirstPayment, Priority = 10,
-            TargetRules = """{"all":[{"field":"lead_age_days","op":"<=","value":30}]}""", CreatedAt = createdAt,
-        };
-        var upgrade = new Playbook
-        {
-            CompanyId = companyId, Name = "Upgrade to Pro", Type = PlaybookType.Upsell, Enabled = true,
-            Trigger = PlaybookTrigger.SegmentEntry, Goal = PlaybookGoal.Upgrade, GoalPlanId = "plan_demo_pro", Priority = 20,
-            ReentryAfterDays = 90,
-            TargetRules = """{"all":[{"field":"plan","op":"in","value":["plan_demo_basic"]},{"field":"tenure_days","op":">=","value":30},{"field":"membership_status","op":"in","value":["active"]}]}""",
-            CreatedAt = createdAt,
-        };
-        var recovery = new Playbook
-        {
-            CompanyId = companyId, Name = "Payment failed recovery", Type = PlaybookType.ChurnSave, Enabled = true,
-            Trigger = PlaybookTrigger.PaymentFailed, Goal = PlaybookGoal.PaymentRecovered, Priority = 100,
-            ReentryAfterDays = 0, CreatedAt = createdAt,
-        };
-
-        return
-        [
-            (firstPurchase,
-            [
-                (60, MessageChannel.Push, Template("First purchase · reminder", "Still thinking about {{ community_name }}?",
-                    "Hey {{ first_name }}, your spot in {{ community_name }} is waiting. Members get the full playbook from day one.",
-                    "Join now", "{{ checkout_url }}")),
-                (1440, MessageChannel.Push, Template("First purchase · social proof", "{{ member_count }} creators are already inside",
-                    "{{ first_name }}, here is what members shipped this week. {{ plan_name }} is {{ plan_price }} a month.",
-                    "See the plans", "{{ checkout_url }}")),
-                (4320, MessageChannel.DirectMessage, Template("First purchase · last call", "Last call, {{ first_name }}",
-                    "This is the last nudge from us. If {{ community_name }} is not for you, no hard feelings.",
-                    "Join {{ community_name }}", "{{ checkout_url }}")),
-            ]),
-            (upgrade,
-            [
-                (0, MessageChannel.Push, Template("Upgrade · value", "You have outgrown {{ plan_name }}",
-                    "{{ days_as_member }} days in, {{ first_name }}. Pro adds live calls and the template vault for {{ upgrade_plan_price }}.",
-                    "Upgrade to Pro", "{{ offer_url }}")),
-                (4320, MessageChannel.DirectMessage, Template("Upgrade · reminder", "Pro is one tap away",
-                    "Hey {{ first_name }}, members who upgrade to {{ upgrade_plan_name }} get twice the feedback. Want in?",
-                    "Upgrade", "{{ offer_url }}")),
-            ]),
-            (recovery,
-            [
-                (0, MessageChannel.Push, Template("Recovery · card declined", "Your payment didn't go through",
-                    "Hi {{ first_name }}, your {{ amount_due }} payment for {{ plan_name }} failed (card ending {{ card_last4 }}). Update it to keep access.",
-                    "Update payment", "{{ update_payment_url }}")),
-                (2880, MessageChannel.DirectMessage, Template("Recovery · reminder", "Keep your spot in {{ community_name }}",
-                    "{{ first_name }}, we'd hate to lose you. It takes 30 seconds to update your card.",
-                    "Update card", "{{ update_payment_url }}")),
-                (5760, MessageChannel.Push, Template("Recovery · final", "Access ends soon",
-                    "Last reminder, {{ first_name }}: update your payment to stay in {{ community_name }}.",
-                    "Keep my access", "{{ update_payment_url }}")),
-            ]),
-        ];
-    }
 }

@@ -49,7 +49,10 @@ public sealed partial class DemoSeeder(
 
         var members = Enumerable.Range(1, MemberCount).Select(i => NewMember(faker, random, companyId, i, now)).ToList();
         db.Members.AddRange(members);
-        var playbooks = await AddPlaybooksAsync(db, companyId, company.InstalledAt, ct);
+        var playbooks = await DefaultPlaybooks.InstallAsync(db, companyId, company.InstalledAt, enabled: true, ct);
+        playbooks[PlaybookType.Upsell].GoalPlanId = "plan_demo_pro";
+        playbooks[PlaybookType.Upsell].TargetRules =
+            """{"all":[{"field":"plan","op":"in","value":["plan_demo_basic"]},{"field":"tenure_days","op":">=","value":30},{"field":"membership_status","op":"in","value":["active"]}]}""";
 
         var billing = new DemoBilling(random, now, plans.ToDictionary(p => p.Id));
         for (var i = 0; i < PayingMembers; i++) billing.Subscribe(members[i], i + 1);
@@ -88,25 +91,6 @@ public sealed partial class DemoSeeder(
             Email = faker.Internet.Email(first, last, "example.com").ToLowerInvariant(),
             CreatedAt = now.AddMinutes(-random.Next(10, 150 * 24 * 60)),
         };
-    }
-
-    private static async Task<Dictionary<PlaybookType, Playbook>> AddPlaybooksAsync(
-        RevenueAngelDbContext db, string companyId, DateTimeOffset at, CancellationToken ct)
-    {
-        var catalog = DemoCatalog.Playbooks(companyId, at);
-        db.MessageTemplates.AddRange(catalog.SelectMany(p => p.Steps).Select(s => s.Template));
-        await db.SaveChangesAsync(ct);
-
-        foreach (var (playbook, steps) in catalog)
-        {
-            playbook.Steps.AddRange(steps.Select((s, i) => new PlaybookStep
-            {
-                Position = i + 1, DelayMinutes = s.DelayMinutes, Channel = s.Channel, TemplateId = s.Template.Id,
-            }));
-            db.Playbooks.Add(playbook);
-        }
-        await db.SaveChangesAsync(ct);
-        return catalog.ToDictionary(p => p.Playbook.Type, p => p.Playbook);
     }
 
     [LoggerMessage(LogLevel.Information, "Seeded demo company {CompanyId}: {Members} members, {Payments} payments, {Conversions} conversions")]

@@ -14,6 +14,9 @@ public sealed class WhopClient(HttpClient http)
     public Task<WhopAccess> CheckAccessAsync(string userId, string resourceId, CancellationToken ct = default) =>
         GetAsync<WhopAccess>($"users/{Escape(userId)}/access/{Escape(resourceId)}", "access check", ct);
 
+    public Task<WhopCompany> GetCompanyAsync(string companyId, CancellationToken ct = default) =>
+        GetAsync<WhopCompany>($"companies/{Escape(companyId)}", "get company", ct);
+
     public Task<WhopUser> GetUserAsync(string userId, CancellationToken ct = default) =>
         GetAsync<WhopUser>($"users/{Escape(userId)}", "get user", ct);
 
@@ -63,6 +66,9 @@ public sealed class WhopClient(HttpClient http)
 
     public IAsyncEnumerable<WhopPlan> ListPlansAsync(string companyId, IReadOnlyList<string>? productIds = null, CancellationToken ct = default) =>
         PagesAsync<WhopPlan>(new WhopQuery().Add("company_id", companyId).AddEach("product_ids", productIds), "plans", "list plans", ct);
+
+    public Task<WhopPlan> GetPlanAsync(string planId, CancellationToken ct = default) =>
+        GetAsync<WhopPlan>($"plans/{Escape(planId)}", "get plan", ct);
 
     public IAsyncEnumerable<WhopProduct> ListProductsAsync(string companyId, CancellationToken ct = default) =>
         PagesAsync<WhopProduct>(new WhopQuery().Add("company_id", companyId), "products", "list products", ct);

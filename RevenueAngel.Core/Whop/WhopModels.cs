@@ -18,6 +18,8 @@ public sealed record WhopAccess(bool HasAccess, string AccessLevel)
     public bool IsAdmin => HasAccess && AccessLevel == "admin";
 }
 
+public sealed record WhopCompany(string Id, string? Title, string? Route);
+
 public sealed record WhopUser(string Id, string? Username, string? Name, DateTimeOffset? CreatedAt);
 
 public sealed record WhopMembership(

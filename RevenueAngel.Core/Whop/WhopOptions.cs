@@ -20,6 +20,14 @@ public sealed class WhopOptions
     [Range(10, 3600)]
     public int AccessCacheSeconds { get; set; } = 120;
 
+    /// A full re-sync of every company this often heals missed webhooks.
+    [Range(1, 168)]
+    public int SyncIntervalHours { get; set; } = 6;
+
+    /// How often the sync job looks for requested or due syncs.
+    [Range(1, 3600)]
+    public int SyncPollSeconds { get; set; } = 30;
+
     /// Client-side limit for the whole process (Whop's v1 limit is unconfirmed; a third party reports 600/min).
     [Range(1, 100_000)]
     public int RequestsPerMinute { get; set; } = 600;

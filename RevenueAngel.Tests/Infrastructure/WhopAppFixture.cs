@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RevenueAngel.Web.WhopFake;
 
@@ -22,8 +23,20 @@ public sealed class WhopAppFixture(PostgresServer postgres) : IAsyncLifetime
         settings["Whop:ApiKey"] = Whop.Store.ApiKey;
         settings["Whop:AppId"] = AppId;
         settings["Whop:AcceptLegacyUserTokenKey"] = "false";
+        // Tests run syncs themselves; the job's own schedule must not race them.
+        settings["Whop:SyncPollSeconds"] = "3600";
         App = new RevenueAngelApp(settings) { Time = Time };
         App.StartServer();
+    }
+
+    public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    /// A fresh admin of the company, and a token for them.
+    public string AdminTokenFor(string companyId)
+    {
+        var userId = $"user_admin_{Guid.NewGuid():N}"[..24];
+        Whop.Store.Grant(userId, companyId, "admin");
+        return TokenFor(userId);
     }
 
     public string TokenFor(string userId) => Whop.Store.Tokens.Mint(userId, AppId, Time.GetUtcNow());

@@ -15,6 +15,17 @@ internal static class AccessPages
         RevenueAngel from a company you administer.</p>
         """;
 
+    public const string NotInstalled = """
+        <h1 style="font-size:1.4rem">Install RevenueAngel on this company first</h1>
+        <p>Whop says RevenueAngel is not installed on this company, or a permission it needs was not approved.
+        Install it from the Whop App Store (or approve its permissions in Settings → Authorized apps), then open it again.</p>
+        """;
+
+    public const string WhopUnavailable = """
+        <h1 style="font-size:1.4rem">Whop is not answering right now</h1>
+        <p>RevenueAngel could not confirm your access with Whop. Wait a moment and open it again.</p>
+        """;
+
     public static Task WriteAsync(HttpContext context, int status, string body)
     {
         context.Response.StatusCode = status;

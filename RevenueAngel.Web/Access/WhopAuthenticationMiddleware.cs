@@ -1,3 +1,5 @@
+using RevenueAngel.Core.Companies;
+using RevenueAngel.Core.Demo;
 using RevenueAngel.Core.Whop;
 
 namespace RevenueAngel.Web.Access;
@@ -8,7 +10,8 @@ internal sealed partial class WhopAuthenticationMiddleware(RequestDelegate next,
 {
     public const string TokenHeader = "x-whop-user-token";
 
-    public async Task InvokeAsync(HttpContext context, WhopUserTokenValidator tokens, WhopSession session, CompanyAccess access)
+    public async Task InvokeAsync(HttpContext context, WhopUserTokenValidator tokens, WhopSession session, CompanyAccess access,
+        CompanyInstaller installer, DemoMode demoMode)
     {
         if (AccessRoute.Of(context.Request.Path) is not { } route)
         {
@@ -31,9 +34,28 @@ internal sealed partial class WhopAuthenticationMiddleware(RequestDelegate next,
             }
         }
 
-        var decision = route.IsExperience
-            ? await access.ForExperienceAsync(route.ResourceId, context.RequestAborted)
-            : await access.ForCompanyAsync(route.ResourceId, context.RequestAborted);
+        AccessDecision decision;
+        try
+        {
+            decision = route.IsExperience
+                ? await access.ForExperienceAsync(route.ResourceId, context.RequestAborted)
+                : await access.ForCompanyAsync(route.ResourceId, context.RequestAborted);
+            // Whop has no install event: an admin's first visit installs the company.
+            if (decision == AccessDecision.Allowed && !route.IsExperience && !demoMode.IsDemoCompany(route.ResourceId))
+                await installer.EnsureInstalledAsync(route.ResourceId, context.RequestAborted);
+        }
+        catch (WhopApiException e) when (e.IsAccessRevoked)
+        {
+            await AccessPages.WriteAsync(context, StatusCodes.Status403Forbidden, AccessPages.NotInstalled);
+            return;
+        }
+        catch (Exception e) when (e is WhopApiException or HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            LogWhopUnavailable(e.Message);
+            await AccessPages.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, AccessPages.WhopUnavailable);
+            return;
+        }
+
         switch (decision)
         {
             case AccessDecision.Allowed:
@@ -47,6 +69,9 @@ internal sealed partial class WhopAuthenticationMiddleware(RequestDelegate next,
                 break;
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Whop did not answer an access check or install: {Reason}")]
+    private partial void LogWhopUnavailable(string reason);
 
     // The reason only: never the token.
     [LoggerMessage(LogLevel.Information, "Rejected a Whop user token: {Reason}")]

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Quartz;
+using RevenueAngel.Core.Whop;
 using RevenueAngel.Core.Persistence;
 
 namespace RevenueAngel.Web.Jobs;
@@ -22,8 +24,17 @@ public static class JobsRegistration
                     store.ProvisionSchema();
                 });
             }
+            q.ScheduleJob<CompanySyncJob>(
+                (sp, trigger) => trigger
+                    .WithIdentity(nameof(CompanySyncJob))
+                    .StartNow()
+                    .WithSimpleSchedule(s => s
+                        .WithInterval(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<WhopOptions>>().Value.SyncPollSeconds))
+                        .RepeatForever()),
+                (_, job) => job.WithIdentity(nameof(CompanySyncJob)));
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddTransient<SyncTrigger>();
         return builder;
     }
 }

@@ -13,6 +13,9 @@ internal static class FakeCatalogEndpoints
             store.Users.TryGetValue(userId, out var u)
                 ? Results.Json(new { id = u.Id, username = u.Username, name = u.Name, bio = (string?)null, profile_picture = (object?)null, created_at = "2025-01-01T00:00:00.000Z" })
                 : FakeWhopEndpoints.NotFound("User"));
+        api.MapGet("/companies/{companyId}", (string companyId, FakeWhopStore store) =>
+            FakeWhopEndpoints.CompanyGate(store, companyId)
+            ?? Results.Json(new { id = companyId, title = store.Companies[companyId].Title, route = companyId.Replace("biz_", ""), created_at = "2025-01-01T00:00:00.000Z" }));
         api.MapGet("/plans", (HttpRequest request, FakeWhopStore store, string? company_id) =>
         {
             var productIds = FakeWhopEndpoints.Array(request, "product_ids");
@@ -20,6 +23,10 @@ internal static class FakeCatalogEndpoints
                 store.Plans.Values.Where(p => p.CompanyId == company_id && (productIds.Count == 0 || productIds.Contains(p.ProductId))).OrderBy(p => p.Id),
                 p => FakeWhopJson.Plan(store, p));
         });
+        api.MapGet("/plans/{planId}", (string planId, FakeWhopStore store) =>
+            !store.Plans.TryGetValue(planId, out var plan)
+                ? FakeWhopEndpoints.NotFound("Plan")
+                : FakeWhopEndpoints.CompanyGate(store, plan.CompanyId) ?? Results.Json(FakeWhopJson.Plan(store, plan)));
         api.MapGet("/products", (HttpRequest request, FakeWhopStore store, string? company_id) =>
             FakeWhopEndpoints.CompanyGate(store, company_id) ?? FakeWhopEndpoints.Page(request,
                 store.Products.Values.Where(p => p.CompanyId == company_id).OrderBy(p => p.Id), FakeWhopJson.Product));

@@ -294,6 +294,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("time_zone");
 
+                    b.Property<string>("WhopExperienceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("whop_experience_id");
+
                     b.HasKey("Id")
                         .HasName("pk_companies");
 
@@ -1004,6 +1009,78 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_plans_companies_company_id");
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Companies.Company", b =>
+                {
+                    b.OwnsOne("RevenueAngel.Core.Companies.CompanySyncState", "Sync", b1 =>
+                        {
+                            b1.Property<string>("CompanyId")
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset?>("CompletedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("sync_completed_at");
+
+                            b1.Property<DateTimeOffset?>("DisconnectedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("sync_disconnected_at");
+
+                            b1.Property<string>("LastError")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("sync_last_error");
+
+                            b1.Property<int>("Members")
+                                .HasColumnType("integer")
+                                .HasColumnName("sync_members");
+
+                            b1.Property<int>("Memberships")
+                                .HasColumnType("integer")
+                                .HasColumnName("sync_memberships");
+
+                            b1.Property<int>("Plans")
+                                .HasColumnType("integer")
+                                .HasColumnName("sync_plans");
+
+                            b1.Property<int>("Products")
+                                .HasColumnType("integer")
+                                .HasColumnName("sync_products");
+
+                            b1.Property<string>("Progress")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("sync_progress");
+
+                            b1.Property<DateTimeOffset?>("RequestedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("sync_requested_at");
+
+                            b1.Property<DateTimeOffset?>("StartedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("sync_started_at");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("sync_status");
+
+                            b1.HasKey("CompanyId");
+
+                            b1.HasIndex("RequestedAt")
+                                .HasDatabaseName("ix_companies_sync_requested_at");
+
+                            b1.ToTable("companies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CompanyId")
+                                .HasConstraintName("fk_companies_companies_id");
+                        });
+
+                    b.Navigation("Sync")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Dispatch.Send", b =>

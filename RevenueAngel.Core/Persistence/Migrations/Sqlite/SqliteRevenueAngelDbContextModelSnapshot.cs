@@ -287,6 +287,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("time_zone");
 
+                    b.Property<string>("WhopExperienceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("whop_experience_id");
+
                     b.HasKey("Id")
                         .HasName("pk_companies");
 
@@ -981,6 +986,78 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_plans_companies_company_id");
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Companies.Company", b =>
+                {
+                    b.OwnsOne("RevenueAngel.Core.Companies.CompanySyncState", "Sync", b1 =>
+                        {
+                            b1.Property<string>("CompanyId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<long?>("CompletedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("sync_completed_at");
+
+                            b1.Property<long?>("DisconnectedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("sync_disconnected_at");
+
+                            b1.Property<string>("LastError")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("sync_last_error");
+
+                            b1.Property<int>("Members")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("sync_members");
+
+                            b1.Property<int>("Memberships")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("sync_memberships");
+
+                            b1.Property<int>("Plans")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("sync_plans");
+
+                            b1.Property<int>("Products")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("sync_products");
+
+                            b1.Property<string>("Progress")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("sync_progress");
+
+                            b1.Property<long?>("RequestedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("sync_requested_at");
+
+                            b1.Property<long?>("StartedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("sync_started_at");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("sync_status");
+
+                            b1.HasKey("CompanyId");
+
+                            b1.HasIndex("RequestedAt")
+                                .HasDatabaseName("ix_companies_sync_requested_at");
+
+                            b1.ToTable("companies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CompanyId")
+                                .HasConstraintName("fk_companies_companies_id");
+                        });
+
+                    b.Navigation("Sync")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Dispatch.Send", b =>

@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RevenueAngel.Core.Companies;
+
+/// The company rules every module reads, as the Settings page edits them.
+public sealed class CompanySettings : IValidatableObject
+{
+    [Required]
+    public string TimeZone { get; set; } = "UTC";
+
+    public TimeOnly? QuietHoursStart { get; set; }
+    public TimeOnly? QuietHoursEnd { get; set; }
+
+    [Range(1, 50, ErrorMessage = "Frequency cap: between 1 and 50 messages.")]
+    public int FrequencyCapMessages { get; set; } = 3;
+
+    [Range(1, 30, ErrorMessage = "Frequency cap: a period of 1 to 30 days.")]
+    public int FrequencyCapDays { get; set; } = 7;
+
+    [Range(1, 90, ErrorMessage = "Attribution window: between 1 and 90 days.")]
+    public int AttributionWindowDays { get; set; } = 7;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+            yield return new ValidationResult($"'{TimeZone}' is not a known time zone (use an IANA name such as America/New_York).", [nameof(TimeZone)]);
+        if (QuietHoursStart.HasValue != QuietHoursEnd.HasValue)
+            yield return new ValidationResult("Quiet hours need both a start and an end, or neither.", [nameof(QuietHoursStart), nameof(QuietHoursEnd)]);
+        if (QuietHoursStart is { } start && start == QuietHoursEnd)
+            yield return new ValidationResult("Quiet hours cannot start and end at the same time.", [nameof(QuietHoursEnd)]);
+    }
+
+    public static CompanySettings Of(Company company) => new()
+    {
+        TimeZone = company.TimeZone, QuietHoursStart = company.QuietHoursStart, QuietHoursEnd = company.QuietHoursEnd,
+        FrequencyCapMessages = company.FrequencyCapMessages, FrequencyCapDays = company.FrequencyCapDays,
+        AttributionWindowDays = company.AttributionWindowDays,
+    };
+
+    public void ApplyTo(Company company)
+    {
+        company.TimeZone = TimeZone;
+        (company.QuietHoursStart, company.QuietHoursEnd) = (QuietHoursStart, QuietHoursEnd);
+        (company.FrequencyCapMessages, company.FrequencyCapDays) = (FrequencyCapMessages, FrequencyCapDays);
+        company.AttributionWindowDays = AttributionWindowDays;
+    }
+}

@@ -1,0 +1,9 @@
+namespace RevenueAngel.Core.Companies;
+
+public enum SyncStatus
+{
+    Idle,
+    Running,
+    Failed,
+    Disconnected,
+}

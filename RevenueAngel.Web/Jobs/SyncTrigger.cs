@@ -1,0 +1,15 @@
+using Quartz;
+using RevenueAngel.Core.Companies;
+
+namespace RevenueAngel.Web.Jobs;
+
+/// "Sync now": records the request (any replica's job will honour it) and wakes the sync job here.
+public sealed class SyncTrigger(CompanyAdministration administration, ISchedulerFactory schedulers)
+{
+    public async Task RequestAsync(string companyId, CancellationToken ct = default)
+    {
+        await administration.RequestSyncAsync(companyId, ct);
+        var scheduler = await schedulers.GetScheduler(ct);
+        await scheduler.TriggerJob(new JobKey(nameof(CompanySyncJob)), ct);
+    }
+}
