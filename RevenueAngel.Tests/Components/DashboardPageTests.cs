@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RevenueAngel.Core.Analytics;
 using Microsoft.Extensions.Options;
+using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Demo;
 using RevenueAngel.Core.Whop;
 using RevenueAngel.Tests.Infrastructure;
@@ -21,6 +22,7 @@ public sealed class DashboardPageTests : MudTestContext, IClassFixture<DemoCoreF
         Services.AddSingleton(demo.Core.Get<DashboardQueries>());
         Services.AddSingleton(demo.Core.Get<DemoMode>());
         Services.AddSingleton(demo.Core.Get<WhopClient>());
+        Services.AddSingleton(demo.Core.Get<CompanyAdministration>());
         Services.AddSingleton(demo.Core.Get<IOptions<WhopOptions>>());
         Services.AddMemoryCache();
         Services.AddScoped<WhopSession>();
