@@ -8,9 +8,7 @@ namespace RevenueAngel.Web.Access;
 /// experience in the URL before any component renders: 401 without a valid token, 403 without access.
 internal sealed partial class WhopAuthenticationMiddleware(RequestDelegate next, ILogger<WhopAuthenticationMiddleware> logger)
 {
-    public const string TokenHeader = "x-whop-user-token";
-
-    public async Task InvokeAsync(HttpContext context, WhopUserTokenValidator tokens, WhopSession session, CompanyAccess access,
+    public async Task InvokeAsync(HttpContext context, RequestAuthenticator authenticator, CompanyAccess access,
         CompanyInstaller installer, DemoMode demoMode)
     {
         if (AccessRoute.Of(context.Request.Path) is not { } route)
@@ -19,20 +17,7 @@ internal sealed partial class WhopAuthenticationMiddleware(RequestDelegate next,
             return;
         }
 
-        var token = context.Request.Headers[TokenHeader].ToString();
-        if (token.Length > 0)
-        {
-            var verified = await tokens.ValidateAsync(token, context.RequestAborted);
-            if (verified.IsValid)
-            {
-                session.SignIn(verified.UserId!);
-                context.Items[WhopSession.HttpItemKey] = verified.UserId;
-            }
-            else
-            {
-                LogRejectedToken(verified.Error);
-            }
-        }
+        await authenticator.AuthenticateAsync(context);
 
         AccessDecision decision;
         try
@@ -72,8 +57,4 @@ internal sealed partial class WhopAuthenticationMiddleware(RequestDelegate next,
 
     [LoggerMessage(LogLevel.Warning, "Whop did not answer an access check or install: {Reason}")]
     private partial void LogWhopUnavailable(string reason);
-
-    // The reason only: never the token.
-    [LoggerMessage(LogLevel.Information, "Rejected a Whop user token: {Reason}")]
-    private partial void LogRejectedToken(string? reason);
 }

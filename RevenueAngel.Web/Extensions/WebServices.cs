@@ -13,6 +13,7 @@ public static class WebServices
         builder.Services.AddMudServices();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<WhopSession>();
+        builder.Services.AddScoped<RequestAuthenticator>();
         builder.Services.AddScoped<CompanyAccess>();
         builder.Services.AddHealthChecks().AddDbContextCheck<RevenueAngelDbContext>("database");
         builder.AddFraming();
