@@ -45,7 +45,7 @@ public sealed class CompanyAdministration(
     public async Task RequestSyncAsync(string companyId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var company = await db.Companies.SingleAsync(c => c.Id == companyId && !c.IsDemo, ct);
+        var company = await db.Companies.SingleAsync(c => c.Id == companyId, ct);
         company.Sync.RequestedAt = time.GetUtcNow();
         company.Sync.Progress = "Waiting to start";
         await db.SaveChangesAsync(ct);

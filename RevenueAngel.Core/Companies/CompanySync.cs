@@ -29,9 +29,10 @@ public sealed partial class CompanySync(
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
             due = await db.Companies
-                .Where(c => !c.IsDemo && (c.Sync.Status != SyncStatus.Running || c.Sync.StartedAt < stuckBefore))
+                .Where(c => c.Sync.Status != SyncStatus.Running || c.Sync.StartedAt < stuckBefore)
+                // The demo company syncs (from the demo's fake Whop) only when asked to.
                 .Where(c => c.Sync.RequestedAt != null
-                            || (c.Sync.DisconnectedAt == null && (c.Sync.CompletedAt == null || c.Sync.CompletedAt < staleBefore)))
+                            || (!c.IsDemo && c.Sync.DisconnectedAt == null && (c.Sync.CompletedAt == null || c.Sync.CompletedAt < staleBefore)))
                 .Select(c => c.Id)
                 .ToListAsync(ct);
         }

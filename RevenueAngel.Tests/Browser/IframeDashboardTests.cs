@@ -53,11 +53,41 @@ public sealed class IframeDashboardTests(DemoWebFixture web, Chromium chromium)
         await SaveScreenshotAsync(page, $"dashboard-{name}");
     }
 
-    private async Task<IPage> OpenInParentAsync(string parentOrigin, ViewportSize viewport, ColorScheme scheme = ColorScheme.Light)
+    [Fact]
+    public async Task SyncNowOnTheSettingsPageRunsTheRealClientAgainstTheDemosWhop()
+    {
+        var page = await OpenInParentAsync(web.Parent.AllowedOrigin, new() { Width = 1280, Height = 900 }, path: "/dashboard/biz_demo/settings");
+        var app = page.FrameLocator("#app");
+        await Expect(app.Locator("[data-testid=circuit][data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+
+        await app.Locator("[data-testid=sync-now]").ClickAsync();
+
+        await Expect(app.Locator("[data-testid=sync-summary]")).ToContainTextAsync("Last synced", new() { Timeout = 30_000 });
+        await Expect(app.Locator("[data-testid=sync-status]")).ToHaveTextAsync("Demo");
+        await Expect(app.Locator("[data-testid=webhook-url]")).ToHaveValueAsync($"{web.BaseUrl}/api/webhooks/whop");
+    }
+
+    [Theory]
+    [InlineData("narrow", 390, ColorScheme.Light)]
+    [InlineData("wide-dark", 1440, ColorScheme.Dark)]
+    public async Task SettingsFitWhopsNarrowAndWideWidthsWithoutSideScrolling(string name, int width, ColorScheme scheme)
+    {
+        var page = await OpenInParentAsync(web.Parent.AllowedOrigin, new() { Width = width, Height = 900 }, scheme, "/dashboard/biz_demo/settings");
+        var app = page.FrameLocator("#app");
+        await Expect(app.Locator("[data-testid=circuit][data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await Expect(app.Locator("[data-testid=save-settings]")).ToBeVisibleAsync();
+
+        var overflow = await app.Locator("html").EvaluateAsync<int>("e => e.scrollWidth - e.clientWidth");
+        Assert.True(overflow <= 0, $"the page scrolls sideways by {overflow}px at {width}px");
+        await SaveScreenshotAsync(page, $"settings-{name}");
+    }
+
+    private async Task<IPage> OpenInParentAsync(string parentOrigin, ViewportSize viewport, ColorScheme scheme = ColorScheme.Light,
+        string path = "/dashboard/biz_demo")
     {
         var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = viewport, ColorScheme = scheme });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(web.Parent.PageFraming($"{web.BaseUrl}/dashboard/biz_demo", parentOrigin),
+        await page.GotoAsync(web.Parent.PageFraming($"{web.BaseUrl}{path}", parentOrigin),
             new() { WaitUntil = WaitUntilState.Load });
         return page;
     }
@@ -69,6 +99,6 @@ public sealed class IframeDashboardTests(DemoWebFixture web, Chromium chromium)
         if (string.IsNullOrEmpty(folder)) return;
         Directory.CreateDirectory(folder);
         await page.WaitForTimeoutAsync(400); // let MudBlazor's ripple and transitions settle
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png") });
     }
 }

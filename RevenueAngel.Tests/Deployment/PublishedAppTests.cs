@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using RevenueAngel.Tests.Infrastructure;
 
 namespace RevenueAngel.Tests.Deployment;
@@ -28,7 +27,7 @@ public sealed class PublishedAppTests(PublishedAppFixture published, PostgresSer
     [Fact]
     public async Task PublishedAppServesTheDemoOnPostgreSqlWithTheContainersEnvironment()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         using var app = Start(new()
         {
             ["ASPNETCORE_HTTP_PORTS"] = port.ToString(),
@@ -52,7 +51,7 @@ public sealed class PublishedAppTests(PublishedAppFixture published, PostgresSer
     {
         using var app = Start(new()
         {
-            ["ASPNETCORE_HTTP_PORTS"] = FreePort().ToString(),
+            ["ASPNETCORE_HTTP_PORTS"] = FreePort.Next().ToString(),
             ["ConnectionStrings__RevenueAngel"] = await postgres.CreateDatabaseAsync("published"),
         });
 
@@ -96,12 +95,6 @@ public sealed class PublishedAppTests(PublishedAppFixture published, PostgresSer
         Assert.Fail($"the app did not become healthy in 90 s: {app.Output}");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed class RunningApp : IDisposable
     {

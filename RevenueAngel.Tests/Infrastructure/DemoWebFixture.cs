@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace RevenueAngel.Tests.Infrastructure;
 
 /// The demo app on a real Kestrel port for a real browser, and a parent page on another origin that frames it.
@@ -16,11 +12,13 @@ public sealed class DemoWebFixture(PostgresServer postgres) : IAsyncLifetime
         Parent = await ParentPageServer.StartAsync();
         var settings = TestSettings.Demo(await postgres.CreateDatabaseAsync("browser"));
         settings["Framing:ExtraAncestors:0"] = Parent.AllowedOrigin;
+        // A known port, announced as the app's URL: the demo's WhopClient calls the fake Whop the app serves itself.
+        var port = FreePort.Next();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        settings["urls"] = BaseUrl;
         App = new RevenueAngelApp(settings);
-        App.UseKestrel(0);
+        App.UseKestrel(port);
         App.StartServer();
-        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        BaseUrl = addresses.Addresses.First().Replace("localhost", "127.0.0.1");
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace RevenueAngel.Tests.Infrastructure;
@@ -63,7 +61,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
         var data = Path.Combine(_dataDir, "data");
         await RunAsync(Path.Combine(binDir, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]);
-        var port = FreePort();
+        var port = FreePort.Next();
         var serverOptions = $"-p {port} -k {_dataDir} -c listen_addresses=127.0.0.1 -c fsync=off " +
                             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
         await RunAsync(Path.Combine(binDir, "pg_ctl"),
@@ -102,12 +100,6 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private static bool IsRoot => Environment.UserName == "root";
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     // PostgreSQL refuses to run as root: as root, run its tools as the postgres user, from a folder it can read.
     private static async Task RunAsync(string file, string[] args, bool asPostgres = true)
