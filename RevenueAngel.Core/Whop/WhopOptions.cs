@@ -17,7 +17,7 @@ public sealed class WhopOptions
     public bool AcceptLegacyUserTokenKey { get; set; } = true;
 
     /// How long an access check's answer is reused; a revoked admin loses access within about this long.
-    [Range(10, 3600)]
+    [Range(1, 3600)]
     public int AccessCacheSeconds { get; set; } = 120;
 
     /// A full re-sync of every company this often heals missed webhooks.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using RevenueAngel.Core.Persistence;
 
 namespace RevenueAngel.Tests.Infrastructure;
@@ -12,6 +13,9 @@ public sealed class RevenueAngelApp(Dictionary<string, string?> settings, string
     : WebApplicationFactory<Program>
 {
     public TimeProvider? Time { get; init; }
+
+    /// When set, receives every log line at every level.
+    public CapturedLogs? Logs { get; init; }
 
     public RevenueAngelDbContext CreateDbContext() =>
         Services.GetRequiredService<IDbContextFactory<RevenueAngelDbContext>>().CreateDbContext();
@@ -23,5 +27,6 @@ public sealed class RevenueAngelApp(Dictionary<string, string?> settings, string
         builder.UseStaticWebAssets();
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         if (Time is { } time) builder.ConfigureTestServices(services => services.AddSingleton(time));
+        if (Logs is { } logs) builder.ConfigureLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
     }
 }

@@ -5,13 +5,15 @@ using RevenueAngel.Web.WhopFake;
 namespace RevenueAngel.Tests.Infrastructure;
 
 /// The whole app (not in demo mode) talking to the fake Whop over real HTTP, on its own PostgreSQL database,
-/// with a clock the tests move.
+/// with a clock the tests move. The clock also drives Polly's retry delays: a test here must not make Whop
+/// fail transiently, or the retry waits for a clock nobody moves (WhopClientTests covers retries on real time).
 public sealed class WhopAppFixture(PostgresServer postgres) : IAsyncLifetime
 {
     public const string AppId = "app_revenueangel_test";
 
     public FakeWhopServer Whop { get; private set; } = null!;
     public RevenueAngelApp App { get; private set; } = null!;
+    public CapturedLogs Logs { get; } = new();
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
 
     public async ValueTask InitializeAsync()
@@ -25,7 +27,7 @@ public sealed class WhopAppFixture(PostgresServer postgres) : IAsyncLifetime
         settings["Whop:AcceptLegacyUserTokenKey"] = "false";
         // Tests run syncs themselves; the job's own schedule must not race them.
         settings["Whop:SyncPollSeconds"] = "3600";
-        App = new RevenueAngelApp(settings) { Time = Time };
+        App = new RevenueAngelApp(settings) { Time = Time, Logs = Logs };
         App.StartServer();
     }
 

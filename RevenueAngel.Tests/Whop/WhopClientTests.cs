@@ -149,6 +149,18 @@ public sealed class WhopClientTests(WhopFakeFixture fixture) : IClassFixture<Who
     }
 
     [Fact]
+    public async Task ABadRequestIsNotRetriedAndNamesTheProblem()
+    {
+        var before = RequestsFor("/plans?company_id=&").Count;
+
+        var error = await Assert.ThrowsAsync<WhopApiException>(() => Client.ListPlansAsync("", ct: Ct).ToListAsync(Ct).AsTask());
+
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid_request_error"), (error.StatusCode, error.ErrorType));
+        Assert.Contains("company_id is required", error.ErrorMessage);
+        Assert.Equal(before + 1, RequestsFor("/plans?company_id=&").Count);
+    }
+
+    [Fact]
     public async Task CheckoutLinksCarryOurMetadataAndAnIdempotencyKey()
     {
         var company = new FakeWhopBuilder(Store).WithCatalog();

@@ -46,7 +46,7 @@ public static class FakeWhopEndpoints
 
     /// 403 for an unknown company or one that has not installed the app; null when the call may go on.
     internal static IResult? CompanyGate(FakeWhopStore store, string? companyId) =>
-        companyId is null
+        string.IsNullOrEmpty(companyId)
             ? Results.Json(FakeWhopJson.Error("invalid_request_error", "company_id is required when using an app API key"), statusCode: 400)
             : store.Companies.TryGetValue(companyId, out var company) && company.Installed
                 ? null
