@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using RevenueAngel.Core.Analytics;
 using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Demo;
+using RevenueAngel.Core.Members;
 using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Whop;
 
@@ -18,6 +19,7 @@ public static class DependencyInjection
         builder.AddWhop();
         builder.AddDemo();
         builder.Services.AddSingleton<DashboardQueries>();
+        builder.Services.AddSingleton<MemberViewQueries>();
         // Transient: they hold Whop's typed client, whose handlers IHttpClientFactory rotates.
         builder.Services.AddTransient<CompanyInstaller>();
         builder.Services.AddTransient<CompanySync>();

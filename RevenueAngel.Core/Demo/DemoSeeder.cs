@@ -41,7 +41,7 @@ public sealed partial class DemoSeeder(
         var company = new Company
         {
             Id = companyId, Name = options.Value.CompanyName, TimeZone = "America/New_York",
-            InstalledAt = now.AddDays(-75), IsDemo = true,
+            InstalledAt = now.AddDays(-75), IsDemo = true, WhopExperienceId = $"exp_{companyId}",
         };
         db.Companies.Add(company);
         var plans = DemoCatalog.Plans(companyId);

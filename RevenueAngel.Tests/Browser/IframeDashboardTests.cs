@@ -1,5 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RevenueAngel.Tests.Infrastructure;
+using RevenueAngel.Web.WhopFake;
 using static Microsoft.Playwright.Assertions;
 
 namespace RevenueAngel.Tests.Browser;
@@ -82,10 +85,30 @@ public sealed class IframeDashboardTests(DemoWebFixture web, Chromium chromium)
         await SaveScreenshotAsync(page, $"settings-{name}");
     }
 
-    private async Task<IPage> OpenInParentAsync(string parentOrigin, ViewportSize viewport, ColorScheme scheme = ColorScheme.Light,
-        string path = "/dashboard/biz_demo")
+    [Fact]
+    public async Task AMemberSeesTheirMembershipInTheExperienceView()
     {
-        var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = viewport, ColorScheme = scheme });
+        var store = web.App.Services.GetRequiredService<FakeWhopStore>();
+        await using var db = web.App.CreateDbContext();
+        var pastDue = await db.Memberships.Where(m => m.Status == "past_due").Join(db.Members, m => m.MemberId, m => m.Id, (_, m) => m.WhopUserId)
+            .FirstAsync(Xunit.TestContext.Current.CancellationToken);
+        store.Grant(pastDue, "exp_biz_demo", "customer");
+        var token = store.Tokens.Mint(pastDue, DemoWhop.AppId, DateTimeOffset.UtcNow);
+
+        var page = await OpenInParentAsync(web.Parent.AllowedOrigin, new() { Width = 390, Height = 900 }, path: "/experiences/exp_biz_demo",
+            headers: new Dictionary<string, string> { ["x-whop-user-token"] = token });
+
+        var app = page.FrameLocator("#app");
+        await Expect(app.Locator("[data-testid=membership]").First).ToContainTextAsync("Your last payment failed", new() { Timeout = 30_000 });
+        await Expect(app.GetByText("Manage billing")).ToBeVisibleAsync();
+        await SaveScreenshotAsync(page, "experience-narrow");
+    }
+
+    private async Task<IPage> OpenInParentAsync(string parentOrigin, ViewportSize viewport, ColorScheme scheme = ColorScheme.Light,
+        string path = "/dashboard/biz_demo", Dictionary<string, string>? headers = null)
+    {
+        // Whop's proxy adds the user token to every request the iframe makes to the app; extra headers do the same here.
+        var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = viewport, ColorScheme = scheme, ExtraHTTPHeaders = headers });
         var page = await context.NewPageAsync();
         await page.GotoAsync(web.Parent.PageFraming($"{web.BaseUrl}{path}", parentOrigin),
             new() { WaitUntil = WaitUntilState.Load });
