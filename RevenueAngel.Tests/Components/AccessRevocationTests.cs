@@ -1,12 +1,6 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using RevenueAngel.Core.Analytics;
-using RevenueAngel.Core.Companies;
-using RevenueAngel.Core.Demo;
 using RevenueAngel.Core.Whop;
 using RevenueAngel.Tests.Infrastructure;
-using RevenueAngel.Web.Access;
 using RevenueAngel.Web.Components.Pages.Dashboard;
 
 namespace RevenueAngel.Tests.Components;
@@ -23,17 +17,7 @@ public sealed class AccessRevocationTests : MudTestContext, IClassFixture<WhopFa
         _fixture = fixture;
         _company = new FakeWhopBuilder(fixture.Whop.Store).WithCatalog();
         fixture.Whop.Store.Grant(_userId, _company.CompanyId, "admin");
-        var session = new WhopSession();
-        session.SignIn(_userId);
-        Services.AddSingleton(session);
-        Services.AddSingleton(fixture.Core.Get<WhopClient>());
-        Services.AddSingleton(fixture.Core.Get<DemoMode>());
-        Services.AddSingleton(fixture.Core.Get<DashboardQueries>());
-        Services.AddSingleton(fixture.Core.Get<CompanyAdministration>());
-        Services.AddSingleton(Options.Create(new WhopOptions { AccessCacheSeconds = 1 }));
-        Services.AddMemoryCache();
-        Services.AddScoped<CompanyAccess>();
-        RenderAsInteractiveServer();
+        UsePageServices(fixture.Core, SignedIn(_userId), new WhopOptions { AccessCacheSeconds = 1 });
     }
 
     [Fact]

@@ -1,12 +1,5 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using RevenueAngel.Core.Analytics;
-using RevenueAngel.Core.Companies;
-using RevenueAngel.Core.Demo;
-using RevenueAngel.Core.Whop;
 using RevenueAngel.Tests.Infrastructure;
-using RevenueAngel.Web.Access;
 using RevenueAngel.Web.Components.Pages.Dashboard;
 
 namespace RevenueAngel.Tests.Components;
@@ -25,17 +18,7 @@ public sealed class CompanyGuardTests : MudTestContext, IClassFixture<WhopFakeFi
         fixture.Whop.Store.Grant(userId, _mine.CompanyId, "admin");
         fixture.Whop.Store.Grant(userId, _theirs.CompanyId, "customer");
 
-        var session = new WhopSession();
-        session.SignIn(userId);
-        Services.AddSingleton(session);
-        Services.AddSingleton(fixture.Core.Get<WhopClient>());
-        Services.AddSingleton(fixture.Core.Get<DemoMode>());
-        Services.AddSingleton(fixture.Core.Get<DashboardQueries>());
-        Services.AddSingleton(fixture.Core.Get<CompanyAdministration>());
-        Services.AddSingleton(fixture.Core.Get<IOptions<WhopOptions>>());
-        Services.AddMemoryCache();
-        Services.AddScoped<CompanyAccess>();
-        RenderAsInteractiveServer();
+        UsePageServices(fixture.Core, SignedIn(userId));
     }
 
     [Fact]

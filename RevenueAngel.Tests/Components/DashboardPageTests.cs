@@ -1,13 +1,6 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RevenueAngel.Core.Analytics;
-using Microsoft.Extensions.Options;
-using RevenueAngel.Core.Companies;
-using RevenueAngel.Core.Demo;
-using RevenueAngel.Core.Whop;
 using RevenueAngel.Tests.Infrastructure;
-using RevenueAngel.Web.Access;
 using RevenueAngel.Web.Components.Pages.Dashboard;
 
 namespace RevenueAngel.Tests.Components;
@@ -19,15 +12,7 @@ public sealed class DashboardPageTests : MudTestContext, IClassFixture<DemoCoreF
     public DashboardPageTests(DemoCoreFixture demo)
     {
         _demo = demo;
-        Services.AddSingleton(demo.Core.Get<DashboardQueries>());
-        Services.AddSingleton(demo.Core.Get<DemoMode>());
-        Services.AddSingleton(demo.Core.Get<WhopClient>());
-        Services.AddSingleton(demo.Core.Get<CompanyAdministration>());
-        Services.AddSingleton(demo.Core.Get<IOptions<WhopOptions>>());
-        Services.AddMemoryCache();
-        Services.AddScoped<WhopSession>();
-        Services.AddScoped<CompanyAccess>();
-        RenderAsInteractiveServer();
+        UsePageServices(demo.Core);
     }
 
     [Fact]

@@ -24,17 +24,19 @@ internal static class FakeOutboundEndpoints
             var companyId = Text(json, "company_id");
             var userId = Text(json, "user_id");
             if (FakeWhopEndpoints.CompanyGate(store, companyId) is { } denied) return denied;
+            var channelId = $"chan_{companyId}_{userId}";
+            store.Channels[channelId] = companyId!;
             return Deliver(store, request, "support_channel", companyId!, body, new
             {
-                id = $"chan_{companyId}_{userId}", company_id = companyId, customer_user = new { id = userId },
+                id = channelId, company_id = companyId, customer_user = new { id = userId },
                 last_message_at = (string?)null, resolved_at = (string?)null,
             });
         });
         api.MapPost("/messages", async (HttpRequest request, FakeWhopStore store) =>
         {
             var (body, json) = await ReadAsync(request);
-            var channel = Text(json, "channel_id") ?? "";
-            var companyId = channel.StartsWith("chan_", StringComparison.Ordinal) ? string.Join('_', channel.Split('_').Skip(1).SkipLast(2)) : "";
+            if (!store.Channels.TryGetValue(Text(json, "channel_id") ?? "", out var companyId)) return FakeWhopEndpoints.NotFound("Channel");
+            if (FakeWhopEndpoints.CompanyGate(store, companyId) is { } denied) return denied;
             return Deliver(store, request, "message", companyId, body, new { id = $"msg_{Guid.NewGuid():N}"[..20], content = Text(json, "content") });
         });
         api.MapPost("/checkout_configurations", async (HttpRequest request, FakeWhopStore store) =>

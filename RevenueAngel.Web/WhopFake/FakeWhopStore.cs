@@ -20,6 +20,8 @@ public sealed class FakeWhopStore : IDisposable
     public ConcurrentDictionary<string, FakeExperience> Experiences { get; } = new();
     public ConcurrentDictionary<string, FakeMembership> Memberships { get; } = new();
     public ConcurrentDictionary<string, FakePayment> Payments { get; } = new();
+    /// Support channel id → company.
+    public ConcurrentDictionary<string, string> Channels { get; } = new();
     public ConcurrentQueue<FakeRequest> Requests { get; } = new();
     public ConcurrentQueue<FakeDelivery> Deliveries { get; } = new();
 

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace RevenueAngel.Core.Persistence.Migrations.Postgres
+namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,18 +15,30 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 name: "companies",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    time_zone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    installed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    is_demo = table.Column<bool>(type: "boolean", nullable: false),
-                    quiet_hours_start = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    quiet_hours_end = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    frequency_cap_messages = table.Column<int>(type: "integer", nullable: false),
-                    frequency_cap_days = table.Column<int>(type: "integer", nullable: false),
-                    attribution_window_days = table.Column<int>(type: "integer", nullable: false),
-                    sends_per_minute = table.Column<int>(type: "integer", nullable: true)
+                    id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    time_zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    installed_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    is_demo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    quiet_hours_start = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    quiet_hours_end = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    frequency_cap_messages = table.Column<int>(type: "INTEGER", nullable: false),
+                    frequency_cap_days = table.Column<int>(type: "INTEGER", nullable: false),
+                    attribution_window_days = table.Column<int>(type: "INTEGER", nullable: false),
+                    sends_per_minute = table.Column<int>(type: "INTEGER", nullable: true),
+                    whop_experience_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    sync_status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    sync_requested_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    sync_started_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    sync_completed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    sync_progress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    sync_last_error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    sync_disconnected_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    sync_plans = table.Column<int>(type: "INTEGER", nullable: false),
+                    sync_products = table.Column<int>(type: "INTEGER", nullable: false),
+                    sync_memberships = table.Column<int>(type: "INTEGER", nullable: false),
+                    sync_members = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -38,19 +49,19 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 name: "webhook_events",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    webhook_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    company_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    event_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    payload = table.Column<string>(type: "text", nullable: false),
-                    headers = table.Column<string>(type: "text", nullable: true),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    error = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    webhook_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    event_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    headers = table.Column<string>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    error = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    processed_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -61,12 +72,12 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 name: "experiment_assignments",
                 columns: table => new
                 {
-                    company_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    experiment_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    subject_kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    subject_id = table.Column<long>(type: "bigint", nullable: false),
-                    group = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    assigned_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    experiment_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    subject_kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    subject_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    group = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    assigned_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -83,16 +94,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 name: "leads",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    company_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    source = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    whop_user_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    captured_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    converted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    whop_user_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    captured_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    converted_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -109,15 +120,15 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 name: "members",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    company_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    whop_user_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    whop_member_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    username = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    whop_user_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    whop_member_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    username = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -134,17 +145,17 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 name: "message_templates",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    company_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    tone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    cta_label = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    cta_url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    tone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    cta_label = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    cta_url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -161,14 +172,14 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 name: "plans",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    company_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    product_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    renewal_price_cents = table.Column<long>(type: "bigint", nullable: false),
-                    initial_price_cents = table.Column<long>(type: "bigint", nullable: false),
-                    billing_period_days = table.Column<int>(type: "integer", nullable: true),
-                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false)
+                    id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    product_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    renewal_price_cents = table.Column<long>(type: "INTEGER", nullable: false),
+                    initial_price_cents = table.Column<long>(type: "INTEGER", nullable: false),
+                    billing_period_days = table.Column<int>(type: "INTEGER", nullable: true),
+                    currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -185,20 +196,20 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 name: "playbooks",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    company_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    trigger = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    target_rules = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    goal = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    goal_plan_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    priority = table.Column<int>(type: "integer", nullable: false),
-                    reentry_after_days = table.Column<int>(type: "integer", nullable: true),
-                    holdout_percent = table.Column<int>(type: "integer", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    trigger = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    target_rules = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    goal = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    goal_plan_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    reentry_after_days = table.Column<int>(type: "INTEGER", nullable: true),
+                    holdout_percent = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -215,22 +226,22 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 name: "payments",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    company_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    membership_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    member_id = table.Column<long>(type: "bigint", nullable: true),
-                    plan_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    substatus = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: true),
-                    billing_reason = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: true),
-                    total_cents = table.Column<long>(type: "bigint", nullable: false),
-                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    failure_message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    next_payment_attempt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    failed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    paid_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    membership_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    member_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    plan_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    substatus = table.Column<string>(type: "TEXT", maxLength: 48, nullable: true),
+                    billing_reason = table.Column<string>(type: "TEXT", maxLength: 48, nullable: true),
+                    total_cents = table.Column<long>(type: "INTEGER", nullable: false),
+                    currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    failure_message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    next_payment_attempt = table.Column<long>(type: "INTEGER", nullable: true),
+                    failed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    paid_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -252,16 +263,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 name: "memberships",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    company_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    member_id = table.Column<long>(type: "bigint", nullable: false),
-                    plan_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    product_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    cancel_at_period_end = table.Column<bool>(type: "boolean", nullable: false),
-                    renewal_period_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    member_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    plan_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    product_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    cancel_at_period_end = table.Column<bool>(type: "INTEGER", nullable: false),
+                    renewal_period_end = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -290,18 +301,18 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 name: "enrollments",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    company_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    playbook_id = table.Column<long>(type: "bigint", nullable: false),
-                    subject_kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    subject_id = table.Column<long>(type: "bigint", nullable: false),
-                    entry_number = table.Column<int>(type: "integer", nullable: false),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    group = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    entered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    end_reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    playbook_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    subject_kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    subject_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    entry_number = table.Column<int>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    group = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    entered_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    ended_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    end_reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -324,13 +335,13 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 name: "playbook_steps",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    playbook_id = table.Column<long>(type: "bigint", nullable: false),
-                    position = table.Column<int>(type: "integer", nullable: false),
-                    delay_minutes = table.Column<int>(type: "integer", nullable: false),
-                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    template_id = table.Column<long>(type: "bigint", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    playbook_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    delay_minutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    template_id = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -353,23 +364,23 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 name: "sends",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    company_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    playbook_id = table.Column<long>(type: "bigint", nullable: false),
-                    step_id = table.Column<long>(type: "bigint", nullable: false),
-                    enrollment_id = table.Column<long>(type: "bigint", nullable: false),
-                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    scheduled_for = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    lease_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    external_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    clicked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    click_count = table.Column<int>(type: "integer", nullable: false),
-                    variant = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    playbook_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    step_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    enrollment_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    scheduled_for = table.Column<long>(type: "INTEGER", nullable: false),
+                    lease_expires_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    sent_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    external_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    clicked_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    click_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    variant = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -404,16 +415,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 name: "conversions",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    company_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    member_id = table.Column<long>(type: "bigint", nullable: true),
-                    whop_payment_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    revenue_cents = table.Column<long>(type: "bigint", nullable: false),
-                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    attributed_send_id = table.Column<long>(type: "bigint", nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    member_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    whop_payment_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    revenue_cents = table.Column<long>(type: "INTEGER", nullable: false),
+                    currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    attributed_send_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -436,6 +447,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         principalColumn: "id",
                         onDelete: ReferentialAction.SetNull);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_companies_sync_requested_at",
+                table: "companies",
+                column: "sync_requested_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_conversions_attributed_send_id",
