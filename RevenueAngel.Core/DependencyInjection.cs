@@ -5,6 +5,7 @@ using RevenueAngel.Core.Analytics;
 using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Demo;
 using RevenueAngel.Core.Members;
+using RevenueAngel.Core.Messaging;
 using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Whop;
 
@@ -20,6 +21,8 @@ public static class DependencyInjection
         builder.AddDemo();
         builder.Services.AddSingleton<DashboardQueries>();
         builder.Services.AddSingleton<MemberViewQueries>();
+        builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<LiquidTemplates>();
         // Transient: they hold Whop's typed client, whose handlers IHttpClientFactory rotates.
         builder.Services.AddTransient<CompanyInstaller>();
         builder.Services.AddTransient<CompanySync>();
