@@ -1,0 +1,16 @@
+namespace RevenueAngel.Core.Segments;
+
+/// What the in-memory evaluator knows about one member, loaded for an event or a test.
+public sealed record MemberFacts(
+    long MemberId,
+    DateTimeOffset JoinedAt,
+    IReadOnlyList<MemberFacts.MembershipFact> Memberships,
+    long TotalSpentCents,
+    int FailedPayments,
+    DateTimeOffset? LastMessageAt,
+    IReadOnlyCollection<long> ActivePlaybookIds)
+{
+    public sealed record MembershipFact(string Status, string PlanId, string? ProductId, bool CancelAtPeriodEnd);
+}
+
+public sealed record LeadFacts(long LeadId, string Source, string Status, DateTimeOffset CapturedAt);
