@@ -7,6 +7,7 @@ using RevenueAngel.Core.Demo;
 using RevenueAngel.Core.Members;
 using RevenueAngel.Core.Messaging;
 using RevenueAngel.Core.Persistence;
+using RevenueAngel.Core.Playbooks;
 using RevenueAngel.Core.Segments;
 using RevenueAngel.Core.Whop;
 
@@ -25,6 +26,7 @@ public static class DependencyInjection
         builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<LiquidTemplates>();
         builder.Services.AddSingleton<Audience>();
+        builder.Services.AddSingleton<SegmentEnroller>();
         // Transient: they hold Whop's typed client, whose handlers IHttpClientFactory rotates.
         builder.Services.AddTransient<CompanyInstaller>();
         builder.Services.AddTransient<CompanySync>();

@@ -1,0 +1,129 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using RevenueAngel.Core.Dispatch;
+using RevenueAngel.Core.Messaging;
+using RevenueAngel.Core.Persistence;
+using RevenueAngel.Core.Segments;
+
+namespace RevenueAngel.Core.Playbooks;
+
+public sealed record EnrollmentRun(int Enrolled, int SendsScheduled);
+
+/// Enrols a playbook's new matches and schedules their sends with set-based statements: the audience query EF
+/// builds from the target rules becomes the SELECT of one `INSERT … SELECT … ON CONFLICT DO NOTHING`, then one
+/// INSERT per step. No loop over members; running twice, or on two processes at once, adds nothing twice
+/// (the unique keys on enrolments and sends decide).
+public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbContext> contexts, TimeProvider time, ILogger<SegmentEnroller> logger)
+{
+    public async Task<EnrollmentRun> EnrollAsync(long playbookId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var playbook = await db.Playbooks.AsNoTracking().Include(p => p.Steps).SingleAsync(p => p.Id == playbookId, ct);
+        var kind = playbook.Type == PlaybookType.Nurture ? SubjectKind.Lead : SubjectKind.Member;
+        var (rule, problems) = TargetRulesJson.Parse(playbook.TargetRules, kind);
+        if (!playbook.Enabled || problems.Count > 0)
+        {
+            if (problems.Count > 0) LogInvalidRules(playbookId, string.Join("; ", problems));
+            return new EnrollmentRun(0, 0);
+        }
+
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var enrolled = await InsertEnrollmentsAsync(db, playbook, Candidates(db, playbook, kind, rule, now), kind, now, ct);
+        var scheduled = 0;
+        var offset = TimeSpan.Zero;
+        foreach (var step in playbook.Steps.OrderBy(s => s.Position))
+        {
+            offset += TimeSpan.FromMinutes(step.DelayMinutes);
+            scheduled += await InsertSendsAsync(db, playbook, step, offset, ct);
+        }
+        await transaction.CommitAsync(ct);
+        return new EnrollmentRun(enrolled, scheduled);
+    }
+
+    /// Subjects that match and may enter: never enrolled here, or (with re-entry) their last pass ended long enough ago.
+    private static IQueryable<EnrollmentCandidate> Candidates(RevenueAngelDbContext db, Playbook playbook, SubjectKind kind, TargetRule? rule, DateTimeOffset now)
+    {
+        var evaluator = new SqlRuleEvaluator(db, now);
+        var playbookId = playbook.Id;
+        var companyId = playbook.CompanyId;
+        DateTimeOffset? reentryAfter = playbook.ReentryAfterDays is { } days ? now.AddDays(-days) : null;
+        var mine = db.Enrollments.Where(e => e.PlaybookId == playbookId && e.SubjectKind == kind);
+        var subjects = kind == SubjectKind.Lead
+            ? db.Leads.Where(l => l.CompanyId == companyId).Where(evaluator.ForLeads(rule)).Select(l => l.Id)
+            : db.Members.Where(m => m.CompanyId == companyId).Where(evaluator.ForMembers(rule)).Select(m => m.Id);
+        return subjects
+            .Where(id => !mine.Any(e => e.SubjectId == id
+                                        && (e.Status == EnrollmentStatus.Active || reentryAfter == null || e.EndedAt > reentryAfter)))
+            .Select(id => new EnrollmentCandidate(id, mine.Count(e => e.SubjectId == id) + 1));
+    }
+
+    private static async Task<int> InsertEnrollmentsAsync(RevenueAngelDbContext db, Playbook playbook, IQueryable<EnrollmentCandidate> candidates,
+        SubjectKind kind, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = candidates.CreateDbCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var select = command.CommandText;
+        // EF names the projected columns as it likes; the CTE's column list gives them stable names on both providers.
+        command.CommandText = $"""
+            WITH c(subject_id, entry) AS (
+            {select}
+            )
+            INSERT INTO enrollments (company_id, playbook_id, subject_kind, subject_id, entry_number, status, "group", entered_at)
+            SELECT @ra_company, @ra_playbook, @ra_kind, c.subject_id, c.entry, @ra_active,
+                   -- Deterministic split: a subject lands in the same arm every time it is evaluated.
+                   CASE WHEN (c.subject_id * 37 + @ra_playbook * 101) % 100 < @ra_holdout THEN 'holdout' ELSE 'treatment' END,
+                   @ra_now
+            FROM c
+            WHERE 1 = 1
+            ON CONFLICT DO NOTHING
+            """;
+        Add(command, "ra_company", playbook.CompanyId);
+        Add(command, "ra_playbook", playbook.Id);
+        Add(command, "ra_kind", StoredEnum<SubjectKind>.ToText(kind));
+        Add(command, "ra_active", StoredEnum<EnrollmentStatus>.ToText(EnrollmentStatus.Active));
+        Add(command, "ra_holdout", playbook.HoldoutPercent);
+        Add(command, "ra_now", Stored(db, now));
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<int> InsertSendsAsync(RevenueAngelDbContext db, Playbook playbook, PlaybookStep step, TimeSpan offset, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = $"""
+            INSERT INTO sends (company_id, playbook_id, step_id, enrollment_id, channel, status, scheduled_for, attempts, click_count)
+            SELECT e.company_id, e.playbook_id, @ra_step, e.id, @ra_channel, @ra_scheduled, e.entered_at + @ra_offset, 0, 0
+            FROM enrollments AS e
+            WHERE e.playbook_id = @ra_playbook AND e.status = @ra_active AND e."group" <> 'holdout'
+              AND NOT EXISTS (SELECT 1 FROM sends AS s WHERE s.enrollment_id = e.id AND s.step_id = @ra_step)
+            ON CONFLICT DO NOTHING
+            """;
+        Add(command, "ra_step", step.Id);
+        Add(command, "ra_channel", StoredEnum<MessageChannel>.ToText(step.Channel));
+        Add(command, "ra_scheduled", StoredEnum<SendStatus>.ToText(SendStatus.Scheduled));
+        Add(command, "ra_playbook", playbook.Id);
+        Add(command, "ra_active", StoredEnum<EnrollmentStatus>.ToText(EnrollmentStatus.Active));
+        // PostgreSQL adds an interval to a timestamp; the SQLite model stores times as UTC ticks.
+        Add(command, "ra_offset", db.Database.IsNpgsql() ? offset : offset.Ticks);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static object Stored(RevenueAngelDbContext db, DateTimeOffset value) => db.Database.IsNpgsql() ? value : value.UtcTicks;
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Playbook {PlaybookId} has invalid target rules and enrols nobody: {Problems}")]
+    private partial void LogInvalidRules(long playbookId, string problems);
+}
+
+/// Projected by position into the CTE of the INSERT.
+public sealed record EnrollmentCandidate(long SubjectId, int Entry);
