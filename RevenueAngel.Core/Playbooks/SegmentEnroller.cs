@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -32,6 +31,8 @@ public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbCont
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var enrolled = await InsertEnrollmentsAsync(db, playbook, Candidates(db, playbook, kind, rule, now), kind, now, ct);
+        // Thousands of rows just arrived in this transaction: fresh statistics let PostgreSQL plan the step inserts.
+        if (enrolled > 1_000 && db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE enrollments", ct);
         var scheduled = 0;
         var offset = TimeSpan.Zero;
         foreach (var step in playbook.Steps.OrderBy(s => s.Position))
@@ -63,63 +64,83 @@ public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbCont
     private static async Task<int> InsertEnrollmentsAsync(RevenueAngelDbContext db, Playbook playbook, IQueryable<EnrollmentCandidate> candidates,
         SubjectKind kind, DateTimeOffset now, CancellationToken ct)
     {
-        await using var command = candidates.CreateDbCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var select = command.CommandText;
-        // EF names the projected columns as it likes; the CTE's column list gives them stable names on both providers.
-        command.CommandText = $"""
-            WITH c(subject_id, entry) AS (
-            {select}
-            )
+        // The candidates go to a temporary table first: an INSERT that reads the table it writes (NOT EXISTS over
+        // enrollments) scans its own new rows again and again, quadratic at 100k. EF names the projected
+        // columns as it likes; the CTE's column list gives them stable names on both providers.
+        await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS ra_candidates", ct);
+        await using (var select = candidates.CreateDbCommand())
+        {
+            select.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            select.CommandText = $"""
+                CREATE TEMP TABLE ra_candidates AS
+                WITH c(subject_id, entry) AS (
+                {select.CommandText}
+                )
+                SELECT subject_id, entry FROM c
+                """;
+            await select.ExecuteNonQueryAsync(ct);
+        }
+
+        var inserted = await ExecuteAsync(db, """
             INSERT INTO enrollments (company_id, playbook_id, subject_kind, subject_id, entry_number, status, "group", entered_at)
             SELECT @ra_company, @ra_playbook, @ra_kind, c.subject_id, c.entry, @ra_active,
                    -- Deterministic split: a subject lands in the same arm every time it is evaluated.
                    CASE WHEN (c.subject_id * 37 + @ra_playbook * 101) % 100 < @ra_holdout THEN 'holdout' ELSE 'treatment' END,
                    @ra_now
-            FROM c
+            FROM ra_candidates AS c
             WHERE 1 = 1
             ON CONFLICT DO NOTHING
-            """;
-        Add(command, "ra_company", playbook.CompanyId);
-        Add(command, "ra_playbook", playbook.Id);
-        Add(command, "ra_kind", StoredEnum<SubjectKind>.ToText(kind));
-        Add(command, "ra_active", StoredEnum<EnrollmentStatus>.ToText(EnrollmentStatus.Active));
-        Add(command, "ra_holdout", playbook.HoldoutPercent);
-        Add(command, "ra_now", Stored(db, now));
-        return await command.ExecuteNonQueryAsync(ct);
+            """, ct,
+            ("ra_company", playbook.CompanyId), ("ra_playbook", playbook.Id), ("ra_kind", StoredEnum<SubjectKind>.ToText(kind)),
+            ("ra_active", StoredEnum<EnrollmentStatus>.ToText(EnrollmentStatus.Active)), ("ra_holdout", playbook.HoldoutPercent),
+            ("ra_now", Stored(db, now)));
+        await db.Database.ExecuteSqlRawAsync("DROP TABLE ra_candidates", ct);
+        return inserted;
     }
 
     private static async Task<int> InsertSendsAsync(RevenueAngelDbContext db, Playbook playbook, PlaybookStep step, TimeSpan offset, CancellationToken ct)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = $"""
-            INSERT INTO sends (company_id, playbook_id, step_id, enrollment_id, channel, status, scheduled_for, attempts, click_count)
-            SELECT e.company_id, e.playbook_id, @ra_step, e.id, @ra_channel, @ra_scheduled, e.entered_at + @ra_offset, 0, 0
+        // Due rows first, into a temporary table, for the same reason as the enrolments.
+        (string, object)[] due = [("ra_playbook", playbook.Id), ("ra_active", StoredEnum<EnrollmentStatus>.ToText(EnrollmentStatus.Active)), ("ra_step", step.Id)];
+        await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS ra_due", ct);
+        await ExecuteAsync(db, """
+            CREATE TEMP TABLE ra_due AS
+            SELECT e.id, e.company_id, e.playbook_id, e.entered_at
             FROM enrollments AS e
             WHERE e.playbook_id = @ra_playbook AND e.status = @ra_active AND e."group" <> 'holdout'
               AND NOT EXISTS (SELECT 1 FROM sends AS s WHERE s.enrollment_id = e.id AND s.step_id = @ra_step)
+            """, ct, due);
+        var inserted = await ExecuteAsync(db, """
+            INSERT INTO sends (company_id, playbook_id, step_id, enrollment_id, channel, status, scheduled_for, attempts, click_count)
+            SELECT d.company_id, d.playbook_id, @ra_step, d.id, @ra_channel, @ra_scheduled, d.entered_at + @ra_offset, 0, 0
+            FROM ra_due AS d
+            WHERE 1 = 1
             ON CONFLICT DO NOTHING
-            """;
-        Add(command, "ra_step", step.Id);
-        Add(command, "ra_channel", StoredEnum<MessageChannel>.ToText(step.Channel));
-        Add(command, "ra_scheduled", StoredEnum<SendStatus>.ToText(SendStatus.Scheduled));
-        Add(command, "ra_playbook", playbook.Id);
-        Add(command, "ra_active", StoredEnum<EnrollmentStatus>.ToText(EnrollmentStatus.Active));
-        // PostgreSQL adds an interval to a timestamp; the SQLite model stores times as UTC ticks.
-        Add(command, "ra_offset", db.Database.IsNpgsql() ? offset : offset.Ticks);
+            """, ct,
+            ("ra_step", step.Id), ("ra_channel", StoredEnum<MessageChannel>.ToText(step.Channel)),
+            ("ra_scheduled", StoredEnum<SendStatus>.ToText(SendStatus.Scheduled)),
+            // PostgreSQL adds an interval to a timestamp; the SQLite model stores times as UTC ticks.
+            ("ra_offset", db.Database.IsNpgsql() ? offset : offset.Ticks));
+        await db.Database.ExecuteSqlRawAsync("DROP TABLE ra_due", ct);
+        return inserted;
+    }
+
+    private static async Task<int> ExecuteAsync(RevenueAngelDbContext db, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
         return await command.ExecuteNonQueryAsync(ct);
     }
 
     private static object Stored(RevenueAngelDbContext db, DateTimeOffset value) => db.Database.IsNpgsql() ? value : value.UtcTicks;
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 
     [LoggerMessage(LogLevel.Warning, "Playbook {PlaybookId} has invalid target rules and enrols nobody: {Problems}")]
     private partial void LogInvalidRules(long playbookId, string problems);

@@ -41,12 +41,19 @@ public sealed class SqlRuleEvaluator(RevenueAngelDbContext db, DateTimeOffset no
         var negate = c.Operator == "not_in";
         switch (c.Field)
         {
+            // Separate shapes for in / not_in (not a compared boolean), so the database can use its indexes.
+            case "membership_status" when negate:
+                return m => memberships.Any(ms => ms.MemberId == m.Id && !list.Contains(ms.Status));
             case "membership_status":
-                return m => memberships.Any(ms => ms.MemberId == m.Id && list.Contains(ms.Status) != negate);
+                return m => memberships.Any(ms => ms.MemberId == m.Id && list.Contains(ms.Status));
+            case "plan" when negate:
+                return m => memberships.Any(ms => ms.MemberId == m.Id && !list.Contains(ms.PlanId));
             case "plan":
-                return m => memberships.Any(ms => ms.MemberId == m.Id && list.Contains(ms.PlanId) != negate);
+                return m => memberships.Any(ms => ms.MemberId == m.Id && list.Contains(ms.PlanId));
+            case "product" when negate:
+                return m => memberships.Any(ms => ms.MemberId == m.Id && ms.ProductId != null && !list.Contains(ms.ProductId));
             case "product":
-                return m => memberships.Any(ms => ms.MemberId == m.Id && ms.ProductId != null && list.Contains(ms.ProductId) != negate);
+                return m => memberships.Any(ms => ms.MemberId == m.Id && ms.ProductId != null && list.Contains(ms.ProductId));
             case "cancel_at_period_end":
                 var flag = c.Flag!.Value;
                 return m => memberships.Any(ms => ms.MemberId == m.Id && ms.CancelAtPeriodEnd == flag);

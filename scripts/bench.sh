@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs the benchmarks in bench/ against a throwaway PostgreSQL (or RA_BENCH_POSTGRES when set).
+#   ./scripts/bench.sh [members]     default 100000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${RA_BENCH_POSTGRES:-}" ]; then
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$bin" ] || { echo "PostgreSQL server binaries not found: apt-get install postgresql-15, or set RA_BENCH_POSTGRES." >&2; exit 1; }
+  dir=$(mktemp -d /tmp/ra-bench-pg-XXXXXX)
+  port=$(( 20000 + RANDOM % 20000 ))
+  run() { if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
+  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
+  run "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --no-sync >/dev/null
+  run "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+  trap 'run "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null; rm -rf "$dir"' EXIT
+  "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE DATABASE bench" >/dev/null
+  export RA_BENCH_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=bench"
+fi
+
+dotnet run -c Release --project bench/RevenueAngel.Bench -- "${1:-100000}"
