@@ -4,23 +4,23 @@ namespace RevenueAngel.Core.Segments;
 /// randomised test holds it to: "whole days" are floored, a member never messaged is "forever" ago.
 public static class InMemoryRuleEvaluator
 {
-    public static bool Matches(TargetRule? rule, MemberFacts member, DateTimeOffset now) => rule switch
-    {
-        null => true,
-        RuleGroup { RequireAll: true } g => g.Children.All(c => Matches(c, member, now)),
-        RuleGroup g => g.Children.Any(c => Matches(c, member, now)),
-        RuleCondition c => Condition(c, member, now),
-        _ => false,
-    };
+    public static bool Matches(TargetRule? rule, MemberFacts member, DateTimeOffset now) =>
+        Matches(rule, c => Condition(c, member, now));
 
-    public static bool Matches(TargetRule? rule, LeadFacts lead, DateTimeOffset now) => rule switch
+    public static bool Matches(TargetRule? rule, LeadFacts lead, DateTimeOffset now) => Matches(rule, c => c.Field switch
+    {
+        "lead_source" => Texts(c, lead.Source),
+        "lead_status" => Texts(c, lead.Status),
+        "lead_age_days" => Compare(WholeDays.Since(lead.CapturedAt, now), c),
+        _ => false,
+    });
+
+    private static bool Matches(TargetRule? rule, Func<RuleCondition, bool> condition) => rule switch
     {
         null => true,
-        RuleGroup { RequireAll: true } g => g.Children.All(c => Matches(c, lead, now)),
-        RuleGroup g => g.Children.Any(c => Matches(c, lead, now)),
-        RuleCondition { Field: "lead_source" } c => Texts(c, lead.Source),
-        RuleCondition { Field: "lead_status" } c => Texts(c, lead.Status),
-        RuleCondition { Field: "lead_age_days" } c => Compare(WholeDays.Since(lead.CapturedAt, now), c),
+        RuleGroup { RequireAll: true } g => g.Children.All(c => Matches(c, condition)),
+        RuleGroup g => g.Children.Any(c => Matches(c, condition)),
+        RuleCondition c => condition(c),
         _ => false,
     };
 

@@ -14,8 +14,7 @@ public sealed class SqlRuleEvaluator(RevenueAngelDbContext db, DateTimeOffset no
     public Expression<Func<Member, bool>> ForMembers(TargetRule? rule) => rule switch
     {
         null => Predicate.True<Member>(),
-        RuleGroup g => g.Children.Select(ForMembers).Aggregate(g.RequireAll ? Predicate.True<Member>() : Predicate.False<Member>(),
-            (acc, next) => g.RequireAll ? Predicate.And(acc, next) : Predicate.Or(acc, next)),
+        RuleGroup g => Group(g, ForMembers),
         RuleCondition c => MemberCondition(c),
         _ => Predicate.False<Member>(),
     };
@@ -23,13 +22,16 @@ public sealed class SqlRuleEvaluator(RevenueAngelDbContext db, DateTimeOffset no
     public Expression<Func<Lead, bool>> ForLeads(TargetRule? rule) => rule switch
     {
         null => Predicate.True<Lead>(),
-        RuleGroup g => g.Children.Select(ForLeads).Aggregate(g.RequireAll ? Predicate.True<Lead>() : Predicate.False<Lead>(),
-            (acc, next) => g.RequireAll ? Predicate.And(acc, next) : Predicate.Or(acc, next)),
+        RuleGroup g => Group(g, ForLeads),
         RuleCondition { Field: "lead_source" } c => In<Lead>(c, values => l => values.Contains(l.Source)),
         RuleCondition { Field: "lead_status" } c => LeadStatuses(c),
         RuleCondition { Field: "lead_age_days" } c => WholeDays.Compare<Lead>(c.Operator, c.Number!.Value, now, bound => l => l.CapturedAt > bound),
         _ => Predicate.False<Lead>(),
     };
+
+    private static Expression<Func<T, bool>> Group<T>(RuleGroup group, Func<TargetRule, Expression<Func<T, bool>>> child) =>
+        group.Children.Select(child).Aggregate(group.RequireAll ? Predicate.True<T>() : Predicate.False<T>(),
+            (all, next) => group.RequireAll ? Predicate.And(all, next) : Predicate.Or(all, next));
 
     private Expression<Func<Member, bool>> MemberCondition(RuleCondition c)
     {
