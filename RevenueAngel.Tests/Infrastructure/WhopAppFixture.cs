@@ -50,6 +50,13 @@ public sealed class WhopAppFixture(PostgresServer postgres) : IAsyncLifetime
         return await App.CreateClient().SendAsync(request, Xunit.TestContext.Current.CancellationToken);
     }
 
+    public async Task<HttpResponseMessage> PostJsonAsync(string path, string? token, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        if (token is not null) request.Headers.Add("x-whop-user-token", token);
+        return await App.CreateClient().SendAsync(request, Xunit.TestContext.Current.CancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();

@@ -26,6 +26,7 @@ public static class Pipeline
         app.MapStaticAssets();
         app.MapHealthEndpoints();
         app.MapAnalyticsEndpoints();
+        app.MapSegmentEndpoints();
         app.MapRazorComponents<App>()
             // Compression off: a compressed circuit must not be framed cross-origin, and Whop frames us.
             .AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);
