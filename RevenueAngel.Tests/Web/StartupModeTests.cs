@@ -57,6 +57,20 @@ public sealed class StartupModeTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task ReplicasShareTheDataProtectionKeyRingWhenAFolderIsConfigured()
+    {
+        var keys = Directory.CreateTempSubdirectory("ra-test-keys-");
+        var settings = TestSettings.Demo(await postgres.CreateDatabaseAsync("startup"));
+        settings["DataProtection:KeysPath"] = keys.FullName;
+        await using var app = new RevenueAngelApp(settings);
+
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/dashboard/biz_demo", Ct)).StatusCode);
+
+        Assert.NotEmpty(keys.GetFiles("key-*.xml"));
+        keys.Delete(recursive: true);
+    }
+
+    [Fact]
     public async Task TheDemoOpensOnlyTheDemoCompany()
     {
         await using var app = new RevenueAngelApp(TestSettings.Demo(await postgres.CreateDatabaseAsync("startup")), "Production");

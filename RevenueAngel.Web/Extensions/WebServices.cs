@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using RevenueAngel.Core.Persistence;
 using RevenueAngel.Web.Access;
@@ -17,7 +18,18 @@ public static class WebServices
         builder.Services.AddScoped<CompanyAccess>();
         builder.Services.AddHealthChecks().AddDbContextCheck<RevenueAngelDbContext>("database");
         builder.AddFraming();
+        builder.AddSharedDataProtection();
         return builder;
+    }
+
+    // Blazor protects each circuit's persisted state (the Whop user it belongs to) with Data Protection; replicas
+    // behind one load balancer must share the key ring, e.g. on a mounted volume.
+    private static void AddSharedDataProtection(this WebApplicationBuilder builder)
+    {
+        if (builder.Configuration["DataProtection:KeysPath"] is not { Length: > 0 } path) return;
+        builder.Services.AddDataProtection()
+            .SetApplicationName("RevenueAngel")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(path, builder.Environment.ContentRootPath)));
     }
 
     private static void AddFraming(this WebApplicationBuilder builder)
