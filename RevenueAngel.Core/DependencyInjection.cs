@@ -27,6 +27,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<LiquidTemplates>();
         builder.Services.AddSingleton<Audience>();
         builder.Services.AddSingleton<SegmentEnroller>();
+        builder.Services.AddSingleton<PlaybookCatalog>();
         // Transient: they hold Whop's typed client, whose handlers IHttpClientFactory rotates.
         builder.Services.AddTransient<CompanyInstaller>();
         builder.Services.AddTransient<CompanySync>();

@@ -15,7 +15,10 @@ public static class Pipeline
             app.UseHsts();
         }
         app.UseMiddleware<FrameAncestorsMiddleware>();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Friendly pages for people; the API keeps its own status codes and bodies (a re-executed POST would
+        // even turn a 404 into an antiforgery 400).
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseMiddleware<WhopAuthenticationMiddleware>();
         app.UseAntiforgery();
         return app;
@@ -27,6 +30,7 @@ public static class Pipeline
         app.MapHealthEndpoints();
         app.MapAnalyticsEndpoints();
         app.MapSegmentEndpoints();
+        app.MapPlaybookEndpoints();
         app.MapRazorComponents<App>()
             // Compression off: a compressed circuit must not be framed cross-origin, and Whop frames us.
             .AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);
