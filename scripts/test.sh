@@ -30,7 +30,7 @@ dotnet build RevenueAngel.sln -c Debug -nologo -clp:ErrorsOnly
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-dotnet test RevenueAngel.sln --no-build -c Debug --blame-hang-timeout 10m "$@" 2>&1 | tee "$log"
+dotnet test RevenueAngel.sln --no-build -c Debug --blame-hang-timeout 5m "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
