@@ -145,6 +145,3 @@ public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbCont
     [LoggerMessage(LogLevel.Warning, "Playbook {PlaybookId} has invalid target rules and enrols nobody: {Problems}")]
     private partial void LogInvalidRules(long playbookId, string problems);
 }
-
-/// Projected by position into the CTE of the INSERT.
-public sealed record EnrollmentCandidate(long SubjectId, int Entry);

@@ -4,7 +4,7 @@ using RevenueAngel.Core.Whop;
 
 namespace RevenueAngel.Web.WhopFake;
 
-/// In demo mode without Whop settings, the app talks to the fake Whop it serves itself at /_whop-fake, through
+/// In demo mode without (complete) Whop settings, the app talks to the fake Whop it serves itself at /_whop-fake, through
 /// the same WhopClient it uses against Whop, so the demo exercises the real client code.
 public static class DemoWhop
 {
@@ -15,8 +15,7 @@ public static class DemoWhop
     {
         var demo = new DemoMode(Options.Create(builder.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new()),
             builder.Configuration, builder.Environment);
-        var whopConfigured = !string.IsNullOrWhiteSpace(builder.Configuration[$"{WhopOptions.SectionName}:{nameof(WhopOptions.ApiKey)}"]);
-        if (!demo.IsEnabled || whopConfigured) return builder;
+        if (!demo.IsEnabled || demo.WhopConfigured) return builder;
 
         // A key made per process: the fake answers only this app, even though its routes are public.
         var store = new FakeWhopStore { ApiKey = $"demo_{Guid.NewGuid():N}" };

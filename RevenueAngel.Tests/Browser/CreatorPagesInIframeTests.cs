@@ -7,8 +7,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace RevenueAngel.Tests.Browser;
 
-/// The dashboard as a creator sees it: inside an iframe on another origin, in real Chromium.
-public sealed class IframeDashboardTests(DemoWebFixture web, Chromium chromium)
+/// The app's pages as creators and members see them: inside an iframe on another origin, in real Chromium.
+public sealed class CreatorPagesInIframeTests(DemoWebFixture web, Chromium chromium)
     : IClassFixture<DemoWebFixture>, IClassFixture<Chromium>
 {
     [Fact]
