@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using RevenueAngel.Core.Analytics;
 using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Demo;
+using RevenueAngel.Core.Dispatch;
 using RevenueAngel.Core.Members;
 using RevenueAngel.Core.Messaging;
 using RevenueAngel.Core.Persistence;
@@ -25,14 +26,19 @@ public static class DependencyInjection
         builder.Services.AddSingleton<MemberViewQueries>();
         builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<LiquidTemplates>();
+        builder.Services.AddSingleton<SubjectVariables>();
         builder.Services.AddSingleton<Audience>();
         builder.Services.AddSingleton<SegmentEnroller>();
         builder.Services.AddSingleton<PlaybookCatalog>();
+        builder.Services.AddSingleton<PlaybookValidator>();
+        builder.Services.AddSingleton<PlaybookEditor>();
         // Transient: they hold Whop's typed client, whose handlers IHttpClientFactory rotates.
         builder.Services.AddTransient<CompanyInstaller>();
         builder.Services.AddTransient<CompanySync>();
         builder.Services.AddTransient<MembershipSyncBatch>();
         builder.Services.AddTransient<CompanyAdministration>();
+        builder.Services.AddTransient<WhopMessenger>();
+        builder.Services.AddTransient<MessagePreviews>();
         return builder;
     }
 

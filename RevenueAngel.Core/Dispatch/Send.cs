@@ -15,8 +15,12 @@ public sealed class Send
     public DateTimeOffset ScheduledFor { get; private set; }
     public DateTimeOffset? LeaseExpiresAt { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
+    /// Calls to Whop made for this send (a deferral for quiet hours or the cap is not one).
     public int Attempts { get; private set; }
     public string? LastError { get; private set; }
+    /// What the member received, rendered at send time.
+    public string? Title { get; private set; }
+    public string? Body { get; private set; }
     /// Whop's id for what was delivered (message id), when it returns one.
     public string? ExternalId { get; private set; }
     public DateTimeOffset? ClickedAt { get; private set; }
@@ -40,13 +44,14 @@ public sealed class Send
         Require(SendStatus.Scheduled, SendStatus.Sending);
         Status = SendStatus.Sending;
         LeaseExpiresAt = leaseExpiresAt;
-        Attempts++;
     }
 
-    public void MarkSent(DateTimeOffset at, string? externalId)
+    public void MarkSent(DateTimeOffset at, string? externalId, string? title = null, string? body = null)
     {
         Require(SendStatus.Sending, SendStatus.Sent);
         Status = SendStatus.Sent;
+        Attempts++;
+        (Title, Body) = (title, body);
         SentAt = at;
         ExternalId = externalId;
         LeaseExpiresAt = null;
@@ -63,18 +68,32 @@ public sealed class Send
         LastError = reason ?? LastError;
     }
 
-    public void Fail(string error)
+    /// A transient Whop error: counts as an attempt and tries again at <paramref name="at"/>.
+    public void Retry(DateTimeOffset at, string error)
+    {
+        Require(SendStatus.Sending, SendStatus.Scheduled);
+        Attempts++;
+        Defer(at, error);
+    }
+
+    /// Given up: Whop refused it, it cannot be rendered, or the retries ran out.
+    public void Fail(string error, bool attempted = true)
     {
         Require(SendStatus.Sending, SendStatus.Failed);
+        if (attempted) Attempts++;
         Status = SendStatus.Failed;
         LastError = error;
         LeaseExpiresAt = null;
     }
 
-    public void Cancel()
+    /// Not needed any more (goal reached, exited, playbook off). A claimed send may still be canceled: the
+    /// dispatcher checks before it calls Whop.
+    public void Cancel(string? reason = null)
     {
-        Require(SendStatus.Scheduled, SendStatus.Canceled);
+        if (Status is not (SendStatus.Scheduled or SendStatus.Sending)) throw Illegal(SendStatus.Canceled);
         Status = SendStatus.Canceled;
+        LeaseExpiresAt = null;
+        LastError = reason ?? LastError;
     }
 
     public void MarkUnknown()

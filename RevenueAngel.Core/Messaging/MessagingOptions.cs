@@ -16,4 +16,12 @@ public sealed class MessagingOptions
 
     [Range(50, 4000)]
     public int BodyMaxLength { get; set; } = 500;
+
+    /// Whop's checkout page for a plan ({0}: the plan id). Reference §3: the host is not documented, so configurable.
+    [Required]
+    public string CheckoutUrlFormat { get; set; } = "https://whop.com/checkout/{0}";
+
+    /// A member's billing portal ({0}: Whop's member id, `mber_…`), as Whop's `manage_url`.
+    [Required]
+    public string BillingUrlFormat { get; set; } = "https://whop.com/billing/manage/{0}/";
 }

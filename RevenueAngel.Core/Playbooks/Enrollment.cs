@@ -14,6 +14,9 @@ public sealed class Enrollment
     /// Experiment arm: "treatment", "holdout" or a variant key.
     public string? Group { get; init; }
     public DateTimeOffset EnteredAt { get; init; }
+    /// The Whop event's subject that enrolled it (a failed payment's id): one enrolment per trigger, however often
+    /// the event is delivered.
+    public string? TriggerKey { get; init; }
     public DateTimeOffset? EndedAt { get; private set; }
     public string? EndReason { get; private set; }
 

@@ -14,6 +14,8 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
         builder.Property(e => e.Status).HasStoredEnum();
         builder.Property(e => e.Group).HasMaxLength(32);
         builder.Property(e => e.EndReason).HasMaxLength(200);
+        builder.Property(e => e.TriggerKey).HasMaxLength(128);
+        builder.HasIndex(e => new { e.PlaybookId, e.TriggerKey }).IsUnique().HasFilter("trigger_key IS NOT NULL");
         builder.HasOne<Company>().WithMany().HasForeignKey(e => e.CompanyId);
         builder.HasOne<Playbook>().WithMany().HasForeignKey(e => e.PlaybookId);
         builder.HasIndex(e => new { e.PlaybookId, e.SubjectKind, e.SubjectId, e.EntryNumber }).IsUnique();

@@ -1,3 +1,5 @@
+using RevenueAngel.Core.Messaging;
+
 namespace RevenueAngel.Core.Playbooks;
 
 /// A sequence of messages for the subjects its target rules select, until they reach its goal.
@@ -11,6 +13,10 @@ public sealed class Playbook
     public PlaybookTrigger Trigger { get; set; }
     /// JSON rule tree (all/any groups of conditions); "{}" matches every subject of the type.
     public string TargetRules { get; set; } = "{}";
+    /// JSON rule tree like TargetRules: an active subject that matches it leaves the sequence. "{}" means no exit rule.
+    public string ExitRules { get; set; } = "{}";
+    /// The voice its copy was written in (the default library has each playbook in four tones).
+    public MessageTone Tone { get; set; } = MessageTone.Friendly;
     public PlaybookGoal Goal { get; set; }
     public string? GoalPlanId { get; set; }
     /// Higher wins when a member qualifies for several playbooks.
@@ -19,6 +25,9 @@ public sealed class Playbook
     public int? ReentryAfterDays { get; set; }
     public int HoldoutPercent { get; set; } = 10;
     public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    /// Deleted playbooks stay for the history of their sends and conversions, hidden everywhere else.
+    public DateTimeOffset? DeletedAt { get; set; }
 
     public List<PlaybookStep> Steps { get; init; } = [];
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RevenueAngel.Core.Dispatch;
 using RevenueAngel.Core.Persistence;
+using RevenueAngel.Core.Segments;
 
 namespace RevenueAngel.Core.Playbooks;
 
@@ -11,26 +12,60 @@ public sealed class PlaybookCatalog(IDbContextFactory<RevenueAngelDbContext> con
     public async Task<IReadOnlyList<PlaybookSummary>> ListAsync(string companyId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Playbooks.Where(p => p.CompanyId == companyId)
+        var now = time.GetUtcNow();
+        var weekAgo = now.AddDays(-7);
+        var rows = await db.Playbooks.Where(p => p.CompanyId == companyId && p.DeletedAt == null)
             .OrderByDescending(p => p.Priority).ThenBy(p => p.Name)
-            .Select(p => new PlaybookSummary(p.Id, p.Name, p.Type, p.Enabled, p.Trigger, p.Goal, p.Priority, p.Steps.Count,
-                db.Enrollments.Count(e => e.PlaybookId == p.Id && e.Status == EnrollmentStatus.Active)))
+            .Select(p => new
+            {
+                p.Id, p.Name, p.Type, p.Enabled, p.Trigger, p.Goal, p.Priority, p.TargetRules,
+                Steps = p.Steps.Count(s => !s.Archived),
+                Active = db.Enrollments.Count(e => e.PlaybookId == p.Id && e.Status == EnrollmentStatus.Active),
+                Sends = db.Sends.Count(s => s.PlaybookId == p.Id && s.SentAt >= weekAgo),
+                Conversions = db.Enrollments.Count(e => e.PlaybookId == p.Id && e.Status == EnrollmentStatus.Converted && e.EndedAt >= weekAgo),
+            })
             .ToListAsync(ct);
+        var evaluator = new SqlRuleEvaluator(db, now);
+        var summaries = new List<PlaybookSummary>(rows.Count);
+        foreach (var p in rows)
+        {
+            var kind = p.Type == PlaybookType.Nurture ? SubjectKind.Lead : SubjectKind.Member;
+            var (rule, problems) = TargetRulesJson.Parse(p.TargetRules, kind);
+            var audience = problems.Count > 0 ? 0 : kind == SubjectKind.Lead
+                ? await db.Leads.Where(l => l.CompanyId == companyId).Where(evaluator.ForLeads(rule)).CountAsync(ct)
+                : await db.Members.Where(m => m.CompanyId == companyId).Where(evaluator.ForMembers(rule)).CountAsync(ct);
+            summaries.Add(new PlaybookSummary(p.Id, p.Name, p.Type, p.Enabled, p.Trigger, p.Goal, p.Priority, p.Steps, audience,
+                p.Active, p.Sends, p.Conversions));
+        }
+        return summaries;
     }
 
     public async Task<PlaybookDetail?> GetAsync(string companyId, long playbookId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var playbook = await db.Playbooks.AsNoTracking().Include(p => p.Steps)
-            .SingleOrDefaultAsync(p => p.CompanyId == companyId && p.Id == playbookId, ct);
+            .SingleOrDefaultAsync(p => p.CompanyId == companyId && p.Id == playbookId && p.DeletedAt == null, ct);
         if (playbook is null) return null;
-        var templateIds = playbook.Steps.Select(s => s.TemplateId).ToList();
-        var templates = await db.MessageTemplates.Where(t => t.CompanyId == companyId && templateIds.Contains(t.Id))
-            .ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var steps = playbook.Steps.Where(s => !s.Archived).OrderBy(s => s.Position).ToList();
+        var templateIds = steps.Select(s => s.TemplateId).ToList();
+        var templates = await db.MessageTemplates.Where(t => t.CompanyId == companyId && templateIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         return new PlaybookDetail(playbook.Id, playbook.Name, playbook.Type, playbook.Enabled, playbook.Trigger, playbook.Goal,
-            playbook.GoalPlanId, playbook.Priority, playbook.ReentryAfterDays, playbook.HoldoutPercent, playbook.TargetRules,
-            [.. playbook.Steps.OrderBy(s => s.Position).Select(s => new PlaybookStepView(s.Id, s.Position, s.DelayMinutes, s.Channel, s.TemplateId,
-                templates.GetValueOrDefault(s.TemplateId, "")))]);
+            playbook.GoalPlanId, playbook.Priority, playbook.ReentryAfterDays, playbook.HoldoutPercent, playbook.Tone, playbook.TargetRules,
+            playbook.ExitRules,
+            [.. steps.Select(s => (Step: s, Template: templates[s.TemplateId])).Select(x => new PlaybookStepView(x.Step.Id, x.Step.Position,
+                x.Step.DelayMinutes, x.Step.Channel, x.Template.Title, x.Template.Body, x.Template.CtaLabel, x.Template.CtaUrl))]);
+    }
+
+    /// The latest sends of a playbook, newest first, for its page.
+    public async Task<IReadOnlyList<SendRow>> RecentSendsAsync(string companyId, long playbookId, int take = 50, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Sends.Where(s => s.CompanyId == companyId && s.PlaybookId == playbookId)
+            .OrderByDescending(s => s.Id).Take(take)
+            .Join(db.PlaybookSteps, s => s.StepId, st => st.Id, (s, st) => new { s, st.Position })
+            .Join(db.Enrollments, x => x.s.EnrollmentId, e => e.Id, (x, e) => new SendRow(x.s.Id, x.Position, e.SubjectKind, e.SubjectId,
+                x.s.Channel, x.s.Status, x.s.ScheduledFor, x.s.SentAt, x.s.Title, x.s.LastError))
+            .ToListAsync(ct);
     }
 
     /// Switching off stops the playbook's future messages in the same transaction: its active enrolments exit and
@@ -39,22 +74,16 @@ public sealed class PlaybookCatalog(IDbContextFactory<RevenueAngelDbContext> con
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var playbook = await db.Playbooks.SingleOrDefaultAsync(p => p.CompanyId == companyId && p.Id == playbookId, ct);
+        var playbook = await db.Playbooks.SingleOrDefaultAsync(p => p.CompanyId == companyId && p.Id == playbookId && p.DeletedAt == null, ct);
         if (playbook is null) return false;
         playbook.Enabled = enabled;
+        playbook.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        if (!enabled)
-        {
-            var now = time.GetUtcNow();
-            await db.Sends.Where(s => s.PlaybookId == playbookId && s.Status == SendStatus.Scheduled)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SendStatus.Canceled), ct);
-            await db.Enrollments.Where(e => e.PlaybookId == playbookId && e.Status == EnrollmentStatus.Active)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(e => e.Status, EnrollmentStatus.Exited)
-                    .SetProperty(e => e.EndedAt, now)
-                    .SetProperty(e => e.EndReason, "playbook disabled"), ct);
-        }
+        if (!enabled) await SequenceStops.StopPlaybookAsync(db, playbookId, time.GetUtcNow(), "playbook disabled", ct);
         await transaction.CommitAsync(ct);
         return true;
     }
 }
+
+public sealed record SendRow(long Id, int Step, SubjectKind SubjectKind, long SubjectId, Messaging.MessageChannel Channel, SendStatus Status,
+    DateTimeOffset ScheduledFor, DateTimeOffset? SentAt, string? Title, string? Error);

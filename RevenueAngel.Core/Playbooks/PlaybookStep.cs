@@ -12,4 +12,6 @@ public sealed class PlaybookStep
     public int DelayMinutes { get; set; }
     public MessageChannel Channel { get; set; }
     public long TemplateId { get; set; }
+    /// Removed in the editor after sends used it: kept for their history, never scheduled again.
+    public bool Archived { get; set; }
 }

@@ -11,6 +11,7 @@ internal sealed class PlaybookStepConfiguration : IEntityTypeConfiguration<Playb
     {
         builder.Property(s => s.Channel).HasStoredEnum();
         builder.HasOne<MessageTemplate>().WithMany().HasForeignKey(s => s.TemplateId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(s => new { s.PlaybookId, s.Position }).IsUnique();
+        // Not unique: a reorder rewrites positions in one save, which a unique index would reject midway.
+        builder.HasIndex(s => new { s.PlaybookId, s.Position });
     }
 }

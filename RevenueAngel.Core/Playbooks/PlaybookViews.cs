@@ -2,10 +2,13 @@ using RevenueAngel.Core.Messaging;
 
 namespace RevenueAngel.Core.Playbooks;
 
+/// A playbook's row on the list: what it is and what it did in the last seven days.
 public sealed record PlaybookSummary(long Id, string Name, PlaybookType Type, bool Enabled, PlaybookTrigger Trigger, PlaybookGoal Goal,
-    int Priority, int Steps, int ActiveEnrollments);
+    int Priority, int Steps, int AudienceSize, int ActiveEnrollments, int SendsLast7Days, int ConversionsLast7Days);
 
-public sealed record PlaybookStepView(long Id, int Position, int DelayMinutes, MessageChannel Channel, long TemplateId, string TemplateName);
+public sealed record PlaybookStepView(long Id, int Position, int DelayMinutes, MessageChannel Channel,
+    string Title, string Body, string? CtaLabel, string? CtaUrl);
 
 public sealed record PlaybookDetail(long Id, string Name, PlaybookType Type, bool Enabled, PlaybookTrigger Trigger, PlaybookGoal Goal,
-    string? GoalPlanId, int Priority, int? ReentryAfterDays, int HoldoutPercent, string TargetRules, IReadOnlyList<PlaybookStepView> Steps);
+    string? GoalPlanId, int Priority, int? ReentryAfterDays, int HoldoutPercent, MessageTone Tone, string TargetRules, string ExitRules,
+    IReadOnlyList<PlaybookStepView> Steps);

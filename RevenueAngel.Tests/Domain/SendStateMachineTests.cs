@@ -45,11 +45,36 @@ public sealed class SendStateMachineTests
         Assert.Equal(Now.AddHours(9), send.ScheduledFor);
         Assert.Equal("quiet hours", send.LastError);
         send.Claim(Now.AddHours(9).AddMinutes(2));
-        Assert.Equal(2, send.Attempts);
+        Assert.Equal(0, send.Attempts);
     }
 
     [Fact]
-    public void OnlyAScheduledSendCanBeCanceled()
+    public void TransientErrorCountsAnAttemptAndReschedules()
+    {
+        var send = NewSend();
+        send.Claim(Now.AddMinutes(2));
+        send.Retry(Now.AddMinutes(1), "503 from Whop");
+
+        Assert.Equal(SendStatus.Scheduled, send.Status);
+        Assert.Equal(1, send.Attempts);
+        Assert.Equal(Now.AddMinutes(1), send.ScheduledFor);
+        Assert.Throws<InvalidOperationException>(() => send.Retry(Now, "not claimed"));
+    }
+
+    [Fact]
+    public void ClaimedSendCanStillBeCanceledBeforeWhopIsCalled()
+    {
+        var send = NewSend();
+        send.Claim(Now.AddMinutes(2));
+        send.Cancel("goal reached");
+
+        Assert.Equal(SendStatus.Canceled, send.Status);
+        Assert.Null(send.LeaseExpiresAt);
+        Assert.Throws<InvalidOperationException>(() => send.MarkSent(Now, null));
+    }
+
+    [Fact]
+    public void OnlyAScheduledOrClaimedSendCanBeCanceled()
     {
         var scheduled = NewSend();
         scheduled.Cancel();
@@ -59,7 +84,7 @@ public sealed class SendStateMachineTests
         var sent = NewSend();
         sent.Claim(Now);
         sent.MarkSent(Now, null);
-        Assert.Throws<InvalidOperationException>(sent.Cancel);
+        Assert.Throws<InvalidOperationException>(() => sent.Cancel());
     }
 
     [Fact]

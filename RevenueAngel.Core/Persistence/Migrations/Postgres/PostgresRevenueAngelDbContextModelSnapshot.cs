@@ -318,6 +318,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<string>("Body")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("body");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -377,6 +382,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.Property<long>("StepId")
                         .HasColumnType("bigint")
                         .HasColumnName("step_id");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
 
                     b.Property<string>("Variant")
                         .HasMaxLength(32)
@@ -750,8 +760,18 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("subject_kind");
 
+                    b.Property<string>("TriggerKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("trigger_key");
+
                     b.HasKey("Id")
                         .HasName("pk_enrollments");
+
+                    b.HasIndex("PlaybookId", "TriggerKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enrollments_playbook_id_trigger_key")
+                        .HasFilter("trigger_key IS NOT NULL");
 
                     b.HasIndex("CompanyId", "SubjectKind", "SubjectId", "Status")
                         .HasDatabaseName("ix_enrollments_company_id_subject_kind_subject_id_status");
@@ -782,9 +802,19 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean")
                         .HasColumnName("enabled");
+
+                    b.Property<string>("ExitRules")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("exit_rules");
 
                     b.Property<string>("Goal")
                         .IsRequired()
@@ -821,6 +851,12 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(20000)")
                         .HasColumnName("target_rules");
 
+                    b.Property<string>("Tone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tone");
+
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -832,6 +868,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
 
                     b.HasKey("Id")
                         .HasName("pk_playbooks");
@@ -850,6 +890,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean")
+                        .HasColumnName("archived");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -880,7 +924,6 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_playbook_steps_template_id");
 
                     b.HasIndex("PlaybookId", "Position")
-                        .IsUnique()
                         .HasDatabaseName("ix_playbook_steps_playbook_id_position");
 
                     b.ToTable("playbook_steps", (string)null);

@@ -309,6 +309,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
+                    b.Property<string>("Body")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -368,6 +373,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     b.Property<long>("StepId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("step_id");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
 
                     b.Property<string>("Variant")
                         .HasMaxLength(32)
@@ -733,8 +743,18 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("subject_kind");
 
+                    b.Property<string>("TriggerKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger_key");
+
                     b.HasKey("Id")
                         .HasName("pk_enrollments");
+
+                    b.HasIndex("PlaybookId", "TriggerKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enrollments_playbook_id_trigger_key")
+                        .HasFilter("trigger_key IS NOT NULL");
 
                     b.HasIndex("CompanyId", "SubjectKind", "SubjectId", "Status")
                         .HasDatabaseName("ix_enrollments_company_id_subject_kind_subject_id_status");
@@ -763,9 +783,19 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
+
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("enabled");
+
+                    b.Property<string>("ExitRules")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exit_rules");
 
                     b.Property<string>("Goal")
                         .IsRequired()
@@ -802,6 +832,12 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("target_rules");
 
+                    b.Property<string>("Tone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tone");
+
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -813,6 +849,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("type");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
 
                     b.HasKey("Id")
                         .HasName("pk_playbooks");
@@ -829,6 +869,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("archived");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -859,7 +903,6 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_playbook_steps_template_id");
 
                     b.HasIndex("PlaybookId", "Position")
-                        .IsUnique()
                         .HasDatabaseName("ix_playbook_steps_playbook_id_position");
 
                     b.ToTable("playbook_steps", (string)null);

@@ -204,12 +204,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     enabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     trigger = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     target_rules = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    exit_rules = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    tone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     goal = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     goal_plan_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     priority = table.Column<int>(type: "INTEGER", nullable: false),
                     reentry_after_days = table.Column<int>(type: "INTEGER", nullable: true),
                     holdout_percent = table.Column<int>(type: "INTEGER", nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    deleted_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -311,6 +315,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     group = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     entered_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    trigger_key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     ended_at = table.Column<long>(type: "INTEGER", nullable: true),
                     end_reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
@@ -341,7 +346,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     position = table.Column<int>(type: "INTEGER", nullable: false),
                     delay_minutes = table.Column<int>(type: "INTEGER", nullable: false),
                     channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    template_id = table.Column<long>(type: "INTEGER", nullable: false)
+                    template_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    archived = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -377,6 +383,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     sent_at = table.Column<long>(type: "INTEGER", nullable: true),
                     attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    body = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
                     external_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     clicked_at = table.Column<long>(type: "INTEGER", nullable: true),
                     click_count = table.Column<int>(type: "INTEGER", nullable: false),
@@ -486,6 +494,13 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_enrollments_playbook_id_trigger_key",
+                table: "enrollments",
+                columns: new[] { "playbook_id", "trigger_key" },
+                unique: true,
+                filter: "trigger_key IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_leads_company_id_captured_at",
                 table: "leads",
                 columns: new[] { "company_id", "captured_at" });
@@ -550,8 +565,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "ix_playbook_steps_playbook_id_position",
                 table: "playbook_steps",
-                columns: new[] { "playbook_id", "position" },
-                unique: true);
+                columns: new[] { "playbook_id", "position" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_playbook_steps_template_id",

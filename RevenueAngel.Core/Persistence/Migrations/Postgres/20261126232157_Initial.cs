@@ -205,12 +205,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     enabled = table.Column<bool>(type: "boolean", nullable: false),
                     trigger = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     target_rules = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    exit_rules = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    tone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     goal = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     goal_plan_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     priority = table.Column<int>(type: "integer", nullable: false),
                     reentry_after_days = table.Column<int>(type: "integer", nullable: true),
                     holdout_percent = table.Column<int>(type: "integer", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    deleted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -312,6 +316,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     group = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     entered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    trigger_key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     end_reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
@@ -342,7 +347,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     position = table.Column<int>(type: "integer", nullable: false),
                     delay_minutes = table.Column<int>(type: "integer", nullable: false),
                     channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    template_id = table.Column<long>(type: "bigint", nullable: false)
+                    template_id = table.Column<long>(type: "bigint", nullable: false),
+                    archived = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -378,6 +384,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     attempts = table.Column<int>(type: "integer", nullable: false),
                     last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     external_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     clicked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     click_count = table.Column<int>(type: "integer", nullable: false),
@@ -487,6 +495,13 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_enrollments_playbook_id_trigger_key",
+                table: "enrollments",
+                columns: new[] { "playbook_id", "trigger_key" },
+                unique: true,
+                filter: "trigger_key IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_leads_company_id_captured_at",
                 table: "leads",
                 columns: new[] { "company_id", "captured_at" });
@@ -551,8 +566,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "ix_playbook_steps_playbook_id_position",
                 table: "playbook_steps",
-                columns: new[] { "playbook_id", "position" },
-                unique: true);
+                columns: new[] { "playbook_id", "position" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_playbook_steps_template_id",

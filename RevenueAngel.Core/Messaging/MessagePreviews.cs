@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using RevenueAngel.Core.Dispatch;
+using RevenueAngel.Core.Persistence;
+using RevenueAngel.Core.Playbooks;
+using RevenueAngel.Core.Whop;
+
+namespace RevenueAngel.Core.Messaging;
+
+/// <param name="SubjectLabel">Who it was rendered for: a real member or lead, or "Sample member".</param>
+public sealed record MessagePreview(string SubjectLabel, RenderedMessage? Message, string? Error);
+
+/// The editor's live preview (a draft step rendered for a real subject of the company) and its "send a test to me".
+public sealed class MessagePreviews(IDbContextFactory<RevenueAngelDbContext> contexts, SubjectVariables variables, LiquidTemplates templates,
+    WhopMessenger messenger, TimeProvider time)
+{
+    public async Task<MessagePreview> RenderAsync(string companyId, PlaybookDraft draft, int stepIndex, long? subjectId, CancellationToken ct = default)
+    {
+        if (stepIndex < 0 || stepIndex >= draft.Steps.Count) return new MessagePreview("", null, "No such step.");
+        var template = draft.Steps[stepIndex].ToTemplate(companyId);
+        if (templates.Validate(template) is { Count: > 0 } problems) return new MessagePreview("", null, string.Join(" ", problems));
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == companyId, ct);
+        var subject = await SubjectAsync(db, companyId, draft.Subject, subjectId, ct);
+        var values = subject is null
+            ? MessageVariables.Samples.ToDictionary()
+            : await variables.LoadAsync(db, company, draft.Type, draft.GoalPlanId, draft.Subject, subject.Value.Id, time.GetUtcNow(), ct);
+        try
+        {
+            return new MessagePreview(subject?.Label ?? "Sample member", await templates.RenderAsync(template, values), null);
+        }
+        catch (TemplateRenderException e)
+        {
+            return new MessagePreview(subject?.Label ?? "Sample member", null, e.Message);
+        }
+    }
+
+    /// Renders the step for a sample subject and sends it to the creator only. Returns what went wrong, or null.
+    public async Task<string?> SendTestAsync(string companyId, string whopUserId, PlaybookDraft draft, int stepIndex, CancellationToken ct = default)
+    {
+        var preview = await RenderAsync(companyId, draft, stepIndex, null, ct);
+        if (preview.Message is null) return preview.Error;
+        try
+        {
+            await messenger.SendTestAsync(companyId, whopUserId, preview.Message, ct);
+            return null;
+        }
+        catch (WhopApiException e)
+        {
+            return $"Whop did not accept the test: {e.ErrorMessage}";
+        }
+    }
+
+    private static async Task<(long Id, string Label)?> SubjectAsync(RevenueAngelDbContext db, string companyId, SubjectKind kind, long? subjectId,
+        CancellationToken ct)
+    {
+        if (kind == SubjectKind.Lead)
+        {
+            var lead = await db.Leads.Where(l => l.CompanyId == companyId && (subjectId == null || l.Id == subjectId))
+                .OrderBy(l => l.Id).Select(l => new { l.Id, Label = l.Name ?? l.Email }).FirstOrDefaultAsync(ct);
+            return lead is null ? null : (lead.Id, lead.Label);
+        }
+        var member = await db.Members.Where(m => m.CompanyId == companyId && (subjectId == null || m.Id == subjectId))
+            .OrderBy(m => m.Id).Select(m => new { m.Id, Label = m.Name ?? m.Username ?? m.WhopUserId }).FirstOrDefaultAsync(ct);
+        return member is null ? null : (member.Id, member.Label);
+    }
+}

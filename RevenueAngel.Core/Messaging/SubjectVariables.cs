@@ -1,0 +1,78 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RevenueAngel.Core.Billing;
+using RevenueAngel.Core.Companies;
+using RevenueAngel.Core.Members;
+using RevenueAngel.Core.Persistence;
+using RevenueAngel.Core.Playbooks;
+using RevenueAngel.Core.Segments;
+
+namespace RevenueAngel.Core.Messaging;
+
+/// The values of MessageVariables for one subject of one playbook, read from our own tables. A value we do not
+/// have is left out, so the template's fallback applies or the render refuses.
+public sealed class SubjectVariables(Microsoft.Extensions.Options.IOptions<MessagingOptions> settings)
+{
+    private MessagingOptions Options => settings.Value;
+
+    public async Task<Dictionary<string, string?>> LoadAsync(RevenueAngelDbContext db, Company company, PlaybookType type, string? goalPlanId,
+        SubjectKind kind, long subjectId, DateTimeOffset now, CancellationToken ct)
+    {
+        var plans = await db.Plans.AsNoTracking().Where(p => p.CompanyId == company.Id).ToListAsync(ct);
+        var activeMembers = await db.Memberships.Where(m => m.CompanyId == company.Id && MembershipStatuses.Live.Contains(m.Status))
+            .Select(m => m.MemberId).Distinct().CountAsync(ct);
+        var values = new Dictionary<string, string?>
+        {
+            ["community_name"] = company.Name,
+            ["member_count"] = activeMembers.ToString("N0", CultureInfo.InvariantCulture),
+        };
+
+        if (kind == SubjectKind.Lead)
+        {
+            var lead = await db.Leads.AsNoTracking().SingleAsync(l => l.Id == subjectId && l.CompanyId == company.Id, ct);
+            values["first_name"] = FirstName(lead.Name);
+            var entry = plans.FirstOrDefault(p => p.Id == goalPlanId)
+                ?? plans.Where(p => p.RenewalPriceCents > 0 || p.InitialPriceCents > 0).OrderBy(p => p.MonthlyPriceCents).FirstOrDefault();
+            AddPlan(values, "plan", entry);
+            values["checkout_url"] = values["offer_url"] = Checkout(entry);
+            return values;
+        }
+
+        var member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == subjectId && m.CompanyId == company.Id, ct);
+        values["first_name"] = FirstName(member.Name) ?? member.Username;
+        values["days_as_member"] = WholeDays.Since(member.CreatedAt, now).ToString(CultureInfo.InvariantCulture);
+        values["update_payment_url"] = member.WhopMemberId is { } whopMember
+            ? string.Format(CultureInfo.InvariantCulture, Options.BillingUrlFormat, Uri.EscapeDataString(whopMember))
+            : null;
+        var membership = await db.Memberships.AsNoTracking().Where(m => m.MemberId == member.Id)
+            .OrderByDescending(m => MembershipStatuses.Live.Contains(m.Status)).ThenByDescending(m => m.CreatedAt).FirstOrDefaultAsync(ct);
+        var current = plans.FirstOrDefault(p => p.Id == membership?.PlanId);
+        AddPlan(values, "plan", current);
+
+        var upgrade = plans.FirstOrDefault(p => p.Id == goalPlanId)
+            ?? plans.Where(p => current is null || (p.MonthlyPriceCents > current.MonthlyPriceCents && p.ProductId == current.ProductId))
+                .OrderBy(p => p.MonthlyPriceCents).FirstOrDefault()
+            ?? plans.Where(p => current is null || p.MonthlyPriceCents > current.MonthlyPriceCents).OrderBy(p => p.MonthlyPriceCents).FirstOrDefault();
+        AddPlan(values, "upgrade_plan", upgrade);
+        var target = type == PlaybookType.Upsell ? upgrade : current;
+        values["checkout_url"] = values["offer_url"] = Checkout(target);
+
+        var failed = await db.Payments.AsNoTracking().Where(p => p.MemberId == member.Id && p.FailedAt != null && p.PaidAt == null)
+            .OrderByDescending(p => p.FailedAt).FirstOrDefaultAsync(ct);
+        if (failed is not null) values["amount_due"] = new Money(failed.TotalCents, failed.Currency).ToString();
+        return values;
+    }
+
+    private string? Checkout(Plan? plan) =>
+        plan is null ? null : string.Format(CultureInfo.InvariantCulture, Options.CheckoutUrlFormat, Uri.EscapeDataString(plan.Id));
+
+    private static void AddPlan(Dictionary<string, string?> values, string prefix, Plan? plan)
+    {
+        if (plan is null) return;
+        values[$"{prefix}_name"] = plan.Title;
+        values[$"{prefix}_price"] = new Money(plan.RenewalPriceCents > 0 ? plan.RenewalPriceCents : plan.InitialPriceCents, plan.Currency).ToString();
+    }
+
+    private static string? FirstName(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? null : name.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+}

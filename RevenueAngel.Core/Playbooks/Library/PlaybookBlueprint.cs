@@ -1,0 +1,21 @@
+using RevenueAngel.Core.Messaging;
+
+namespace RevenueAngel.Core.Playbooks.Library;
+
+/// A ready-made playbook: its settings and, for each step, its copy in every tone.
+public sealed record PlaybookBlueprint(
+    string Key,
+    string Name,
+    string Description,
+    PlaybookType Type,
+    PlaybookTrigger Trigger,
+    PlaybookGoal Goal,
+    int Priority,
+    int? ReentryAfterDays,
+    string TargetRules,
+    IReadOnlyList<StepBlueprint> Steps);
+
+/// <param name="DelayMinutes">After the previous step (after enrolment for the first).</param>
+public sealed record StepBlueprint(int DelayMinutes, MessageChannel Channel, IReadOnlyDictionary<MessageTone, StepCopy> Copy);
+
+public sealed record StepCopy(string Title, string Body, string CtaLabel, string CtaUrl);

@@ -1,0 +1,42 @@
+using RevenueAngel.Core.Messaging;
+
+namespace RevenueAngel.Core.Playbooks.Library;
+
+/// The product's default playbooks, each written in the four tones. Timings count from the trigger (T):
+/// First purchase T+1h, T+24h, T+72h; Upgrade to Pro at once and T+48h; Payment failed recovery at once and T+24h.
+public static class PlaybookLibrary
+{
+    public static readonly IReadOnlyList<MessageTone> Tones = [MessageTone.Friendly, MessageTone.Expert, MessageTone.Hype, MessageTone.Minimal];
+
+    public static readonly PlaybookBlueprint FirstPurchase = new(
+        "first-purchase", "First purchase", "Turns new leads into first-time buyers over three days.",
+        PlaybookType.Nurture, PlaybookTrigger.SegmentEntry, PlaybookGoal.FirstPayment, Priority: 10, ReentryAfterDays: null,
+        """{"all":[{"field":"lead_age_days","op":"<=","value":30},{"field":"lead_status","op":"in","value":["new","nurturing"]}]}""",
+        [
+            new(60, MessageChannel.Push, LibraryCopy.FirstPurchaseReminder),
+            new(23 * 60, MessageChannel.Push, LibraryCopy.FirstPurchaseSocialProof),
+            new(48 * 60, MessageChannel.DirectMessage, LibraryCopy.FirstPurchaseFinalOffer),
+        ]);
+
+    public static readonly PlaybookBlueprint UpgradeToPro = new(
+        "upgrade-to-pro", "Upgrade to Pro", "Invites settled members on a lower plan to the next tier.",
+        PlaybookType.Upsell, PlaybookTrigger.SegmentEntry, PlaybookGoal.Upgrade, Priority: 20, ReentryAfterDays: 90,
+        """{"all":[{"field":"tenure_days","op":">=","value":30},{"field":"membership_status","op":"in","value":["active"]},{"field":"cancel_at_period_end","op":"==","value":false}]}""",
+        [
+            new(0, MessageChannel.Push, LibraryCopy.UpgradePitch),
+            new(48 * 60, MessageChannel.DirectMessage, LibraryCopy.UpgradeBenefits),
+        ]);
+
+    public static readonly PlaybookBlueprint PaymentRecovery = new(
+        "payment-recovery", "Payment failed recovery", "Wins back members whose renewal payment failed.",
+        PlaybookType.ChurnSave, PlaybookTrigger.PaymentFailed, PlaybookGoal.PaymentRecovered, Priority: 100, ReentryAfterDays: 0,
+        "{}",
+        [
+            new(0, MessageChannel.Push, LibraryCopy.RecoveryUpdatePayment),
+            new(24 * 60, MessageChannel.DirectMessage, LibraryCopy.RecoveryPauseOrDowngrade),
+        ]);
+
+    public static readonly IReadOnlyList<PlaybookBlueprint> All = [FirstPurchase, UpgradeToPro, PaymentRecovery];
+
+    public static PlaybookBlueprint? Find(string key) => All.FirstOrDefault(b => b.Key == key);
+}

@@ -1,0 +1,51 @@
+using RevenueAngel.Core.Messaging;
+
+namespace RevenueAngel.Core.Playbooks;
+
+/// A playbook as the editor and the API write it: settings plus steps that carry their own message.
+public sealed class PlaybookDraft
+{
+    public string Name { get; set; } = "";
+    public PlaybookType Type { get; set; } = PlaybookType.Upsell;
+    public PlaybookTrigger Trigger { get; set; } = PlaybookTrigger.SegmentEntry;
+    /// JSON rule tree (see TargetRulesJson).
+    public string TargetRules { get; set; } = "{}";
+    public string ExitRules { get; set; } = "{}";
+    public PlaybookGoal Goal { get; set; } = PlaybookGoal.Upgrade;
+    public string? GoalPlanId { get; set; }
+    public int Priority { get; set; } = 20;
+    public int? ReentryAfterDays { get; set; }
+    public int HoldoutPercent { get; set; } = 10;
+    public MessageTone Tone { get; set; } = MessageTone.Friendly;
+    public List<StepDraft> Steps { get; set; } = [];
+
+    public SubjectKind Subject => Type == PlaybookType.Nurture ? SubjectKind.Lead : SubjectKind.Member;
+}
+
+public sealed class StepDraft
+{
+    /// The existing step this edits; null for a new step.
+    public long? Id { get; set; }
+    public int DelayMinutes { get; set; }
+    public MessageChannel Channel { get; set; } = MessageChannel.Push;
+    public string Title { get; set; } = "";
+    public string Body { get; set; } = "";
+    public string? CtaLabel { get; set; }
+    public string? CtaUrl { get; set; }
+
+    public MessageTemplate ToTemplate(string companyId) => new()
+    {
+        CompanyId = companyId, Name = "draft", Title = Title, Body = Body,
+        CtaLabel = string.IsNullOrWhiteSpace(CtaLabel) ? null : CtaLabel, CtaUrl = string.IsNullOrWhiteSpace(CtaUrl) ? null : CtaUrl,
+    };
+}
+
+/// The outcome of a save: the playbook's id, or what is wrong keyed by where (`name`, `steps[1].body`, …).
+public sealed record PlaybookSaveResult(long? Id, IReadOnlyDictionary<string, string[]> Problems)
+{
+    public bool Saved => Id is not null && Problems.Count == 0;
+
+    public static PlaybookSaveResult Invalid(IReadOnlyDictionary<string, string[]> problems) => new(null, problems);
+
+    public static PlaybookSaveResult NotFound { get; } = new(null, new Dictionary<string, string[]>());
+}

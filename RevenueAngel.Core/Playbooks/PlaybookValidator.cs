@@ -1,0 +1,84 @@
+using RevenueAngel.Core.Messaging;
+using RevenueAngel.Core.Segments;
+
+namespace RevenueAngel.Core.Playbooks;
+
+/// What a playbook must be before it is saved, with each problem under the field it belongs to.
+public sealed class PlaybookValidator(LiquidTemplates templates)
+{
+    public const int MaxSteps = 10;
+    public const int MaxDelayMinutes = 60 * 24 * 60;
+
+    public IReadOnlyDictionary<string, string[]> Validate(PlaybookDraft draft, IReadOnlyCollection<string> companyPlanIds)
+    {
+        var problems = new Dictionary<string, List<string>>();
+        void Add(string key, string message) => (problems.TryGetValue(key, out var list) ? list : problems[key] = []).Add(message);
+
+        if (string.IsNullOrWhiteSpace(draft.Name)) Add("name", "A name is required.");
+        else if (draft.Name.Length > 200) Add("name", "At most 200 characters.");
+        if (!Enum.IsDefined(draft.Type)) Add("type", "Unknown playbook type.");
+        if (!AllowedTriggers(draft.Type).Contains(draft.Trigger))
+            Add("trigger", $"A {TypeName(draft.Type)} playbook starts on {string.Join(" or ", AllowedTriggers(draft.Type).Select(TriggerName))}.");
+        if (!AllowedGoals(draft.Type).Contains(draft.Goal))
+            Add("goal", $"A {TypeName(draft.Type)} playbook's goal is {string.Join(" or ", AllowedGoals(draft.Type).Select(GoalName))}.");
+        if (draft.GoalPlanId is { Length: > 0 } plan && !companyPlanIds.Contains(plan)) Add("goalPlanId", $"'{plan}' is not one of your plans.");
+        foreach (var (key, json) in new[] { ("targetRules", draft.TargetRules), ("exitRules", draft.ExitRules) })
+            foreach (var problem in TargetRulesJson.Parse(json, draft.Subject).Problems) Add(key, problem);
+        if (draft.Priority is < 0 or > 1000) Add("priority", "Between 0 and 1000.");
+        if (draft.ReentryAfterDays is < 0 or > 365) Add("reentryAfterDays", "Between 0 and 365 days, or empty for never.");
+        if (draft.HoldoutPercent is < 0 or > 50) Add("holdoutPercent", "Between 0 and 50 percent.");
+
+        if (draft.Steps.Count == 0) Add("steps", "Add at least one step.");
+        if (draft.Steps.Count > MaxSteps) Add("steps", $"At most {MaxSteps} steps.");
+        for (var i = 0; i < draft.Steps.Count; i++)
+        {
+            var step = draft.Steps[i];
+            if (step.DelayMinutes is < 0 or > MaxDelayMinutes) Add($"steps[{i}].delayMinutes", "Between 0 minutes and 60 days.");
+            if (!Enum.IsDefined(step.Channel)) Add($"steps[{i}].channel", "Unknown channel.");
+            foreach (var problem in templates.Validate(step.ToTemplate("validation")))
+                Add($"steps[{i}].{Camel(problem.Field)}", $"Line {problem.Line}: {problem.Message}");
+        }
+        return problems.ToDictionary(p => p.Key, p => p.Value.ToArray());
+    }
+
+    public static IReadOnlyList<PlaybookTrigger> AllowedTriggers(PlaybookType type) => type == PlaybookType.ChurnSave
+        ? [PlaybookTrigger.PaymentFailed, PlaybookTrigger.CancelRequested, PlaybookTrigger.MembershipDeactivated, PlaybookTrigger.SegmentEntry]
+        : [PlaybookTrigger.SegmentEntry];
+
+    public static IReadOnlyList<PlaybookGoal> AllowedGoals(PlaybookType type) => type switch
+    {
+        PlaybookType.Nurture => [PlaybookGoal.FirstPayment],
+        PlaybookType.Upsell => [PlaybookGoal.Upgrade],
+        _ => [PlaybookGoal.PaymentRecovered, PlaybookGoal.CancelWithdrawn],
+    };
+
+    public static string TypeName(PlaybookType type) => type switch
+    {
+        PlaybookType.Nurture => "Nurture",
+        PlaybookType.Upsell => "TierLift",
+        _ => "ChurnSave",
+    };
+
+    public static string TriggerName(PlaybookTrigger trigger) => trigger switch
+    {
+        PlaybookTrigger.SegmentEntry => "matching the audience rules",
+        PlaybookTrigger.PaymentFailed => "a failed payment",
+        PlaybookTrigger.CancelRequested => "a cancellation request",
+        _ => "a membership ending",
+    };
+
+    public static string GoalName(PlaybookGoal goal) => goal switch
+    {
+        PlaybookGoal.FirstPayment => "a first payment",
+        PlaybookGoal.Upgrade => "an upgrade",
+        PlaybookGoal.PaymentRecovered => "the payment recovered",
+        _ => "the cancellation withdrawn",
+    };
+
+    private static string Camel(string field) => field switch
+    {
+        "cta_label" => "ctaLabel",
+        "cta_url" => "ctaUrl",
+        _ => field,
+    };
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RevenueAngel.Core.Messaging;
+using RevenueAngel.Core.Playbooks;
+
+namespace RevenueAngel.Web.Endpoints;
+
+/// The API's playbook body: POST takes it whole, PATCH as a JSON merge patch (RFC 7396) over the current one,
+/// so a field left out keeps its value and `null` clears it (`"reentryAfterDays": null` = never re-enter).
+public sealed record PlaybookRequest(
+    string? Name,
+    PlaybookType? Type,
+    PlaybookTrigger? Trigger,
+    JsonElement? TargetRules,
+    JsonElement? ExitRules,
+    PlaybookGoal? Goal,
+    string? GoalPlanId,
+    int? Priority,
+    int? ReentryAfterDays,
+    int? HoldoutPercent,
+    MessageTone? Tone,
+    IReadOnlyList<StepRequest>? Steps)
+{
+    public PlaybookDraft ToDraft()
+    {
+        var type = Type ?? PlaybookType.Upsell;
+        return new PlaybookDraft
+        {
+            Name = Name ?? "", Type = type,
+            Trigger = Trigger ?? PlaybookTrigger.SegmentEntry,
+            TargetRules = TargetRules is { ValueKind: JsonValueKind.Object } rules ? rules.GetRawText() : "{}",
+            ExitRules = ExitRules is { ValueKind: JsonValueKind.Object } exit ? exit.GetRawText() : "{}",
+            Goal = Goal ?? PlaybookValidator.AllowedGoals(type)[0],
+            GoalPlanId = GoalPlanId, Priority = Priority ?? 20, ReentryAfterDays = ReentryAfterDays, HoldoutPercent = HoldoutPercent ?? 10,
+            Tone = Tone ?? MessageTone.Friendly,
+            Steps = [.. (Steps ?? []).Select(s => new StepDraft
+            {
+                Id = s.Id, DelayMinutes = s.DelayMinutes ?? 0, Channel = s.Channel ?? MessageChannel.Push,
+                Title = s.Title ?? "", Body = s.Body ?? "", CtaLabel = s.CtaLabel, CtaUrl = s.CtaUrl,
+            })],
+        };
+    }
+
+    public static PlaybookRequest Of(PlaybookDraft draft) => new(draft.Name, draft.Type, draft.Trigger, Parse(draft.TargetRules),
+        Parse(draft.ExitRules), draft.Goal, draft.GoalPlanId, draft.Priority, draft.ReentryAfterDays, draft.HoldoutPercent, draft.Tone,
+        [.. draft.Steps.Select(s => new StepRequest(s.Id, s.DelayMinutes, s.Channel, s.Title, s.Body, s.CtaLabel, s.CtaUrl))]);
+
+    /// RFC 7396 over the current playbook; returns null and the reason when the patch cannot be read.
+    public static (PlaybookRequest? Request, string? Problem) MergePatch(PlaybookDraft current, JsonElement patch, JsonSerializerOptions options)
+    {
+        if (patch.ValueKind != JsonValueKind.Object) return (null, "The body must be a JSON object.");
+        var target = JsonSerializer.SerializeToNode(Of(current), options)!.AsObject();
+        Merge(target, JsonObject.Create(patch)!);
+        return Read(target.ToJsonString(), options);
+    }
+
+    public static (PlaybookRequest? Request, string? Problem) Read(string json, JsonSerializerOptions options)
+    {
+        try
+        {
+            return (JsonSerializer.Deserialize<PlaybookRequest>(json, options) ?? throw new JsonException("The body is empty."), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    private static void Merge(JsonObject target, JsonObject patch)
+    {
+        foreach (var (name, value) in patch.ToList())
+        {
+            var key = target.ContainsKey(name) ? name : target.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase)) ?? name;
+            if (value is null) target.Remove(key);
+            else if (value is JsonObject child && target[key] is JsonObject existing && key is not ("targetRules" or "exitRules")) Merge(existing, child);
+            else target[key] = value.DeepClone();
+        }
+    }
+
+    private static JsonElement Parse(string json) => JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "{}" : json).RootElement.Clone();
+}
+
+/// <param name="Id">An existing step to keep (PATCH); omitted for a new step.</param>
+public sealed record StepRequest(long? Id, int? DelayMinutes, MessageChannel? Channel, string? Title, string? Body, string? CtaLabel, string? CtaUrl);
