@@ -32,12 +32,18 @@ public static class DependencyInjection
         builder.Services.AddSingleton<PlaybookCatalog>();
         builder.Services.AddSingleton<PlaybookValidator>();
         builder.Services.AddSingleton<PlaybookEditor>();
+        builder.Services.AddSingleton<PlaybookScheduler>();
+        builder.Services.AddSingleton<EventEnroller>();
+        builder.Services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DispatchThrottle>();
+        builder.Services.AddSingleton<SendGate>();
         // Transient: they hold Whop's typed client, whose handlers IHttpClientFactory rotates.
         builder.Services.AddTransient<CompanyInstaller>();
         builder.Services.AddTransient<CompanySync>();
         builder.Services.AddTransient<MembershipSyncBatch>();
         builder.Services.AddTransient<CompanyAdministration>();
         builder.Services.AddTransient<WhopMessenger>();
+        builder.Services.AddTransient<Dispatcher>();
         builder.Services.AddTransient<MessagePreviews>();
         return builder;
     }

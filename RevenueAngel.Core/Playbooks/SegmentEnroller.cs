@@ -16,13 +16,15 @@ public sealed record EnrollmentRun(int Enrolled, int SendsScheduled);
 /// (the unique keys on enrolments and sends decide).
 public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbContext> contexts, TimeProvider time, ILogger<SegmentEnroller> logger)
 {
+    private static readonly TimeSpan LateStepGrace = TimeSpan.FromHours(1);
+
     public async Task<EnrollmentRun> EnrollAsync(long playbookId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var playbook = await db.Playbooks.AsNoTracking().Include(p => p.Steps).SingleAsync(p => p.Id == playbookId, ct);
         var kind = playbook.Type == PlaybookType.Nurture ? SubjectKind.Lead : SubjectKind.Member;
         var (rule, problems) = TargetRulesJson.Parse(playbook.TargetRules, kind);
-        if (!playbook.Enabled || problems.Count > 0)
+        if (!playbook.Enabled || playbook.DeletedAt is not null || problems.Count > 0)
         {
             if (problems.Count > 0) LogInvalidRules(playbookId, string.Join("; ", problems));
             return new EnrollmentRun(0, 0);
@@ -30,15 +32,18 @@ public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbCont
 
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var enrolled = await InsertEnrollmentsAsync(db, playbook, Candidates(db, playbook, kind, rule, now), kind, now, ct);
+        // Event-triggered playbooks enrol in EventEnroller; here they only get sends for steps added since.
+        var enrolled = playbook.Trigger == PlaybookTrigger.SegmentEntry
+            ? await InsertEnrollmentsAsync(db, playbook, Candidates(db, playbook, kind, rule, now), kind, now, ct)
+            : 0;
         // Thousands of rows just arrived in this transaction: fresh statistics let PostgreSQL plan the step inserts.
         if (enrolled > 1_000 && db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE enrollments", ct);
         var scheduled = 0;
         var offset = TimeSpan.Zero;
-        foreach (var step in playbook.Steps.OrderBy(s => s.Position))
+        foreach (var step in playbook.Steps.Where(s => !s.Archived).OrderBy(s => s.Position))
         {
             offset += TimeSpan.FromMinutes(step.DelayMinutes);
-            scheduled += await InsertSendsAsync(db, playbook, step, offset, ct);
+            scheduled += await InsertSendsAsync(db, playbook, step, offset, now, ct);
         }
         await transaction.CommitAsync(ct);
         return new EnrollmentRun(enrolled, scheduled);
@@ -98,16 +103,23 @@ public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbCont
         return inserted;
     }
 
-    private static async Task<int> InsertSendsAsync(RevenueAngelDbContext db, Playbook playbook, PlaybookStep step, TimeSpan offset, CancellationToken ct)
+    private static async Task<int> InsertSendsAsync(RevenueAngelDbContext db, Playbook playbook, PlaybookStep step, TimeSpan offset,
+        DateTimeOffset now, CancellationToken ct)
     {
-        // Due rows first, into a temporary table, for the same reason as the enrolments.
-        (string, object)[] due = [("ra_playbook", playbook.Id), ("ra_active", StoredEnum<EnrollmentStatus>.ToText(EnrollmentStatus.Active)), ("ra_step", step.Id)];
+        // Due rows first, into a temporary table, for the same reason as the enrolments. A step added to a running
+        // playbook reaches only the enrolments that have not long passed its point in the sequence.
+        (string, object)[] due =
+        [
+            ("ra_playbook", playbook.Id), ("ra_active", StoredEnum<EnrollmentStatus>.ToText(EnrollmentStatus.Active)), ("ra_step", step.Id),
+            ("ra_entered_after", Stored(db, now - offset - LateStepGrace)),
+        ];
         await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS ra_due", ct);
         await ExecuteAsync(db, """
             CREATE TEMP TABLE ra_due AS
             SELECT e.id, e.company_id, e.playbook_id, e.entered_at
             FROM enrollments AS e
             WHERE e.playbook_id = @ra_playbook AND e.status = @ra_active AND e."group" <> 'holdout'
+              AND e.entered_at >= @ra_entered_after
               AND NOT EXISTS (SELECT 1 FROM sends AS s WHERE s.enrollment_id = e.id AND s.step_id = @ra_step)
             """, ct, due);
         var inserted = await ExecuteAsync(db, """

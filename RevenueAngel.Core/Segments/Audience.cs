@@ -34,6 +34,13 @@ public sealed class Audience(IDbContextFactory<RevenueAngelDbContext> contexts, 
     public async Task<IReadOnlyList<MemberFacts>> MemberFactsAsync(string companyId, IReadOnlyCollection<long>? memberIds = null, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        return await LoadMemberFactsAsync(db, companyId, memberIds, ct);
+    }
+
+    /// The same, inside the caller's context (and transaction): an event's handler sees its own uncommitted rows.
+    public static async Task<IReadOnlyList<MemberFacts>> LoadMemberFactsAsync(RevenueAngelDbContext db, string companyId,
+        IReadOnlyCollection<long>? memberIds, CancellationToken ct)
+    {
         var members = db.Members.Where(m => m.CompanyId == companyId && (memberIds == null || memberIds.Contains(m.Id)));
         var ids = await members.Select(m => new { m.Id, m.CreatedAt }).ToListAsync(ct);
         var idList = ids.Select(m => m.Id).ToList();

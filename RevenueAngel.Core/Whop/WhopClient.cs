@@ -160,7 +160,10 @@ public sealed class WhopClient(HttpClient http)
             // Not JSON (a proxy's HTML error page): keep the start of the text.
         }
         if (string.IsNullOrWhiteSpace(message)) message = response.ReasonPhrase ?? response.StatusCode.ToString();
-        return new WhopApiException(response.StatusCode, type, message, operation);
+        return new WhopApiException(response.StatusCode, type, message, operation)
+        {
+            RetryAfter = WhopResilience.ServerDelay(response, TimeSpan.FromMinutes(10)),
+        };
     }
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);

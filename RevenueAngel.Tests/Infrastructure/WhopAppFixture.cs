@@ -7,7 +7,7 @@ namespace RevenueAngel.Tests.Infrastructure;
 /// The whole app (not in demo mode) talking to the fake Whop over real HTTP, on its own PostgreSQL database,
 /// with a clock the tests move. The clock also drives Polly's retry delays: a test here must not make Whop
 /// fail transiently, or the retry waits for a clock nobody moves (WhopClientTests covers retries on real time).
-public sealed class WhopAppFixture(PostgresServer postgres) : IAsyncLifetime
+public class WhopAppFixture(PostgresServer postgres) : IAsyncLifetime
 {
     public const string AppId = "app_revenueangel_test";
 
@@ -27,8 +27,16 @@ public sealed class WhopAppFixture(PostgresServer postgres) : IAsyncLifetime
         settings["Whop:AcceptLegacyUserTokenKey"] = "false";
         // Tests run syncs themselves; the job's own schedule must not race them.
         settings["Whop:SyncPollSeconds"] = "3600";
+        settings["Dispatch:SchedulerSeconds"] = "3600";
+        settings["Dispatch:PollSeconds"] = "3600";
+        Configure(settings);
         App = new RevenueAngelApp(settings) { Time = Time, Logs = Logs };
         App.StartServer();
+    }
+
+    /// Settings a derived fixture changes before the app starts.
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
     }
 
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();

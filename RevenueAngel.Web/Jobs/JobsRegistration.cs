@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Quartz;
+using RevenueAngel.Core.Dispatch;
 using RevenueAngel.Core.Whop;
 using RevenueAngel.Core.Persistence;
 
@@ -24,17 +25,21 @@ public static class JobsRegistration
                     store.ProvisionSchema();
                 });
             }
-            q.ScheduleJob<CompanySyncJob>(
-                (sp, trigger) => trigger
-                    .WithIdentity(nameof(CompanySyncJob))
-                    .StartNow()
-                    .WithSimpleSchedule(s => s
-                        .WithInterval(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<WhopOptions>>().Value.SyncPollSeconds))
-                        .RepeatForever()),
-                (_, job) => job.WithIdentity(nameof(CompanySyncJob)));
+            Every<CompanySyncJob>(q, sp => sp.GetRequiredService<IOptions<WhopOptions>>().Value.SyncPollSeconds, startNow: true);
+            Every<PlaybookSchedulerJob>(q, sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value.SchedulerSeconds);
+            Every<DispatchJob>(q, sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value.PollSeconds);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddTransient<SyncTrigger>();
         return builder;
     }
+
+    /// A repeating job; unless <paramref name="startNow"/>, its first run waits one interval (the app is still starting).
+    private static void Every<TJob>(IQuartzBuilder quartz, Func<IServiceProvider, int> seconds, bool startNow = false) where TJob : IJob =>
+        quartz.ScheduleJob<TJob>(
+            (sp, trigger) => trigger
+                .WithIdentity(typeof(TJob).Name)
+                .StartAt(DateTimeOffset.UtcNow.AddSeconds(startNow ? 0 : seconds(sp)))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(seconds(sp))).RepeatForever()),
+            (_, job) => job.WithIdentity(typeof(TJob).Name));
 }

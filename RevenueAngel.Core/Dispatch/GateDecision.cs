@@ -1,0 +1,23 @@
+using RevenueAngel.Core.Companies;
+using RevenueAngel.Core.Messaging;
+using RevenueAngel.Core.Playbooks;
+
+namespace RevenueAngel.Core.Dispatch;
+
+/// What the last checks before Whop decided about one claimed send.
+public abstract record GateDecision
+{
+    /// Deliver it, to this Whop user.
+    public sealed record Go(Company Company, Playbook Playbook, MessageTemplate Template, Recipient Subject) : GateDecision;
+
+    /// Not needed any more; <paramref name="EndEnrollment"/> when the whole sequence should end with it.
+    public sealed record Stop(string Reason, bool EndEnrollment) : GateDecision;
+
+    /// Not now (quiet hours, frequency cap, a higher-priority sequence): try again at <paramref name="Until"/>.
+    public sealed record Wait(DateTimeOffset Until, string Reason) : GateDecision;
+
+    /// Can never be delivered as it stands (no Whop account to reach).
+    public sealed record Refuse(string Reason) : GateDecision;
+}
+
+public sealed record Recipient(SubjectKind Kind, long Id, string WhopUserId);

@@ -1,0 +1,79 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using RevenueAngel.Core.Companies;
+using RevenueAngel.Core.Persistence;
+
+namespace RevenueAngel.Core.Dispatch;
+
+/// The dispatcher's leases. A claim moves due sends to `sending` with a lease in one statement; on PostgreSQL the
+/// rows are picked `FOR UPDATE SKIP LOCKED`, so replicas claiming at once take different sends. A lease that
+/// expires while `sending` means the outcome is unknown: the send becomes `unknown` and is never claimed again.
+internal static class SendClaims
+{
+    public static Task<int> ExpireLeasesAsync(RevenueAngelDbContext db, DateTimeOffset now, CancellationToken ct) =>
+        db.Sends.Where(s => s.Status == SendStatus.Sending && s.LeaseExpiresAt < now)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.Status, SendStatus.Unknown)
+                .SetProperty(s => s.LeaseExpiresAt, (DateTimeOffset?)null)
+                .SetProperty(s => s.LastError, "lease expired while sending; not resent to avoid a duplicate"), ct);
+
+    /// Per company, as many due sends as its send rate leaves for this minute (sent or in flight in the last 60 s
+    /// count against it), oldest first.
+    public static async Task<IReadOnlyList<long>> ClaimAsync(RevenueAngelDbContext db, DateTimeOffset now, DateTimeOffset leaseUntil,
+        int defaultPerMinute, CancellationToken ct)
+    {
+        var minuteAgo = now.AddMinutes(-1);
+        var companies = await db.Sends.Where(s => s.Status == SendStatus.Scheduled && s.ScheduledFor <= now)
+            .Select(s => s.CompanyId).Distinct()
+            .Join(db.Companies, id => id, c => c.Id, (id, c) => new { c.Id, c.SendsPerMinute })
+            .ToListAsync(ct);
+        var claimed = new List<long>();
+        foreach (var company in companies)
+        {
+            var used = await db.Sends.CountAsync(s => s.CompanyId == company.Id
+                && (s.Status == SendStatus.Sending || (s.SentAt > minuteAgo && s.Status != SendStatus.Scheduled)), ct);
+            var budget = (company.SendsPerMinute ?? defaultPerMinute) - used;
+            if (budget > 0) claimed.AddRange(await ClaimForCompanyAsync(db, company.Id, budget, now, leaseUntil, ct));
+        }
+        return claimed;
+    }
+
+    private static async Task<List<long>> ClaimForCompanyAsync(RevenueAngelDbContext db, string companyId, int limit, DateTimeOffset now,
+        DateTimeOffset leaseUntil, CancellationToken ct)
+    {
+        var postgres = db.Database.IsNpgsql();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = $"""
+            UPDATE sends SET status = @sending, lease_expires_at = @lease
+            WHERE id IN (
+                SELECT id FROM sends
+                WHERE company_id = @company AND status = @scheduled AND scheduled_for <= @now
+                ORDER BY scheduled_for, id
+                LIMIT @limit
+                {(postgres ? "FOR UPDATE SKIP LOCKED" : "")}
+            )
+            RETURNING id
+            """;
+        Add(command, "sending", StoredEnum<SendStatus>.ToText(SendStatus.Sending));
+        Add(command, "scheduled", StoredEnum<SendStatus>.ToText(SendStatus.Scheduled));
+        Add(command, "company", companyId);
+        Add(command, "limit", limit);
+        Add(command, "now", postgres ? now : now.UtcTicks);
+        Add(command, "lease", postgres ? leaseUntil : leaseUntil.UtcTicks);
+        if (command.Connection!.State != System.Data.ConnectionState.Open) await command.Connection.OpenAsync(ct);
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
