@@ -58,9 +58,12 @@ public class WhopAppFixture(PostgresServer postgres) : IAsyncLifetime
         return await App.CreateClient().SendAsync(request, Xunit.TestContext.Current.CancellationToken);
     }
 
-    public async Task<HttpResponseMessage> PostJsonAsync(string path, string? token, string json)
+    public Task<HttpResponseMessage> PostJsonAsync(string path, string? token, string json) => SendAsync(HttpMethod.Post, path, token, json);
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, string? json = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(method, path);
+        if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         if (token is not null) request.Headers.Add("x-whop-user-token", token);
         return await App.CreateClient().SendAsync(request, Xunit.TestContext.Current.CancellationToken);
     }
