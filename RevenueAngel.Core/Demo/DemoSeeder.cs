@@ -42,6 +42,8 @@ public sealed partial class DemoSeeder(
         {
             Id = companyId, Name = options.Value.CompanyName, TimeZone = "America/New_York",
             InstalledAt = now.AddDays(-75), IsDemo = true, WhopExperienceId = $"exp_{companyId}",
+            // Off so the demo's playbooks can be tried at any hour; a real company starts with 21:00–08:00.
+            QuietHoursStart = null, QuietHoursEnd = null,
         };
         db.Companies.Add(company);
         var plans = DemoCatalog.Plans(companyId);

@@ -7,7 +7,7 @@ namespace RevenueAngel.Core.Playbooks;
 
 /// A company's playbooks as the API and pages read and switch them. Every query is scoped to the company:
 /// another company's playbook id is simply not found.
-public sealed class PlaybookCatalog(IDbContextFactory<RevenueAngelDbContext> contexts, TimeProvider time)
+public sealed class PlaybookCatalog(IDbContextFactory<RevenueAngelDbContext> contexts, SegmentEnroller enroller, TimeProvider time)
 {
     public async Task<IReadOnlyList<PlaybookSummary>> ListAsync(string companyId, CancellationToken ct = default)
     {
@@ -68,8 +68,9 @@ public sealed class PlaybookCatalog(IDbContextFactory<RevenueAngelDbContext> con
             .ToListAsync(ct);
     }
 
-    /// Switching off stops the playbook's future messages in the same transaction: its active enrolments exit and
-    /// their scheduled sends are canceled (set-based). Returns false when the company has no such playbook.
+    /// Switching on enrols the current audience at once (the scheduler would within a minute); switching off stops the
+    /// playbook's future messages in the same transaction: its active enrolments exit and their scheduled sends are
+    /// canceled (set-based). Returns false when the company has no such playbook.
     public async Task<bool> SetEnabledAsync(string companyId, long playbookId, bool enabled, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -81,6 +82,7 @@ public sealed class PlaybookCatalog(IDbContextFactory<RevenueAngelDbContext> con
         await db.SaveChangesAsync(ct);
         if (!enabled) await SequenceStops.StopPlaybookAsync(db, playbookId, time.GetUtcNow(), "playbook disabled", ct);
         await transaction.CommitAsync(ct);
+        if (enabled) await enroller.EnrollAsync(playbookId, ct);
         return true;
     }
 }

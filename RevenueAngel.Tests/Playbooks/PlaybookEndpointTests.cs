@@ -40,7 +40,7 @@ public sealed class PlaybookEndpointTests(WhopAppFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task SwitchingAPlaybookOffCancelsItsScheduledSendsAndEndsItsEnrolments()
+    public async Task SwitchingAPlaybookOnEnrolsItsAudienceAndOffCancelsItsScheduledSendsAndEndsItsEnrolments()
     {
         var (company, token) = await InstalledCompanyAsync();
         var upgrade = (await fixture.Get<PlaybookCatalog>().ListAsync(company.CompanyId, Ct)).Single(p => p.Type == PlaybookType.Upsell).Id;
@@ -52,8 +52,9 @@ public sealed class PlaybookEndpointTests(WhopAppFixture fixture) : IClassFixtur
         }
 
         Assert.Equal(HttpStatusCode.NoContent, (await fixture.PostJsonAsync($"/api/playbooks/{upgrade}/enable?companyId={company.CompanyId}", token, """{"enabled":true}""")).StatusCode);
-        var run = await fixture.Get<SegmentEnroller>().EnrollAsync(upgrade, Ct);
-        Assert.Equal(6, run.Enrolled);
+        await using (var enabled = fixture.App.CreateDbContext())
+            Assert.Equal(6, enabled.Enrollments.Count(e => e.PlaybookId == upgrade && e.Status == EnrollmentStatus.Active));
+        Assert.Equal(0, (await fixture.Get<SegmentEnroller>().EnrollAsync(upgrade, Ct)).Enrolled);
         Assert.Equal(HttpStatusCode.NoContent, (await fixture.PostJsonAsync($"/api/playbooks/{upgrade}/enable?companyId={company.CompanyId}", token, """{"enabled":false}""")).StatusCode);
 
         await using var check = fixture.App.CreateDbContext();
