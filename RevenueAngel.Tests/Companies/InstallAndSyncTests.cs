@@ -36,7 +36,7 @@ public sealed class InstallAndSyncTests(WhopAppFixture fixture) : IClassFixture<
         var playbooks = await db.Playbooks.Where(p => p.CompanyId == company.CompanyId).Include(p => p.Steps).ToListAsync(Ct);
         Assert.Equal(["First purchase", "Payment failed recovery", "Upgrade to Pro"], playbooks.Select(p => p.Name).Order());
         Assert.All(playbooks, p => Assert.False(p.Enabled));
-        Assert.Equal(8, playbooks.Sum(p => p.Steps.Count));
+        Assert.Equal(7, playbooks.Sum(p => p.Steps.Count));
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class DemoSeederTests(PostgresServer postgres)
 
         var playbooks = await db.Playbooks.Include(p => p.Steps).OrderBy(p => p.Name).ToListAsync(Ct);
         Assert.Equal(["First purchase", "Payment failed recovery", "Upgrade to Pro"], playbooks.Select(p => p.Name));
-        Assert.Equal([3, 3, 2], playbooks.Select(p => p.Steps.Count));
+        Assert.Equal([3, 2, 2], playbooks.Select(p => p.Steps.Count));
 
         var sends = await db.Sends.ToListAsync(Ct);
         Assert.Contains(sends, s => s.Status == SendStatus.Sent && s.ClickedAt is not null);

@@ -31,8 +31,9 @@ public sealed class UniqueConstraintTests(BothProvidersFixture hosts) : IClassFi
             new WebhookEvent { WebhookId = $"msg_{g.Company.Id}_{key}", EventType = "payment.succeeded", Payload = "{}", ReceivedAt = TestGraph.At },
         ["experiment assignment per subject"] = (g, key) =>
             new ExperimentAssignment { CompanyId = g.Company.Id, ExperimentKey = $"holdout:{key}", SubjectId = g.Member.Id, Group = "holdout" },
-        ["playbook step per position"] = (g, key) =>
-            new PlaybookStep { PlaybookId = g.Playbook.Id, Position = key == "a" ? 2 : 3, TemplateId = g.Template.Id },
+        // A redelivered event enrols nobody twice: same trigger, different entry number, still rejected.
+        ["enrolment per triggering event"] = (g, key) =>
+            new Enrollment { CompanyId = g.Company.Id, PlaybookId = g.Playbook.Id, SubjectId = g.Member.Id, EntryNumber = Random.Shared.Next(100, 1_000_000), TriggerKey = $"pay_{key}" },
     };
 
     public static TheoryData<string, string> Cases()
