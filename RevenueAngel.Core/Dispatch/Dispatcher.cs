@@ -105,7 +105,7 @@ public sealed partial class Dispatcher(
             var externalId = await messenger.DeliverAsync(send.Channel, send.CompanyId, go.Company.WhopExperienceId, go.Subject.WhopUserId,
                 message, $"/messages/{send.Id}", $"ra-send-{send.Id}", ct);
             var sentAt = time.GetUtcNow();
-            send.MarkSent(sentAt, externalId, message.Title, message.Body);
+            send.MarkSent(sentAt, externalId, message);
             await db.SaveChangesAsync(ct);
             await CompleteIfLastAsync(db, send, sentAt, ct);
             return SendOutcome.Sent;

@@ -21,6 +21,9 @@ public sealed class Send
     /// What the member received, rendered at send time.
     public string? Title { get; private set; }
     public string? Body { get; private set; }
+    public string? CtaLabel { get; private set; }
+    /// Where this message's call to action leads; a click redirect may only ever send a member here.
+    public string? CtaUrl { get; private set; }
     /// Whop's id for what was delivered (message id), when it returns one.
     public string? ExternalId { get; private set; }
     public DateTimeOffset? ClickedAt { get; private set; }
@@ -46,12 +49,12 @@ public sealed class Send
         LeaseExpiresAt = leaseExpiresAt;
     }
 
-    public void MarkSent(DateTimeOffset at, string? externalId, string? title = null, string? body = null)
+    public void MarkSent(DateTimeOffset at, string? externalId, RenderedMessage? message = null)
     {
         Require(SendStatus.Sending, SendStatus.Sent);
         Status = SendStatus.Sent;
         Attempts++;
-        (Title, Body) = (title, body);
+        (Title, Body, CtaLabel, CtaUrl) = (message?.Title, message?.Body, message?.CtaLabel, message?.CtaUrl);
         SentAt = at;
         ExternalId = externalId;
         LeaseExpiresAt = null;

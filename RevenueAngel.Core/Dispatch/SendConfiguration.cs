@@ -18,6 +18,8 @@ internal sealed class SendConfiguration : IEntityTypeConfiguration<Send>
         builder.Property(s => s.Variant).HasMaxLength(32);
         builder.Property(s => s.Title).HasMaxLength(500);
         builder.Property(s => s.Body).HasMaxLength(8000);
+        builder.Property(s => s.CtaLabel).HasMaxLength(200);
+        builder.Property(s => s.CtaUrl).HasMaxLength(2000);
         builder.HasOne<Company>().WithMany().HasForeignKey(s => s.CompanyId);
         builder.HasOne<Playbook>().WithMany().HasForeignKey(s => s.PlaybookId);
         builder.HasOne<PlaybookStep>().WithMany().HasForeignKey(s => s.StepId).OnDelete(DeleteBehavior.Restrict);

@@ -26,4 +26,19 @@ public sealed class MemberViewQueries(IDbContextFactory<RevenueAngelDbContext> c
         var manageUrl = member.WhopMemberId is { } id ? $"https://whop.com/billing/manage/{id}/" : null;
         return new MemberView(company.Name, member.Name ?? member.Username, lines, manageUrl);
     }
+
+    /// A message we sent this member, for the notification's deep link; null for anyone else's message.
+    public async Task<MemberMessage?> MessageAsync(string experienceId, string whopUserId, long sendId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Sends.AsNoTracking()
+            .Where(s => s.Id == sendId && s.Title != null)
+            .Join(db.Companies.Where(c => c.WhopExperienceId == experienceId), s => s.CompanyId, c => c.Id, (s, c) => s)
+            .Join(db.Enrollments.Where(e => e.SubjectKind == Playbooks.SubjectKind.Member), s => s.EnrollmentId, e => e.Id, (s, e) => new { s, e.SubjectId })
+            .Join(db.Members.Where(m => m.WhopUserId == whopUserId), x => x.SubjectId, m => m.Id,
+                (x, m) => new MemberMessage(x.s.Title!, x.s.Body ?? "", x.s.CtaLabel, x.s.CtaUrl))
+            .FirstOrDefaultAsync(ct);
+    }
 }
+
+public sealed record MemberMessage(string Title, string Body, string? CtaLabel, string? CtaUrl);

@@ -50,4 +50,25 @@ public sealed class ExperienceAccessTests(WhopAppFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
+
+    [Fact]
+    public async Task ANotificationsDeepLinkShowsThatMessageToItsMemberOnly()
+    {
+        var scenario = await Dispatch.DispatchScenario.CreateAsync(fixture, members: 2);
+        var playbook = await scenario.PlaybookAsync(title: "Your card, {{ first_name }}", body: "Tap below to fix it.");
+        var send = (await scenario.EnrollAsync(playbook, [scenario.Members[0]])).Single();
+        await fixture.Get<Core.Dispatch.Dispatcher>().RunAsync(Ct);
+        var experienceId = scenario.Company.WhopExperienceId!;
+        foreach (var member in scenario.Members) fixture.Whop.Store.Grant(member.WhopUserId, experienceId, "customer");
+
+        var mine = await (await fixture.GetAsync($"/experiences/{experienceId}/messages/{send.Id}", fixture.TokenFor(scenario.Members[0].WhopUserId)))
+            .Content.ReadAsStringAsync(Ct);
+        var theirs = await (await fixture.GetAsync($"/experiences/{experienceId}/messages/{send.Id}", fixture.TokenFor(scenario.Members[1].WhopUserId)))
+            .Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains("Your card, Maya1", mine);
+        Assert.Contains("Tap below to fix it.", mine);
+        Assert.DoesNotContain("Your card", theirs);
+        Assert.Contains("Growth Lab", theirs);
+    }
 }

@@ -343,6 +343,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("company_id");
 
+                    b.Property<string>("CtaLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cta_label");
+
+                    b.Property<string>("CtaUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("cta_url");
+
                     b.Property<long>("EnrollmentId")
                         .HasColumnType("bigint")
                         .HasColumnName("enrollment_id");

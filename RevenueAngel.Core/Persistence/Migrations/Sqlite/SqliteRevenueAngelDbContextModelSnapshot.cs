@@ -334,6 +334,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
+                    b.Property<string>("CtaLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cta_label");
+
+                    b.Property<string>("CtaUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cta_url");
+
                     b.Property<long>("EnrollmentId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("enrollment_id");

@@ -386,6 +386,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    cta_label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    cta_url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     external_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     clicked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     click_count = table.Column<int>(type: "integer", nullable: false),

@@ -385,6 +385,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     body = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    cta_label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    cta_url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     external_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     clicked_at = table.Column<long>(type: "INTEGER", nullable: true),
                     click_count = table.Column<int>(type: "INTEGER", nullable: false),
