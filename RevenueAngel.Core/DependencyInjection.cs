@@ -10,6 +10,7 @@ using RevenueAngel.Core.Messaging;
 using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Playbooks;
 using RevenueAngel.Core.Segments;
+using RevenueAngel.Core.Webhooks;
 using RevenueAngel.Core.Whop;
 
 namespace RevenueAngel.Core;
@@ -44,8 +45,23 @@ public static class DependencyInjection
         builder.Services.AddTransient<CompanyAdministration>();
         builder.Services.AddTransient<WhopMessenger>();
         builder.Services.AddTransient<Dispatcher>();
+        builder.AddWebhooks();
         builder.Services.AddTransient<MessagePreviews>();
         return builder;
+    }
+
+    private static void AddWebhooks(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<WebhookInbox>();
+        builder.Services.AddSingleton<WebhookRetention>();
+        builder.Services.AddSingleton<WebhookActivity>();
+        // Transient: the mirror fetches unknown plans through Whop's typed client.
+        builder.Services.AddTransient<WhopMirror>();
+        builder.Services.AddTransient<PaymentEvents>();
+        builder.Services.AddTransient<MembershipEvents>();
+        builder.Services.AddTransient<WebhookHandlers>();
+        builder.Services.AddTransient<WebhookProcessor>();
     }
 
     // Registered after persistence so the demo is seeded into a migrated database.

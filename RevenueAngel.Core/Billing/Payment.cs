@@ -14,6 +14,7 @@ public sealed class Payment
     public long TotalCents { get; set; }
     public string Currency { get; set; } = "usd";
     public string? FailureMessage { get; set; }
+    public string? CardLast4 { get; set; }
     public DateTimeOffset? NextPaymentAttempt { get; set; }
     /// Time of the latest failed attempt; stays set after a recovery so recoveries can be counted.
     public DateTimeOffset? FailedAt { get; set; }

@@ -18,6 +18,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.BillingReason).HasMaxLength(48);
         builder.Property(p => p.Currency).HasMaxLength(3);
         builder.Property(p => p.FailureMessage).HasMaxLength(1000);
+        builder.Property(p => p.CardLast4).HasMaxLength(4);
         builder.HasOne<Company>().WithMany().HasForeignKey(p => p.CompanyId);
         builder.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId);
         builder.HasIndex(p => new { p.CompanyId, p.PaidAt });

@@ -59,7 +59,11 @@ public sealed class SubjectVariables(Microsoft.Extensions.Options.IOptions<Messa
 
         var failed = await db.Payments.AsNoTracking().Where(p => p.MemberId == member.Id && p.FailedAt != null && p.PaidAt == null)
             .OrderByDescending(p => p.FailedAt).FirstOrDefaultAsync(ct);
-        if (failed is not null) values["amount_due"] = new Money(failed.TotalCents, failed.Currency).ToString();
+        if (failed is not null)
+        {
+            values["amount_due"] = new Money(failed.TotalCents, failed.Currency).ToString();
+            values["card_last4"] = failed.CardLast4;
+        }
         return values;
     }
 

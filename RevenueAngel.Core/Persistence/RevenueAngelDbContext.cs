@@ -35,6 +35,7 @@ public abstract class RevenueAngelDbContext(DbContextOptions options) : DbContex
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
     public DbSet<Send> Sends => Set<Send>();
     public DbSet<Conversion> Conversions => Set<Conversion>();
+    public DbSet<RevenueAdjustment> RevenueAdjustments => Set<RevenueAdjustment>();
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<ExperimentAssignment> ExperimentAssignments => Set<ExperimentAssignment>();
 

@@ -19,5 +19,6 @@ internal sealed class WebhookEventConfiguration : IEntityTypeConfiguration<Webho
             .HasFilter("status IN ('received', 'failed')")
             .HasDatabaseName("ix_webhook_events_pending");
         builder.HasIndex(e => new { e.CompanyId, e.ReceivedAt });
+        builder.HasIndex(e => new { e.Status, e.ProcessedAt });
     }
 }

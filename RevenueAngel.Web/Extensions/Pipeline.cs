@@ -31,6 +31,7 @@ public static class Pipeline
         app.MapAnalyticsEndpoints();
         app.MapSegmentEndpoints();
         app.MapPlaybookEndpoints();
+        app.MapWebhookEndpoints();
         app.MapRazorComponents<App>()
             // Compression off: a compressed circuit must not be framed cross-origin, and Whop frames us.
             .AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Quartz;
 using RevenueAngel.Core.Dispatch;
+using RevenueAngel.Core.Webhooks;
 using RevenueAngel.Core.Whop;
 using RevenueAngel.Core.Persistence;
 
@@ -28,9 +29,12 @@ public static class JobsRegistration
             Every<CompanySyncJob>(q, sp => sp.GetRequiredService<IOptions<WhopOptions>>().Value.SyncPollSeconds, startNow: true);
             Every<PlaybookSchedulerJob>(q, sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value.SchedulerSeconds);
             Every<DispatchJob>(q, sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value.PollSeconds);
+            Every<WebhookProcessingJob>(q, sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value.PollSeconds);
+            Every<WebhookRetentionJob>(q, _ => (int)TimeSpan.FromDays(1).TotalSeconds);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddTransient<SyncTrigger>();
+        builder.Services.AddTransient<WebhookWakeUp>();
         return builder;
     }
 

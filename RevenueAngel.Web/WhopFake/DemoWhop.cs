@@ -18,8 +18,12 @@ public static class DemoWhop
         if (!demo.IsEnabled || demo.WhopConfigured) return builder;
 
         // A key made per process: the fake answers only this app, even though its routes are public.
-        var store = new FakeWhopStore { ApiKey = $"demo_{Guid.NewGuid():N}" };
         var self = SelfUrl(builder.Configuration);
+        var demoOptions = builder.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new();
+        var store = new FakeWhopStore
+        {
+            ApiKey = $"demo_{Guid.NewGuid():N}", WebhookUrl = new Uri($"{self}/api/webhooks/whop"), WebhookSecret = demoOptions.WebhookSecret,
+        };
         builder.Services.AddFakeWhop(store);
         builder.Services.PostConfigure<WhopOptions>(o =>
         {
@@ -27,6 +31,7 @@ public static class DemoWhop
             o.JwksUrl = $"{self}{Prefix}/.well-known/jwks.json";
             o.ApiKey = store.ApiKey;
             o.AppId = AppId;
+            o.WebhookSecrets = [store.WebhookSecret];
         });
         builder.Services.AddHostedService<DemoWhopMirror>();
         return builder;

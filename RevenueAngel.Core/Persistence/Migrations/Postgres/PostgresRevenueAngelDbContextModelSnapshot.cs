@@ -90,6 +90,85 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.ToTable("conversions", (string)null);
                 });
 
+            modelBuilder.Entity("RevenueAngel.Core.Attribution.RevenueAdjustment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("company_id");
+
+                    b.Property<long?>("ConversionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("conversion_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WhopObjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("whop_object_id");
+
+                    b.Property<string>("WhopPaymentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("whop_payment_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_revenue_adjustments");
+
+                    b.HasIndex("ConversionId")
+                        .HasDatabaseName("ix_revenue_adjustments_conversion_id");
+
+                    b.HasIndex("WhopObjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_revenue_adjustments_whop_object_id");
+
+                    b.HasIndex("WhopPaymentId")
+                        .HasDatabaseName("ix_revenue_adjustments_whop_payment_id");
+
+                    b.HasIndex("CompanyId", "CreatedAt")
+                        .HasDatabaseName("ix_revenue_adjustments_company_id_created_at");
+
+                    b.ToTable("revenue_adjustments", (string)null);
+                });
+
             modelBuilder.Entity("RevenueAngel.Core.Billing.Payment", b =>
                 {
                     b.Property<string>("Id")
@@ -101,6 +180,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)")
                         .HasColumnName("billing_reason");
+
+                    b.Property<string>("CardLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("card_last4");
 
                     b.Property<string>("CompanyId")
                         .IsRequired()
@@ -976,10 +1060,18 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<DateTimeOffset?>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset?>("PayloadPrunedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payload_pruned_at");
 
                     b.Property<DateTimeOffset?>("ProcessedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1015,6 +1107,9 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_webhook_events_pending")
                         .HasFilter("status IN ('received', 'failed')");
 
+                    b.HasIndex("Status", "ProcessedAt")
+                        .HasDatabaseName("ix_webhook_events_status_processed_at");
+
                     b.ToTable("webhook_events", (string)null);
                 });
 
@@ -1037,6 +1132,22 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .HasConstraintName("fk_conversions_members_member_id");
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Attribution.RevenueAdjustment", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_revenue_adjustments_companies_company_id");
+
+                    b.HasOne("RevenueAngel.Core.Attribution.Conversion", null)
+                        .WithMany()
+                        .HasForeignKey("ConversionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_revenue_adjustments_conversions_conversion_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Billing.Payment", b =>

@@ -83,6 +83,83 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     b.ToTable("conversions", (string)null);
                 });
 
+            modelBuilder.Entity("RevenueAngel.Core.Attribution.RevenueAdjustment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<long?>("ConversionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conversion_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WhopObjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("whop_object_id");
+
+                    b.Property<string>("WhopPaymentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("whop_payment_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_revenue_adjustments");
+
+                    b.HasIndex("ConversionId")
+                        .HasDatabaseName("ix_revenue_adjustments_conversion_id");
+
+                    b.HasIndex("WhopObjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_revenue_adjustments_whop_object_id");
+
+                    b.HasIndex("WhopPaymentId")
+                        .HasDatabaseName("ix_revenue_adjustments_whop_payment_id");
+
+                    b.HasIndex("CompanyId", "CreatedAt")
+                        .HasDatabaseName("ix_revenue_adjustments_company_id_created_at");
+
+                    b.ToTable("revenue_adjustments", (string)null);
+                });
+
             modelBuilder.Entity("RevenueAngel.Core.Billing.Payment", b =>
                 {
                     b.Property<string>("Id")
@@ -94,6 +171,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(48)
                         .HasColumnType("TEXT")
                         .HasColumnName("billing_reason");
+
+                    b.Property<string>("CardLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_last4");
 
                     b.Property<string>("CompanyId")
                         .IsRequired()
@@ -953,10 +1035,18 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<long?>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("payload");
+
+                    b.Property<long?>("PayloadPrunedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payload_pruned_at");
 
                     b.Property<long?>("ProcessedAt")
                         .HasColumnType("INTEGER")
@@ -992,6 +1082,9 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_webhook_events_pending")
                         .HasFilter("status IN ('received', 'failed')");
 
+                    b.HasIndex("Status", "ProcessedAt")
+                        .HasDatabaseName("ix_webhook_events_status_processed_at");
+
                     b.ToTable("webhook_events", (string)null);
                 });
 
@@ -1014,6 +1107,22 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .HasConstraintName("fk_conversions_members_member_id");
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Attribution.RevenueAdjustment", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_revenue_adjustments_companies_company_id");
+
+                    b.HasOne("RevenueAngel.Core.Attribution.Conversion", null)
+                        .WithMany()
+                        .HasForeignKey("ConversionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_revenue_adjustments_conversions_conversion_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Billing.Payment", b =>

@@ -56,11 +56,13 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     company_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     event_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     payload = table.Column<string>(type: "text", nullable: false),
+                    payload_pruned_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     headers = table.Column<string>(type: "text", nullable: true),
                     status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     attempts = table.Column<int>(type: "integer", nullable: false),
                     error = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
@@ -242,6 +244,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     total_cents = table.Column<long>(type: "bigint", nullable: false),
                     currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     failure_message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    card_last4 = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
                     next_payment_attempt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     failed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     paid_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -459,6 +462,40 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.SetNull);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "revenue_adjustments",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    company_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    whop_object_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    whop_payment_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    conversion_id = table.Column<long>(type: "bigint", nullable: true),
+                    amount_cents = table.Column<long>(type: "bigint", nullable: false),
+                    currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    status = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_revenue_adjustments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_revenue_adjustments_companies_company_id",
+                        column: x => x.company_id,
+                        principalTable: "companies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_revenue_adjustments_conversions_conversion_id",
+                        column: x => x.conversion_id,
+                        principalTable: "conversions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_companies_sync_requested_at",
                 table: "companies",
@@ -581,6 +618,27 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 columns: new[] { "company_id", "enabled" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_revenue_adjustments_company_id_created_at",
+                table: "revenue_adjustments",
+                columns: new[] { "company_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_revenue_adjustments_conversion_id",
+                table: "revenue_adjustments",
+                column: "conversion_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_revenue_adjustments_whop_object_id",
+                table: "revenue_adjustments",
+                column: "whop_object_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_revenue_adjustments_whop_payment_id",
+                table: "revenue_adjustments",
+                column: "whop_payment_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_sends_company_id_sent_at",
                 table: "sends",
                 columns: new[] { "company_id", "sent_at" });
@@ -619,6 +677,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 filter: "status IN ('received', 'failed')");
 
             migrationBuilder.CreateIndex(
+                name: "ix_webhook_events_status_processed_at",
+                table: "webhook_events",
+                columns: new[] { "status", "processed_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_webhook_events_webhook_id",
                 table: "webhook_events",
                 column: "webhook_id",
@@ -628,9 +691,6 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "conversions");
-
             migrationBuilder.DropTable(
                 name: "experiment_assignments");
 
@@ -644,16 +704,22 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 name: "payments");
 
             migrationBuilder.DropTable(
-                name: "webhook_events");
+                name: "revenue_adjustments");
 
             migrationBuilder.DropTable(
-                name: "sends");
+                name: "webhook_events");
 
             migrationBuilder.DropTable(
                 name: "plans");
 
             migrationBuilder.DropTable(
+                name: "conversions");
+
+            migrationBuilder.DropTable(
                 name: "members");
+
+            migrationBuilder.DropTable(
+                name: "sends");
 
             migrationBuilder.DropTable(
                 name: "enrollments");

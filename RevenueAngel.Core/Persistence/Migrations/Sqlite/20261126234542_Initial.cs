@@ -55,11 +55,13 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     event_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     payload = table.Column<string>(type: "TEXT", nullable: false),
+                    payload_pruned_at = table.Column<long>(type: "INTEGER", nullable: true),
                     headers = table.Column<string>(type: "TEXT", nullable: true),
                     status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     error = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     received_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    occurred_at = table.Column<long>(type: "INTEGER", nullable: true),
                     next_attempt_at = table.Column<long>(type: "INTEGER", nullable: true),
                     processed_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
@@ -241,6 +243,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     total_cents = table.Column<long>(type: "INTEGER", nullable: false),
                     currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     failure_message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    card_last4 = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
                     next_payment_attempt = table.Column<long>(type: "INTEGER", nullable: true),
                     failed_at = table.Column<long>(type: "INTEGER", nullable: true),
                     paid_at = table.Column<long>(type: "INTEGER", nullable: true),
@@ -458,6 +461,40 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.SetNull);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "revenue_adjustments",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    company_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    whop_object_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    whop_payment_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    conversion_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    amount_cents = table.Column<long>(type: "INTEGER", nullable: false),
+                    currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 48, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_revenue_adjustments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_revenue_adjustments_companies_company_id",
+                        column: x => x.company_id,
+                        principalTable: "companies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_revenue_adjustments_conversions_conversion_id",
+                        column: x => x.conversion_id,
+                        principalTable: "conversions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_companies_sync_requested_at",
                 table: "companies",
@@ -580,6 +617,27 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                 columns: new[] { "company_id", "enabled" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_revenue_adjustments_company_id_created_at",
+                table: "revenue_adjustments",
+                columns: new[] { "company_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_revenue_adjustments_conversion_id",
+                table: "revenue_adjustments",
+                column: "conversion_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_revenue_adjustments_whop_object_id",
+                table: "revenue_adjustments",
+                column: "whop_object_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_revenue_adjustments_whop_payment_id",
+                table: "revenue_adjustments",
+                column: "whop_payment_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_sends_company_id_sent_at",
                 table: "sends",
                 columns: new[] { "company_id", "sent_at" });
@@ -618,6 +676,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                 filter: "status IN ('received', 'failed')");
 
             migrationBuilder.CreateIndex(
+                name: "ix_webhook_events_status_processed_at",
+                table: "webhook_events",
+                columns: new[] { "status", "processed_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_webhook_events_webhook_id",
                 table: "webhook_events",
                 column: "webhook_id",
@@ -627,9 +690,6 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "conversions");
-
             migrationBuilder.DropTable(
                 name: "experiment_assignments");
 
@@ -643,16 +703,22 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                 name: "payments");
 
             migrationBuilder.DropTable(
-                name: "webhook_events");
+                name: "revenue_adjustments");
 
             migrationBuilder.DropTable(
-                name: "sends");
+                name: "webhook_events");
 
             migrationBuilder.DropTable(
                 name: "plans");
 
             migrationBuilder.DropTable(
+                name: "conversions");
+
+            migrationBuilder.DropTable(
                 name: "members");
+
+            migrationBuilder.DropTable(
+                name: "sends");
 
             migrationBuilder.DropTable(
                 name: "enrollments");

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RevenueAngel.Core.Attribution;
+using RevenueAngel.Core.Companies;
+using RevenueAngel.Core.Persistence;
+using RevenueAngel.Core.Playbooks;
+using RevenueAngel.Core.Whop;
+
+namespace RevenueAngel.Core.Webhooks;
+
+/// membership.activated | deactivated | cancel_at_period_end_changed: the membership's state, and the ChurnSave
+/// triggers they raise. A deactivation ends running ChurnSave sequences as lost and may start a win-back; a
+/// cancellation request starts cancel-save playbooks; withdrawing it is their goal (a save).
+public sealed class MembershipEvents(WhopMirror mirror, EventEnroller enroller)
+{
+    public async Task<WebhookEventStatus> ApplyAsync(RevenueAngelDbContext db, Company company, string type, JsonElement data, CancellationToken ct)
+    {
+        var membership = data.Deserialize<WhopMembership>(WhopJson.Options) ?? throw new JsonException("The membership is empty.");
+        var at = membership.UpdatedAt ?? membership.CreatedAt ?? DateTimeOffset.UnixEpoch;
+        var member = await mirror.MemberAsync(db, company.Id, membership.User, membership.Member?.Id, membership.JoinedAt ?? membership.CreatedAt ?? at, ct);
+        if (member is null) return WebhookEventStatus.Ignored;
+        var applied = await mirror.MembershipAsync(db, company.Id, membership, member.Id, ct);
+        if (applied is not { } change) return WebhookEventStatus.Processed;
+        var key = $"{membership.Id}@{at.UtcTicks.ToString(CultureInfo.InvariantCulture)}";
+
+        switch (type)
+        {
+            case "membership.deactivated":
+                var lost = db.Enrollments.Where(e => e.CompanyId == company.Id && e.SubjectKind == SubjectKind.Member && e.SubjectId == member.Id
+                    && e.Status == EnrollmentStatus.Active && db.Playbooks.Any(p => p.Id == e.PlaybookId && p.Type == PlaybookType.ChurnSave));
+                await SequenceStops.CancelSendsAsync(db, lost.Select(e => e.Id), "membership ended", ct);
+                await lost.ExecuteUpdateAsync(u => u
+                    .SetProperty(e => e.Status, EnrollmentStatus.Exited)
+                    .SetProperty(e => e.EndedAt, at)
+                    .SetProperty(e => e.EndReason, "lost: membership ended"), ct);
+                await enroller.EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.MembershipDeactivated, key, ct);
+                break;
+            case "membership.cancel_at_period_end_changed" when membership.CancelAtPeriodEnd:
+                await enroller.EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.CancelRequested, key, ct);
+                break;
+            case "membership.cancel_at_period_end_changed" when change.Before is { CancelAtPeriodEnd: true }:
+                var saved = await GoalTracker.ReachGoalAsync(db, company.Id, SubjectKind.Member, member.Id, PlaybookGoal.CancelWithdrawn, at, ct: ct);
+                if (saved.Count > 0) await RecordSaveAsync(db, company, member.Id, change.Row.PlanId, key, at, ct);
+                break;
+        }
+        return WebhookEventStatus.Processed;
+    }
+
+    /// A withdrawn cancellation keeps a period's revenue: counted at the plan's renewal price, keyed by the event
+    /// so a redelivery adds nothing.
+    private static async Task RecordSaveAsync(RevenueAngelDbContext db, Company company, long memberId, string planId, string key,
+        DateTimeOffset at, CancellationToken ct)
+    {
+        var id = $"save:{key}";
+        if (await db.Conversions.AnyAsync(c => c.WhopPaymentId == id, ct)) return;
+        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, ct);
+        db.Conversions.Add(new Conversion
+        {
+            CompanyId = company.Id, MemberId = memberId, WhopPaymentId = id, Type = ConversionType.Save,
+            RevenueCents = plan?.RenewalPriceCents ?? 0, Currency = plan?.Currency ?? company.Currency, CreatedAt = at,
+            AttributedSendId = await LastTouch.FindAsync(db, company.Id, memberId, null, at, company.AttributionWindowDays, ct),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+}

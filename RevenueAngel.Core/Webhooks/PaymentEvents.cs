@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RevenueAngel.Core.Attribution;
+using RevenueAngel.Core.Billing;
+using RevenueAngel.Core.Companies;
+using RevenueAngel.Core.Leads;
+using RevenueAngel.Core.Members;
+using RevenueAngel.Core.Persistence;
+using RevenueAngel.Core.Playbooks;
+using RevenueAngel.Core.Whop;
+
+namespace RevenueAngel.Core.Webhooks;
+
+/// payment.created | pending | succeeded | failed. A success records one conversion per payment when it is a
+/// first purchase, a recovery or an upgrade (a renewal is revenue, not a conversion), ends the sequences whose
+/// goal it meets and attributes it last-touch; a failure marks the membership past due and starts ChurnSave.
+public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller)
+{
+    private static readonly TimeSpan RecoveryLookback = TimeSpan.FromDays(14);
+
+    public async Task<WebhookEventStatus> ApplyAsync(RevenueAngelDbContext db, Company company, string type, JsonElement data, CancellationToken ct)
+    {
+        var payment = data.Deserialize<WhopPayment>(WhopJson.Options) ?? throw new JsonException("The payment is empty.");
+        var at = payment.UpdatedAt ?? payment.CreatedAt ?? DateTimeOffset.UnixEpoch;
+        var member = await mirror.MemberAsync(db, company.Id, payment.User, payment.Member?.Id, payment.CreatedAt ?? at, ct);
+        var membershipBefore = payment.Membership?.Id is { } membershipId
+            ? await db.Memberships.AsNoTracking().SingleOrDefaultAsync(m => m.Id == membershipId, ct)
+            : null;
+        var (row, current, before) = await mirror.PaymentAsync(db, company.Id, payment, member?.Id, ct);
+
+        switch (type)
+        {
+            case "payment.succeeded":
+                if (member is not null) await SucceededAsync(db, company, payment, row, member.Id, membershipBefore, current, ct);
+                break;
+            case "payment.failed" when current:
+                row.FailedAt = payment.LastPaymentAttempt ?? at;
+                await db.SaveChangesAsync(ct);
+                if (membershipBefore is not null && membershipBefore.UpdatedAt <= at && membershipBefore.Status != MembershipStatuses.PastDue)
+                {
+                    await db.Memberships.Where(m => m.Id == membershipBefore.Id)
+                        .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MembershipStatuses.PastDue).SetProperty(m => m.UpdatedAt, at), ct);
+                }
+                // A failure redelivered after the payment went through starts nothing.
+                if (member is not null && row.PaidAt is null)
+                    await enroller.EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.PaymentFailed, payment.Id, ct);
+                break;
+        }
+        return WebhookEventStatus.Processed;
+    }
+
+    private static async Task SucceededAsync(RevenueAngelDbContext db, Company company, WhopPayment payment, Payment row, long memberId,
+        Membership? membershipBefore, bool current, CancellationToken ct)
+    {
+        var paidAt = payment.PaidAt ?? payment.UpdatedAt ?? DateTimeOffset.UnixEpoch;
+        if (current && membershipBefore is not null && membershipBefore.Status == MembershipStatuses.PastDue && membershipBefore.UpdatedAt <= paidAt)
+        {
+            await db.Memberships.Where(m => m.Id == membershipBefore.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MembershipStatuses.Active).SetProperty(m => m.UpdatedAt, paidAt), ct);
+        }
+        if (await db.Conversions.AnyAsync(c => c.WhopPaymentId == payment.Id, ct)) return;
+
+        var earlier = await db.Payments.AsNoTracking()
+            .Where(p => p.CompanyId == company.Id && p.MemberId == memberId && p.Id != payment.Id && p.PaidAt != null && p.PaidAt < paidAt && p.TotalCents > 0)
+            .OrderByDescending(p => p.PaidAt).Select(p => new { p.PlanId }).ToListAsync(ct);
+        var since = paidAt - RecoveryLookback;
+        var hadFailure = row.FailedAt >= since
+            || await db.Payments.AnyAsync(p => p.MemberId == memberId && p.Id != payment.Id && p.FailedAt >= since && p.FailedAt <= paidAt, ct)
+            || membershipBefore?.Status == MembershipStatuses.PastDue;
+        var type = earlier.Count == 0 && row.TotalCents > 0 ? ConversionType.FirstPurchase
+            : hadFailure ? ConversionType.Recovery
+            : await IsUpgradeAsync(db, payment.Plan?.Id, earlier.FirstOrDefault()?.PlanId ?? membershipBefore?.PlanId, ct) ? ConversionType.Upgrade
+            : (ConversionType?)null;
+        if (type is null) return;
+
+        long? leadId = null;
+        if (type == ConversionType.FirstPurchase)
+        {
+            var lead = await db.Leads.FirstOrDefaultAsync(l => l.CompanyId == company.Id && l.Status != LeadStatus.Converted
+                && (l.WhopUserId == payment.User!.Id || (payment.User.Email != null && l.Email == payment.User.Email.ToLower())), ct);
+            if (lead is not null)
+            {
+                (lead.Status, lead.ConvertedAt, lead.WhopUserId) = (LeadStatus.Converted, paidAt, payment.User!.Id);
+                leadId = lead.Id;
+                await GoalTracker.ReachGoalAsync(db, company.Id, SubjectKind.Lead, lead.Id, PlaybookGoal.FirstPayment, paidAt, ct: ct);
+            }
+        }
+        var goal = type switch
+        {
+            ConversionType.FirstPurchase => PlaybookGoal.FirstPayment,
+            ConversionType.Recovery => PlaybookGoal.PaymentRecovered,
+            _ => PlaybookGoal.Upgrade,
+        };
+        await GoalTracker.ReachGoalAsync(db, company.Id, SubjectKind.Member, memberId, goal, paidAt, payment.Plan?.Id, ct);
+
+        db.Conversions.Add(new Conversion
+        {
+            CompanyId = company.Id, MemberId = memberId, WhopPaymentId = payment.Id, Type = type.Value, RevenueCents = row.TotalCents,
+            Currency = row.Currency, CreatedAt = paidAt,
+            AttributedSendId = await LastTouch.FindAsync(db, company.Id, memberId, leadId, paidAt, company.AttributionWindowDays, ct),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task<bool> IsUpgradeAsync(RevenueAngelDbContext db, string? planId, string? previousPlanId, CancellationToken ct)
+    {
+        if (planId is null || previousPlanId is null || planId == previousPlanId) return false;
+        var plans = await db.Plans.Where(p => p.Id == planId || p.Id == previousPlanId).ToDictionaryAsync(p => p.Id, ct);
+        return plans.TryGetValue(planId, out var now) && plans.TryGetValue(previousPlanId, out var before)
+               && now.MonthlyPriceCents > before.MonthlyPriceCents;
+    }
+}
