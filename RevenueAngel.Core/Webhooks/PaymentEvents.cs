@@ -64,10 +64,12 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller)
             .Where(p => p.CompanyId == company.Id && p.MemberId == memberId && p.Id != payment.Id && p.PaidAt != null && p.PaidAt < paidAt && p.TotalCents > 0)
             .OrderByDescending(p => p.PaidAt).Select(p => new { p.PlanId }).ToListAsync(ct);
         var since = paidAt - RecoveryLookback;
-        var hadFailure = row.FailedAt >= since
+        var hadFailure = payment.PaymentsFailed > 0 || row.FailedAt >= since
             || await db.Payments.AnyAsync(p => p.MemberId == memberId && p.Id != payment.Id && p.FailedAt >= since && p.FailedAt <= paidAt, ct)
             || membershipBefore?.Status == MembershipStatuses.PastDue;
-        var type = earlier.Count == 0 && row.TotalCents > 0 ? ConversionType.FirstPurchase
+        // A renewal with no history here is a member from before the install, not a first purchase.
+        var initial = payment.BillingReason is null or "subscription_create" or "one_time";
+        var type = earlier.Count == 0 && initial && row.TotalCents > 0 ? ConversionType.FirstPurchase
             : hadFailure ? ConversionType.Recovery
             : await IsUpgradeAsync(db, payment.Plan?.Id, earlier.FirstOrDefault()?.PlanId ?? membershipBefore?.PlanId, ct) ? ConversionType.Upgrade
             : (ConversionType?)null;

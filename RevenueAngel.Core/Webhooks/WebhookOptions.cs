@@ -26,6 +26,9 @@ public sealed class WebhookOptions
     [Range(1, 3600)]
     public int PollSeconds { get; set; } = 5;
 
+    /// Wake the processing job when an event arrives (off: only the periodic sweep applies events).
+    public bool ProcessOnReceipt { get; set; } = true;
+
     /// Raw payloads of processed and ignored events are dropped after this many days; conversions and payments stay.
     [Range(1, 3650)]
     public int RetentionDays { get; set; } = 30;

@@ -5,7 +5,7 @@ using RevenueAngel.Core.Persistence;
 
 namespace RevenueAngel.Core.Webhooks;
 
-/// Applies stored events, each in its own transaction that holds the event's row (`FOR UPDATE SKIP LOCKED` on
+/// Applies stored events in Whop's order (the envelope's timestamp, then arrival), each in its own transaction that holds the event's row (`FOR UPDATE SKIP LOCKED` on
 /// PostgreSQL, so replicas take different events). A failure rolls the event's changes back and schedules a
 /// retry with exponential backoff; after WebhookOptions.MaxAttempts it is `dead`, kept for a replay.
 public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbContext> contexts, WebhookHandlers handlers,
@@ -62,14 +62,14 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
             return (await db.WebhookEvents.FromSqlRaw("""
                 SELECT * FROM webhook_events
                 WHERE status IN ({0}, {1}) AND next_attempt_at <= {2}
-                ORDER BY id
+                ORDER BY occurred_at NULLS LAST, id
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED
                 """, received, failed, now).AsNoTracking().ToListAsync(ct)).SingleOrDefault();
         }
         return await db.WebhookEvents.AsNoTracking()
             .Where(e => (e.Status == WebhookEventStatus.Received || e.Status == WebhookEventStatus.Failed) && e.NextAttemptAt <= now)
-            .OrderBy(e => e.Id).FirstOrDefaultAsync(ct);
+            .OrderBy(e => e.OccurredAt == null).ThenBy(e => e.OccurredAt).ThenBy(e => e.Id).FirstOrDefaultAsync(ct);
     }
 
     private async Task RecordFailureAsync(long id, string? error, DateTimeOffset now, CancellationToken ct)

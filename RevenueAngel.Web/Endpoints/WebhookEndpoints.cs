@@ -41,7 +41,7 @@ public static class WebhookEndpoints
             request.Headers["webhook-signature"].FirstOrDefault(), buffer.ToArray(), headers, ct);
         if (receipt == WebhookReceipt.Rejected)
             return TypedResults.Problem(title: "Webhook rejected", detail: problem, statusCode: StatusCodes.Status401Unauthorized);
-        if (receipt == WebhookReceipt.Stored) await wake.NowAsync(ct);
+        if (receipt == WebhookReceipt.Stored && options.Value.ProcessOnReceipt) await wake.NowAsync(ct);
         return TypedResults.Ok(new { received = true, duplicate = receipt == WebhookReceipt.Duplicate });
     }
 
