@@ -31,11 +31,18 @@ public sealed class DashboardQueries(IDbContextFactory<RevenueAngelDbContext> co
         var companyPayments = db.Payments.Where(p => p.CompanyId == companyId);
         var failed = await companyPayments.CountAsync(p => p.FailedAt >= since, ct);
         var recovered = await companyPayments.CountAsync(p => p.FailedAt >= since && p.PaidAt != null, ct);
-        var revenue = await companyPayments
+        var paid = await companyPayments
             .Where(p => p.PaidAt >= since)
             .GroupBy(p => p.Currency)
             .Select(g => new Money(g.Sum(p => p.TotalCents), g.Key))
             .ToListAsync(ct);
+        // Refunds and lost disputes in the period take their money back out.
+        var returned = await db.RevenueAdjustments
+            .Where(a => a.CompanyId == companyId && a.UpdatedAt >= since)
+            .GroupBy(a => a.Currency)
+            .Select(g => new Money(g.Sum(a => a.AmountCents), g.Key))
+            .ToListAsync(ct);
+        var revenue = paid.Concat(returned).GroupBy(m => m.Currency).Select(g => new Money(g.Sum(m => m.Cents), g.Key)).ToList();
 
         return new DashboardSummary(company.Name, company.IsDemo, days, members, active, await MonthlyRecurringRevenueAsync(db, companyId, ct),
             [.. revenue.OrderByDescending(m => m.Cents)], failed, recovered);

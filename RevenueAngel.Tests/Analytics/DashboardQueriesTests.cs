@@ -37,6 +37,26 @@ public sealed class DashboardQueriesTests(ProductionAppFixture app) : IAsyncLife
     }
 
     [Fact]
+    public async Task RefundsAndLostDisputesSubtractFromRevenue()
+    {
+        var mine = await SetUpCompanyAsync();
+        await using (var db = app.CreateDbContext())
+        {
+            var payment = Payment(mine, "paid", failedDaysAgo: null, paidDaysAgo: 2);
+            db.AddRange(payment, new Core.Attribution.RevenueAdjustment
+            {
+                CompanyId = mine.Company.Id, WhopObjectId = $"rfnd_{Guid.NewGuid():N}", WhopPaymentId = payment.Id, AmountCents = -1500,
+                CreatedAt = Now.AddDays(-1), UpdatedAt = Now.AddDays(-1),
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var summary = await Queries.GetSummaryAsync(mine.Company.Id, 7, Ct);
+
+        Assert.Equal([new Money(4900 - 1500, "usd")], summary!.Revenue);
+    }
+
+    [Fact]
     public async Task MonthlyRecurringRevenueNormalisesEveryBillingPeriodToAnAverageMonth()
     {
         var graph = await SetUpCompanyAsync();
