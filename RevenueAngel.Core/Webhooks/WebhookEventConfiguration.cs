@@ -15,7 +15,8 @@ internal sealed class WebhookEventConfiguration : IEntityTypeConfiguration<Webho
         builder.Property(e => e.Status).HasStoredEnum();
         builder.Property(e => e.Error).HasMaxLength(4000);
         builder.HasIndex(e => e.WebhookId).IsUnique();
-        builder.HasIndex(e => new { e.Status, e.NextAttemptAt })
+        // The processor walks pending events in Whop's order; this index keeps each claim from sorting the backlog.
+        builder.HasIndex(e => new { e.OccurredAt, e.Id })
             .HasFilter("status IN ('received', 'failed')")
             .HasDatabaseName("ix_webhook_events_pending");
         builder.HasIndex(e => new { e.CompanyId, e.ReceivedAt });

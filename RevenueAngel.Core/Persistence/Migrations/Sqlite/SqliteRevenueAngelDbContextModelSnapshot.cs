@@ -1078,7 +1078,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("CompanyId", "ReceivedAt")
                         .HasDatabaseName("ix_webhook_events_company_id_received_at");
 
-                    b.HasIndex("Status", "NextAttemptAt")
+                    b.HasIndex("OccurredAt", "Id")
                         .HasDatabaseName("ix_webhook_events_pending")
                         .HasFilter("status IN ('received', 'failed')");
 

@@ -672,7 +672,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "ix_webhook_events_pending",
                 table: "webhook_events",
-                columns: new[] { "status", "next_attempt_at" },
+                columns: new[] { "occurred_at", "id" },
                 filter: "status IN ('received', 'failed')");
 
             migrationBuilder.CreateIndex(
