@@ -16,7 +16,7 @@ company=${RA_COMPANY:-biz_demo}
 plan=${RA_PLAN:-plan_demo_basic}
 amount=${RA_AMOUNT:-19.00}
 user="user_demo_$n"; membership="mem_demo_$n"; payment="pay_script_$n"
-now=$(date -u +%Y-%m-%dT%H:%M:%S.000Z)
+now=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
 id="msg_$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 case "$type" in
