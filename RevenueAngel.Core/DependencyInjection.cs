@@ -44,6 +44,8 @@ public static class DependencyInjection
         builder.Services.AddTransient<MembershipSyncBatch>();
         builder.Services.AddTransient<CompanyAdministration>();
         builder.Services.AddTransient<WhopMessenger>();
+        builder.Services.AddTransient<TrackedLinks>();
+        builder.Services.AddSingleton<Attribution.ClickTracker>();
         builder.Services.AddTransient<Dispatcher>();
         builder.AddWebhooks();
         builder.Services.AddTransient<MessagePreviews>();

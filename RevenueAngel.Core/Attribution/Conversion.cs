@@ -11,5 +11,8 @@ public sealed class Conversion
     public long RevenueCents { get; init; }
     public string Currency { get; init; } = "usd";
     public long? AttributedSendId { get; init; }
+    /// How the send was chosen, under the window in force when the conversion was recorded (never recomputed).
+    public AttributionMethod AttributionMethod { get; init; }
+    public int AttributionWindowDays { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 }

@@ -14,6 +14,7 @@ internal sealed class ConversionConfiguration : IEntityTypeConfiguration<Convers
         builder.Property(c => c.CompanyId).HasMaxLength(64);
         builder.Property(c => c.WhopPaymentId).HasMaxLength(64);
         builder.Property(c => c.Type).HasStoredEnum();
+        builder.Property(c => c.AttributionMethod).HasStoredEnum();
         builder.Property(c => c.Currency).HasMaxLength(3);
         builder.HasOne<Company>().WithMany().HasForeignKey(c => c.CompanyId);
         builder.HasOne<Member>().WithMany().HasForeignKey(c => c.MemberId);

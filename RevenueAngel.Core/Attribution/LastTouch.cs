@@ -4,21 +4,29 @@ using RevenueAngel.Core.Playbooks;
 
 namespace RevenueAngel.Core.Attribution;
 
-/// Last-touch attribution: the newest send to the subject that was clicked within the company's window before
-/// the conversion, else the newest one sent within it, else none.
+public sealed record Attribution(long? SendId, AttributionMethod Method);
+
+/// Which send earned a conversion: the one named in the payment's checkout metadata (exact), else the newest
+/// send to the subject clicked within the company's window, else the newest one delivered within it, else none.
 public static class LastTouch
 {
-    public static async Task<long?> FindAsync(RevenueAngelDbContext db, string companyId, long? memberId, long? leadId, DateTimeOffset at,
-        int windowDays, CancellationToken ct)
+    public static async Task<Attribution> FindAsync(RevenueAngelDbContext db, string companyId, long? memberId, long? leadId, DateTimeOffset at,
+        int windowDays, CancellationToken ct, string? exactSendId = null)
     {
-        var since = at.AddDays(-windowDays);
         var subjects = db.Enrollments.Where(e => e.CompanyId == companyId
             && ((memberId != null && e.SubjectKind == SubjectKind.Member && e.SubjectId == memberId)
                 || (leadId != null && e.SubjectKind == SubjectKind.Lead && e.SubjectId == leadId)));
+        if (long.TryParse(exactSendId, System.Globalization.CultureInfo.InvariantCulture, out var named)
+            && await db.Sends.AnyAsync(s => s.Id == named && s.CompanyId == companyId && s.SentAt != null && subjects.Any(e => e.Id == s.EnrollmentId), ct))
+            return new Attribution(named, AttributionMethod.Exact);
+
+        var since = at.AddDays(-windowDays);
         var touches = db.Sends.Where(s => s.CompanyId == companyId && s.SentAt >= since && s.SentAt <= at)
             .Where(s => subjects.Any(e => e.Id == s.EnrollmentId));
         var clicked = await touches.Where(s => s.ClickedAt >= since && s.ClickedAt <= at)
             .OrderByDescending(s => s.ClickedAt).ThenByDescending(s => s.Id).Select(s => (long?)s.Id).FirstOrDefaultAsync(ct);
-        return clicked ?? await touches.OrderByDescending(s => s.SentAt).ThenByDescending(s => s.Id).Select(s => (long?)s.Id).FirstOrDefaultAsync(ct);
+        if (clicked is not null) return new Attribution(clicked, AttributionMethod.Click);
+        var delivered = await touches.OrderByDescending(s => s.SentAt).ThenByDescending(s => s.Id).Select(s => (long?)s.Id).FirstOrDefaultAsync(ct);
+        return delivered is null ? new Attribution(null, AttributionMethod.None) : new Attribution(delivered, AttributionMethod.Delivery);
     }
 }

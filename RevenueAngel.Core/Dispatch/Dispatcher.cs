@@ -20,6 +20,7 @@ public sealed partial class Dispatcher(
     SubjectVariables variables,
     LiquidTemplates templates,
     WhopMessenger messenger,
+    TrackedLinks links,
     DispatchThrottle throttle,
     IOptions<DispatchOptions> dispatchOptions,
     IOptions<MessagingOptions> messagingOptions,
@@ -90,8 +91,9 @@ public sealed partial class Dispatcher(
         RenderedMessage message;
         try
         {
-            var values = await variables.LoadAsync(db, go.Company, go.Playbook.Type, go.Playbook.GoalPlanId, go.Subject.Kind, go.Subject.Id, now, ct);
-            message = await templates.RenderAsync(go.Template, values);
+            var subject = await variables.LoadAsync(db, go.Company, go.Playbook.Type, go.Playbook.GoalPlanId, go.Subject.Kind, go.Subject.Id, now, ct);
+            await links.UseTrackedCheckoutAsync(subject, go.Template, send, ct);
+            message = await templates.RenderAsync(go.Template, subject.Values);
         }
         catch (TemplateRenderException e)
         {
@@ -103,7 +105,7 @@ public sealed partial class Dispatcher(
         try
         {
             var externalId = await messenger.DeliverAsync(send.Channel, send.CompanyId, go.Company.WhopExperienceId, go.Subject.WhopUserId,
-                message, $"/messages/{send.Id}", $"ra-send-{send.Id}", ct);
+                links.ForDelivery(message, send), $"/messages/{send.Id}", $"ra-send-{send.Id}", ct);
             var sentAt = time.GetUtcNow();
             send.MarkSent(sentAt, externalId, message);
             await db.SaveChangesAsync(ct);

@@ -26,6 +26,8 @@ public sealed class Send
     public string? CtaUrl { get; private set; }
     /// Whop's id for what was delivered (message id), when it returns one.
     public string? ExternalId { get; private set; }
+    /// The unguessable key of this send's tracked link (`/r/{token}`, 128 random bits), made when it is rendered.
+    public string? ClickToken { get; private set; }
     public DateTimeOffset? ClickedAt { get; private set; }
     public int ClickCount { get; private set; }
     public string? Variant { get; init; }
@@ -106,6 +108,10 @@ public sealed class Send
         LastError = "lease expired while sending; not resent to avoid a duplicate";
         LeaseExpiresAt = null;
     }
+
+    public string EnsureClickToken() =>
+        ClickToken ??= Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public void RecordClick(DateTimeOffset at)
     {

@@ -20,6 +20,8 @@ internal sealed class SendConfiguration : IEntityTypeConfiguration<Send>
         builder.Property(s => s.Body).HasMaxLength(8000);
         builder.Property(s => s.CtaLabel).HasMaxLength(200);
         builder.Property(s => s.CtaUrl).HasMaxLength(2000);
+        builder.Property(s => s.ClickToken).HasMaxLength(32);
+        builder.HasIndex(s => s.ClickToken).IsUnique().HasFilter("click_token IS NOT NULL");
         builder.HasOne<Company>().WithMany().HasForeignKey(s => s.CompanyId);
         builder.HasOne<Playbook>().WithMany().HasForeignKey(s => s.PlaybookId);
         builder.HasOne<PlaybookStep>().WithMany().HasForeignKey(s => s.StepId).OnDelete(DeleteBehavior.Restrict);

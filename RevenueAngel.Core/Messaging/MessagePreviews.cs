@@ -24,7 +24,7 @@ public sealed class MessagePreviews(IDbContextFactory<RevenueAngelDbContext> con
         var subject = await SubjectAsync(db, companyId, draft.Subject, subjectId, ct);
         var values = subject is null
             ? MessageVariables.Samples.ToDictionary()
-            : await variables.LoadAsync(db, company, draft.Type, draft.GoalPlanId, draft.Subject, subject.Value.Id, time.GetUtcNow(), ct);
+            : (await variables.LoadAsync(db, company, draft.Type, draft.GoalPlanId, draft.Subject, subject.Value.Id, time.GetUtcNow(), ct)).Values;
         try
         {
             return new MessagePreview(subject?.Label ?? "Sample member", await templates.RenderAsync(template, values), null);

@@ -17,6 +17,10 @@ public sealed class MessagingOptions
     [Range(50, 4000)]
     public int BodyMaxLength { get; set; } = 500;
 
+    /// Where members reach this app from outside (https://…): calls to action become tracked `/r/{token}` links
+    /// under it. Unset: links go straight to their target and clicks are not tracked.
+    public string? PublicBaseUrl { get; set; }
+
     /// Whop's checkout page for a plan ({0}: the plan id). Reference §3: the host is not documented, so configurable.
     [Required]
     public string CheckoutUrlFormat { get; set; } = "https://whop.com/checkout/{0}";

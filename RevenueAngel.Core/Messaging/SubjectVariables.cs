@@ -15,7 +15,7 @@ public sealed class SubjectVariables(Microsoft.Extensions.Options.IOptions<Messa
 {
     private MessagingOptions Options => settings.Value;
 
-    public async Task<Dictionary<string, string?>> LoadAsync(RevenueAngelDbContext db, Company company, PlaybookType type, string? goalPlanId,
+    public async Task<SubjectValues> LoadAsync(RevenueAngelDbContext db, Company company, PlaybookType type, string? goalPlanId,
         SubjectKind kind, long subjectId, DateTimeOffset now, CancellationToken ct)
     {
         var plans = await db.Plans.AsNoTracking().Where(p => p.CompanyId == company.Id).ToListAsync(ct);
@@ -35,7 +35,7 @@ public sealed class SubjectVariables(Microsoft.Extensions.Options.IOptions<Messa
                 ?? plans.Where(p => p.RenewalPriceCents > 0 || p.InitialPriceCents > 0).OrderBy(p => p.MonthlyPriceCents).FirstOrDefault();
             AddPlan(values, "plan", entry);
             values["checkout_url"] = values["offer_url"] = Checkout(entry);
-            return values;
+            return new SubjectValues(values, entry?.Id);
         }
 
         var member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == subjectId && m.CompanyId == company.Id, ct);
@@ -64,7 +64,7 @@ public sealed class SubjectVariables(Microsoft.Extensions.Options.IOptions<Messa
             values["amount_due"] = new Money(failed.TotalCents, failed.Currency).ToString();
             values["card_last4"] = failed.CardLast4;
         }
-        return values;
+        return new SubjectValues(values, target?.Id);
     }
 
     private string? Checkout(Plan? plan) =>
@@ -80,3 +80,6 @@ public sealed class SubjectVariables(Microsoft.Extensions.Options.IOptions<Messa
     private static string? FirstName(string? name) =>
         string.IsNullOrWhiteSpace(name) ? null : name.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
 }
+
+/// <param name="CheckoutPlanId">The plan `checkout_url` and `offer_url` sell, when there is one.</param>
+public sealed record SubjectValues(Dictionary<string, string?> Values, string? CheckoutPlanId);

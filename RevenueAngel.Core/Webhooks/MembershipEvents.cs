@@ -55,11 +55,12 @@ public sealed class MembershipEvents(WhopMirror mirror, EventEnroller enroller)
         var id = $"save:{key}";
         if (await db.Conversions.AnyAsync(c => c.WhopPaymentId == id, ct)) return;
         var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, ct);
+        var touch = await LastTouch.FindAsync(db, company.Id, memberId, null, at, company.AttributionWindowDays, ct);
         db.Conversions.Add(new Conversion
         {
             CompanyId = company.Id, MemberId = memberId, WhopPaymentId = id, Type = ConversionType.Save,
             RevenueCents = plan?.RenewalPriceCents ?? 0, Currency = plan?.Currency ?? company.Currency, CreatedAt = at,
-            AttributedSendId = await LastTouch.FindAsync(db, company.Id, memberId, null, at, company.AttributionWindowDays, ct),
+            AttributedSendId = touch.SendId, AttributionMethod = touch.Method, AttributionWindowDays = company.AttributionWindowDays,
         });
         await db.SaveChangesAsync(ct);
     }

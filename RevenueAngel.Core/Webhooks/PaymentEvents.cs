@@ -95,11 +95,13 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller)
         };
         await GoalTracker.ReachGoalAsync(db, company.Id, SubjectKind.Member, memberId, goal, paidAt, payment.Plan?.Id, ct);
 
+        var touch = await LastTouch.FindAsync(db, company.Id, memberId, leadId, paidAt, company.AttributionWindowDays, ct,
+            payment.Metadata?.GetValueOrDefault(CheckoutMetadata.SendKey));
         db.Conversions.Add(new Conversion
         {
             CompanyId = company.Id, MemberId = memberId, WhopPaymentId = payment.Id, Type = type.Value, RevenueCents = row.TotalCents,
-            Currency = row.Currency, CreatedAt = paidAt,
-            AttributedSendId = await LastTouch.FindAsync(db, company.Id, memberId, leadId, paidAt, company.AttributionWindowDays, ct),
+            Currency = row.Currency, CreatedAt = paidAt, AttributedSendId = touch.SendId, AttributionMethod = touch.Method,
+            AttributionWindowDays = company.AttributionWindowDays,
         });
         await db.SaveChangesAsync(ct);
     }

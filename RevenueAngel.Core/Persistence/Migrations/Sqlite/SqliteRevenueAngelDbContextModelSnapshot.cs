@@ -28,6 +28,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("attributed_send_id");
 
+                    b.Property<string>("AttributionMethod")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attribution_method");
+
+                    b.Property<int>("AttributionWindowDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attribution_window_days");
+
                     b.Property<string>("CompanyId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -406,6 +416,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("click_count");
 
+                    b.Property<string>("ClickToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("click_token");
+
                     b.Property<long?>("ClickedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("clicked_at");
@@ -478,6 +493,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_sends");
+
+                    b.HasIndex("ClickToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sends_click_token")
+                        .HasFilter("click_token IS NOT NULL");
 
                     b.HasIndex("PlaybookId")
                         .HasDatabaseName("ix_sends_playbook_id");

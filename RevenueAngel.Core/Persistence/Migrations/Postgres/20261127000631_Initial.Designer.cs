@@ -12,7 +12,7 @@ using RevenueAngel.Core.Persistence;
 namespace RevenueAngel.Core.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRevenueAngelDbContext))]
-    [Migration("20261126235603_Initial")]
+    [Migration("20261127000631_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -37,6 +37,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.Property<long?>("AttributedSendId")
                         .HasColumnType("bigint")
                         .HasColumnName("attributed_send_id");
+
+                    b.Property<string>("AttributionMethod")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("attribution_method");
+
+                    b.Property<int>("AttributionWindowDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("attribution_window_days");
 
                     b.Property<string>("CompanyId")
                         .IsRequired()
@@ -420,6 +430,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("click_count");
 
+                    b.Property<string>("ClickToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("click_token");
+
                     b.Property<DateTimeOffset?>("ClickedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("clicked_at");
@@ -492,6 +507,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_sends");
+
+                    b.HasIndex("ClickToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sends_click_token")
+                        .HasFilter("click_token IS NOT NULL");
 
                     b.HasIndex("PlaybookId")
                         .HasDatabaseName("ix_sends_playbook_id");

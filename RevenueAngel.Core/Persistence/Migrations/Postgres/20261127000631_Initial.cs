@@ -392,6 +392,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     cta_label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     cta_url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     external_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    click_token = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     clicked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     click_count = table.Column<int>(type: "integer", nullable: false),
                     variant = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
@@ -438,6 +439,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     revenue_cents = table.Column<long>(type: "bigint", nullable: false),
                     currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     attributed_send_id = table.Column<long>(type: "bigint", nullable: true),
+                    attribution_method = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    attribution_window_days = table.Column<int>(type: "integer", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -637,6 +640,13 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 name: "ix_revenue_adjustments_whop_payment_id",
                 table: "revenue_adjustments",
                 column: "whop_payment_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sends_click_token",
+                table: "sends",
+                column: "click_token",
+                unique: true,
+                filter: "click_token IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_sends_company_id_sent_at",

@@ -11,7 +11,7 @@ using RevenueAngel.Core.Persistence;
 namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRevenueAngelDbContext))]
-    [Migration("20261126235612_Initial")]
+    [Migration("20261127000641_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -30,6 +30,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     b.Property<long?>("AttributedSendId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("attributed_send_id");
+
+                    b.Property<string>("AttributionMethod")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attribution_method");
+
+                    b.Property<int>("AttributionWindowDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attribution_window_days");
 
                     b.Property<string>("CompanyId")
                         .IsRequired()
@@ -409,6 +419,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("click_count");
 
+                    b.Property<string>("ClickToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("click_token");
+
                     b.Property<long?>("ClickedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("clicked_at");
@@ -481,6 +496,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_sends");
+
+                    b.HasIndex("ClickToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sends_click_token")
+                        .HasFilter("click_token IS NOT NULL");
 
                     b.HasIndex("PlaybookId")
                         .HasDatabaseName("ix_sends_playbook_id");

@@ -391,6 +391,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     cta_label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     cta_url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     external_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    click_token = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     clicked_at = table.Column<long>(type: "INTEGER", nullable: true),
                     click_count = table.Column<int>(type: "INTEGER", nullable: false),
                     variant = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
@@ -437,6 +438,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     revenue_cents = table.Column<long>(type: "INTEGER", nullable: false),
                     currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     attributed_send_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    attribution_method = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    attribution_window_days = table.Column<int>(type: "INTEGER", nullable: false),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -636,6 +639,13 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                 name: "ix_revenue_adjustments_whop_payment_id",
                 table: "revenue_adjustments",
                 column: "whop_payment_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sends_click_token",
+                table: "sends",
+                column: "click_token",
+                unique: true,
+                filter: "click_token IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_sends_company_id_sent_at",

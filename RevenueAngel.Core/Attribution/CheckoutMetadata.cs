@@ -1,0 +1,8 @@
+namespace RevenueAngel.Core.Attribution;
+
+/// The metadata our checkout links carry; Whop copies it onto the payment, which names the send exactly.
+public static class CheckoutMetadata
+{
+    public const string SendKey = "ra_send";
+    public const string PlaybookKey = "ra_playbook";
+}
