@@ -1,0 +1,1 @@
+namespace RevenueAngel.Web.Components.Playbooks.Editor;
