@@ -1,1 +1,0 @@
-namespace RevenueAngel.Web.Components.Playbooks.List;
