@@ -166,29 +166,26 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
         for (var i = 0; i < draft.Steps.Count; i++)
         {
             var input = draft.Steps[i];
-            MessageTemplate template;
-            if (input.Id is { } id && existing.TryGetValue(id, out var step))
-            {
-                template = templates[step.TemplateId];
-            }
-            else
-            {
-                template = new MessageTemplate { CompanyId = playbook.CompanyId, Name = "", Title = "", Body = "", CreatedAt = now };
-                db.MessageTemplates.Add(template);
-                step = new PlaybookStep();
-                playbook.Steps.Add(step);
-            }
+            var step = input.Id is { } id ? existing.GetValueOrDefault(id) : null;
+            var template = step is null
+                ? db.MessageTemplates.Add(new MessageTemplate { CompanyId = playbook.CompanyId, Name = "", Title = "", Body = "", CreatedAt = now }).Entity
+                : templates[step.TemplateId];
             template.Name = $"{name} · step {i + 1}";
             template.Tone = draft.Tone;
             (template.Title, template.Body) = (input.Title.Trim(), input.Body.Trim());
             template.CtaLabel = string.IsNullOrWhiteSpace(input.CtaLabel) ? null : input.CtaLabel.Trim();
             template.CtaUrl = string.IsNullOrWhiteSpace(input.CtaUrl) ? null : input.CtaUrl.Trim();
             template.UpdatedAt = now;
-            if (template.Id == 0) await db.SaveChangesAsync(ct);
+            if (step is null)
+            {
+                // The step points at the template: it needs the template's id first.
+                await db.SaveChangesAsync(ct);
+                step = new PlaybookStep { TemplateId = template.Id };
+                playbook.Steps.Add(step);
+            }
             step.Position = i + 1;
             step.DelayMinutes = input.DelayMinutes;
             step.Channel = input.Channel;
-            step.TemplateId = template.Id;
         }
         await db.SaveChangesAsync(ct);
     }
