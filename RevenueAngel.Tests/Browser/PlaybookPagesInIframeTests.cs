@@ -95,6 +95,8 @@ public sealed class PlaybookPagesInIframeTests(DemoWebFixture web, Chromium chro
         var overflow = await FramedPages.SideScrollAsync(app);
         Assert.True(overflow <= 0, $"the editor scrolls sideways by {overflow}px at {width}px");
         await FramedPages.SaveScreenshotAsync(page, $"playbook-editor-{name}");
+        await FramedPages.SaveScreenshotAsync(app.Locator("[data-testid=step]").First, $"playbook-editor-step-{name}");
+        await FramedPages.SaveScreenshotAsync(app.Locator("[data-testid=recent-sends]"), $"playbook-editor-sends-{name}");
     }
 
     private string _expectedAudience = "";

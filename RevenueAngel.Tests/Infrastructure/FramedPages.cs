@@ -25,6 +25,15 @@ public static class FramedPages
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png") });
     }
 
+    /// One part of a long page (the editor's steps) at full resolution.
+    public static async Task SaveScreenshotAsync(ILocator part, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("RA_SCREENSHOTS");
+        if (string.IsNullOrEmpty(folder)) return;
+        Directory.CreateDirectory(folder);
+        await part.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png") });
+    }
+
     /// How far the framed app scrolls sideways (0 when it fits its width).
     public static Task<int> SideScrollAsync(IFrameLocator app) => app.Locator("html").EvaluateAsync<int>("e => e.scrollWidth - e.clientWidth");
 }
