@@ -25,6 +25,8 @@ public abstract class MudTestContext : BunitContext
     protected MudTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // Page tests wait on a real database; on a busy 2-core machine the default second is too tight.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.ShowTransitionDuration = 0;

@@ -65,6 +65,7 @@ public sealed class PlaybookEditorPageTests : MudTestContext, IClassFixture<Demo
         var id = (await _demo.Core.Get<PlaybookEditor>().CreateFromLibraryAsync("biz_demo", "upgrade-to-pro", MessageTone.Hype, Ct))!.Value;
         var cut = RenderEditor(id);
         cut.WaitForElement("button[data-testid=add-step]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("input[data-testid=step-title]").Count));
         cut.FindAll("input[data-testid=step-title]")[2].Input("Last call");
         cut.FindAll("textarea[data-testid=step-body]")[2].Input("The offer ends tonight.");
 
@@ -93,6 +94,7 @@ public sealed class PlaybookEditorPageTests : MudTestContext, IClassFixture<Demo
         cut.WaitForAssertion(() => Assert.Equal(everyone.ToString("N0"), cut.Find("[data-testid=audience-count]").TextContent), Debounced);
 
         cut.Find("[data-testid=target-rules] [data-testid=add-condition]").Click();
+        cut.WaitForElement("[data-testid=target-rules] [data-testid=rule-value]");
         Pick(popovers, () => cut.Find("[data-testid=target-rules] [data-testid=rule-value]"), "Active");
 
         cut.WaitForAssertion(() => Assert.Equal(active.ToString("N0"), cut.Find("[data-testid=audience-count]").TextContent), Debounced);
