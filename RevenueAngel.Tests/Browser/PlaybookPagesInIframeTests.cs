@@ -75,6 +75,10 @@ public sealed class PlaybookPagesInIframeTests(DemoWebFixture web, Chromium chro
         var overflow = await FramedPages.SideScrollAsync(app);
         Assert.True(overflow <= 0, $"the list scrolls sideways by {overflow}px at {width}px");
         await FramedPages.SaveScreenshotAsync(page, $"playbooks-{name}");
+
+        await app.Locator("button[data-testid=new-playbook]").ClickAsync();
+        await Expect(app.Locator("input[data-testid=choice-upgrade-to-pro]")).ToBeVisibleAsync();
+        await FramedPages.SaveScreenshotAsync(page, $"playbooks-new-dialog-{name}");
     }
 
     [Theory]
