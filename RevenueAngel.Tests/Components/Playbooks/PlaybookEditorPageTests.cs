@@ -102,6 +102,41 @@ public sealed class PlaybookEditorPageTests : MudTestContext, IClassFixture<Demo
         Assert.Equal(10, cut.FindAll("[data-testid=audience-sample] .mud-chip").Count);
     }
 
+    [Fact]
+    public void SwitchingANewPlaybookToNurtureTalksAboutLeadsAndAimsAtAFirstPayment()
+    {
+        var popovers = Render<MudPopoverProvider>();
+        var cut = RenderEditor(null);
+        cut.Find("[data-testid=target-rules] [data-testid=add-condition]").Click();
+        cut.WaitForElement("[data-testid=target-rules] [data-testid=rule-condition]");
+
+        Pick(popovers, () => cut.Find("[data-testid=playbook-type-select]").Closest(".mud-input-control")!.ParentElement!, "Nurture");
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=target-rules] [data-testid=rule-condition]")));
+        Assert.Equal("a first payment", cut.Find("[data-testid=playbook-goal]").Closest(".mud-input-control")!.QuerySelector("input")!.GetAttribute("value"));
+        Assert.Contains("Leads who match", cut.Markup);
+        cut.Find("[data-testid=target-rules] [data-testid=add-condition]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Lead source",
+            cut.Find("[data-testid=target-rules] [data-testid=rule-field] input").GetAttribute("value")));
+    }
+
+    [Fact]
+    public void LeavingWithUnsavedChangesAsksFirst()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var cut = RenderEditor(null);
+        var editorUri = navigation.Uri;
+        cut.Find("input[data-testid=playbook-name]").Input("Half done");
+
+        _ = cut.InvokeAsync(() => navigation.NavigateTo("/dashboard/biz_demo/playbooks"));
+        dialogs.WaitForElement(".mud-dialog").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Stay").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(dialogs.FindAll(".mud-dialog")));
+        Assert.Equal(editorUri, navigation.Uri);
+        Assert.Equal("Half done", cut.Find("input[data-testid=playbook-name]").GetAttribute("value"));
+    }
+
     private IRenderedComponent<PlaybookEditorPage> RenderEditor(long? id)
     {
         var cut = Render<PlaybookEditorPage>(p => p.Add(x => x.CompanyId, "biz_demo").Add(x => x.PlaybookId, id));

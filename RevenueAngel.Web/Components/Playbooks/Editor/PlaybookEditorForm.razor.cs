@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 using RevenueAngel.Core.Playbooks;
 
@@ -14,12 +16,14 @@ public sealed partial class PlaybookEditorForm
     private EditorProblems _problems = EditorProblems.None;
     private IReadOnlyList<PlanOption> _plans = [];
     private (string, long?)? _loadedFor;
+    private string? _savedSnapshot;
 
     [Inject] private PlaybookEditor Editor { get; set; } = null!;
     [Inject] private PlaybookCatalog Catalog { get; set; } = null!;
     [Inject] private CompanyPlans CompanyPlans { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
 
     [Parameter, EditorRequired]
     public required string CompanyId { get; set; }
@@ -40,6 +44,7 @@ public sealed partial class PlaybookEditorForm
         if (PlaybookId is not { } id)
         {
             _draft = new PlaybookDraft { Steps = [new StepDraft()] };
+            _savedSnapshot = Snapshot(_draft);
             return;
         }
         await LoadAsync(id);
@@ -55,6 +60,7 @@ public sealed partial class PlaybookEditorForm
             return;
         }
         (_draft, _savedName, _enabled) = (draft, detail.Name, detail.Enabled);
+        _savedSnapshot = Snapshot(draft);
     }
 
     private void ChangeType(PlaybookType type)
@@ -86,6 +92,7 @@ public sealed partial class PlaybookEditorForm
                 return;
             }
             Snackbar.Add(IsNew ? "Playbook created. Turn it on when you are ready." : "Playbook saved.", Severity.Success);
+            _savedSnapshot = Snapshot(_draft!);
             if (IsNew) Navigation.NavigateTo(PlaybookRoutes.Edit(CompanyId, result.Id!.Value));
             // New steps got ids on save; editing the old draft again would add them twice.
             else await LoadAsync(result.Id!.Value);
@@ -94,5 +101,16 @@ public sealed partial class PlaybookEditorForm
         {
             _saving = false;
         }
+    }
+
+    // The draft is edited in place; comparing its JSON with the last loaded or saved one tells whether anything changed.
+    private static string Snapshot(PlaybookDraft draft) => JsonSerializer.Serialize(draft);
+
+    private async Task ConfirmLeavingAsync(LocationChangingContext context)
+    {
+        if (_draft is null || Snapshot(_draft) == _savedSnapshot) return;
+        var leave = await Dialogs.ShowMessageBoxAsync("Leave without saving?", "Your changes to this playbook are not saved yet.",
+            yesText: "Leave", cancelText: "Stay");
+        if (leave != true) context.PreventNavigation();
     }
 }
