@@ -104,24 +104,9 @@ public sealed class CreatorPagesInIframeTests(DemoWebFixture web, Chromium chrom
         await SaveScreenshotAsync(page, "experience-narrow");
     }
 
-    private async Task<IPage> OpenInParentAsync(string parentOrigin, ViewportSize viewport, ColorScheme scheme = ColorScheme.Light,
-        string path = "/dashboard/biz_demo", Dictionary<string, string>? headers = null)
-    {
-        // Whop's proxy adds the user token to every request the iframe makes to the app; extra headers do the same here.
-        var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = viewport, ColorScheme = scheme, ExtraHTTPHeaders = headers });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(web.Parent.PageFraming($"{web.BaseUrl}{path}", parentOrigin),
-            new() { WaitUntil = WaitUntilState.Load });
-        return page;
-    }
+    private Task<IPage> OpenInParentAsync(string parentOrigin, ViewportSize viewport, ColorScheme scheme = ColorScheme.Light,
+        string path = "/dashboard/biz_demo", Dictionary<string, string>? headers = null) =>
+        FramedPages.OpenAsync(chromium, web, parentOrigin, viewport, scheme, path, headers);
 
-    // Set RA_SCREENSHOTS to a folder to keep what the creator would see (scripts/screenshots.sh does).
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var folder = Environment.GetEnvironmentVariable("RA_SCREENSHOTS");
-        if (string.IsNullOrEmpty(folder)) return;
-        Directory.CreateDirectory(folder);
-        await page.WaitForTimeoutAsync(400); // let MudBlazor's ripple and transitions settle
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png") });
-    }
+    private static Task SaveScreenshotAsync(IPage page, string name) => FramedPages.SaveScreenshotAsync(page, name);
 }

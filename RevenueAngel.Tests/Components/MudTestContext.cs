@@ -1,14 +1,21 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MudBlazor;
 using MudBlazor.Services;
 using RevenueAngel.Core.Analytics;
 using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Demo;
+using RevenueAngel.Core.Messaging;
+using RevenueAngel.Core.Persistence;
+using RevenueAngel.Core.Playbooks;
+using RevenueAngel.Core.Segments;
 using RevenueAngel.Core.Whop;
 using RevenueAngel.Tests.Infrastructure;
 using RevenueAngel.Web.Access;
+using RevenueAngel.Web.Components.Playbooks;
 
 namespace RevenueAngel.Tests.Components;
 
@@ -18,6 +25,8 @@ public abstract class MudTestContext : BunitContext
     protected MudTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // Page tests wait on a real database; on a busy 2-core machine the default second is too tight.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.ShowTransitionDuration = 0;
@@ -35,6 +44,11 @@ public abstract class MudTestContext : BunitContext
         Services.AddSingleton(core.Get<DemoMode>());
         Services.AddSingleton(core.Get<DashboardQueries>());
         Services.AddSingleton(core.Get<CompanyAdministration>());
+        Services.AddSingleton(core.Get<PlaybookCatalog>());
+        Services.AddSingleton(core.Get<PlaybookEditor>());
+        Services.AddSingleton(core.Get<Audience>());
+        Services.AddSingleton(core.Get<MessagePreviews>());
+        Services.AddSingleton(new CompanyPlans(core.Get<IDbContextFactory<RevenueAngelDbContext>>()));
         Services.AddSingleton(whopOptions is null ? core.Get<IOptions<WhopOptions>>() : Options.Create(whopOptions));
         Services.AddMemoryCache();
         Services.AddScoped<CompanyAccess>();
@@ -46,5 +60,15 @@ public abstract class MudTestContext : BunitContext
         var session = new WhopSession();
         session.SignIn(userId);
         return session;
+    }
+
+    /// Opens the MudSelect inside the element and clicks the item with that text, as a user would; the list itself
+    /// renders in the popover provider. A multi-select stays open, so it is clicked shut again.
+    protected static void Pick(IRenderedComponent<MudPopoverProvider> popovers, Func<AngleSharp.Dom.IElement> container, string item)
+    {
+        container().QuerySelector("div.mud-input-control")!.MouseDown();
+        popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".mud-popover-open .mud-list-item"), i => i.TextContent.Trim() == item));
+        popovers.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim() == item).Click();
+        if (popovers.FindAll(".mud-popover-open").Count > 0) container().QuerySelector("div.mud-input-control")!.MouseDown();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using RevenueAngel.Core.Persistence;
 using RevenueAngel.Web.Access;
+using RevenueAngel.Web.Components.Playbooks;
 using RevenueAngel.Web.Endpoints;
 using RevenueAngel.Web.Framing;
 
@@ -17,6 +18,7 @@ public static class WebServices
         builder.Services.AddScoped<WhopSession>();
         builder.Services.AddScoped<RequestAuthenticator>();
         builder.Services.AddScoped<CompanyAccess>();
+        builder.Services.AddSingleton<CompanyPlans>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new StoredEnumJsonConverter()));
         builder.Services.AddHealthChecks().AddDbContextCheck<RevenueAngelDbContext>("database");
         builder.AddFraming();
