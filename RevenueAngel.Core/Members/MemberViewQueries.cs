@@ -36,7 +36,8 @@ public sealed class MemberViewQueries(IDbContextFactory<RevenueAngelDbContext> c
             .Join(db.Companies.Where(c => c.WhopExperienceId == experienceId), s => s.CompanyId, c => c.Id, (s, c) => s)
             .Join(db.Enrollments.Where(e => e.SubjectKind == Playbooks.SubjectKind.Member), s => s.EnrollmentId, e => e.Id, (s, e) => new { s, e.SubjectId })
             .Join(db.Members.Where(m => m.WhopUserId == whopUserId), x => x.SubjectId, m => m.Id,
-                (x, m) => new MemberMessage(x.s.Title!, x.s.Body ?? "", x.s.CtaLabel, x.s.CtaUrl))
+                // Through the tracked link when there is one, so a tap from the app counts as a click too.
+                (x, m) => new MemberMessage(x.s.Title!, x.s.Body ?? "", x.s.CtaLabel, x.s.ClickToken != null ? "/r/" + x.s.ClickToken : x.s.CtaUrl))
             .FirstOrDefaultAsync(ct);
     }
 }

@@ -56,10 +56,14 @@ public sealed class WebhookActivityViewTests : MudTestContext, IClassFixture<Dem
         Assert.Contains("Whop answered 500", cut.Markup);
 
         cut.Find("[data-testid=count-dead]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=row-status]").Count));
         var search = cut.Find("[data-testid=search]");
         (search.TagName == "INPUT" ? search : search.QuerySelector("input")!).Input("pay_14abc");
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=row-status]")), TimeSpan.FromSeconds(3));
-        Assert.Contains("payment.failed", cut.Find("[data-testid=events]").TextContent);
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Single(cut.FindAll("[data-testid=row-status]"));
+            Assert.Contains("payment.failed", cut.Find("[data-testid=events]").TextContent);
+        }, TimeSpan.FromSeconds(3));
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public static class Pipeline
         app.MapSegmentEndpoints();
         app.MapPlaybookEndpoints();
         app.MapWebhookEndpoints();
+        app.MapClickEndpoints();
         app.MapRazorComponents<App>()
             // Compression off: a compressed circuit must not be framed cross-origin, and Whop frames us.
             .AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);

@@ -33,6 +33,7 @@ public static class DemoWhop
             o.AppId = AppId;
             o.WebhookSecrets = [store.WebhookSecret];
         });
+        builder.Services.PostConfigure<Core.Messaging.MessagingOptions>(o => o.PublicBaseUrl ??= self);
         builder.Services.AddHostedService<DemoWhopMirror>();
         return builder;
     }
