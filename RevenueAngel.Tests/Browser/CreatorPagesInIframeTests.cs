@@ -85,6 +85,40 @@ public sealed class CreatorPagesInIframeTests(DemoWebFixture web, Chromium chrom
         await SaveScreenshotAsync(page, $"settings-{name}");
     }
 
+    [Theory]
+    [InlineData("narrow", 390, ColorScheme.Light)]
+    [InlineData("wide", 1440, ColorScheme.Light)]
+    public async Task ActivityShowsAReceivedWebhookWithItsPayloadAtNarrowAndWideWidths(string name, int width, ColorScheme scheme)
+    {
+        var paymentId = $"pay_browser_{name}";
+        var body = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            id = "msg_x", api_version = "v1", type = "payment.created", timestamp = DateTimeOffset.UtcNow.ToString("O"), company_id = "biz_demo",
+            data = new { id = paymentId, status = "open", total = 19.0, currency = "usd", user = new { id = "user_demo_00003" }, plan = new { id = "plan_demo_basic" } },
+        });
+        var id = $"msg_{Guid.NewGuid():N}";
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{web.BaseUrl}/api/webhooks/whop") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("webhook-id", id);
+        request.Headers.Add("webhook-timestamp", timestamp);
+        request.Headers.Add("webhook-signature", Core.Webhooks.WebhookSignature.Sign(new Core.Demo.DemoOptions().WebhookSecret, id, timestamp, System.Text.Encoding.UTF8.GetBytes(body)));
+        using var http = new HttpClient();
+        Assert.True((await http.SendAsync(request, Xunit.TestContext.Current.CancellationToken)).IsSuccessStatusCode);
+
+        var page = await OpenInParentAsync(web.Parent.AllowedOrigin, new() { Width = width, Height = 900 }, scheme, "/dashboard/biz_demo/activity");
+        var app = page.FrameLocator("#app");
+        await Expect(app.Locator("[data-testid=circuit][data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await app.Locator("[data-testid=search]").Locator("input").Or(app.Locator("input[data-testid=search]")).First.FillAsync(paymentId);
+        await Expect(app.Locator("[data-testid=row-status]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await Expect(app.Locator("[data-testid=row-status]")).ToHaveTextAsync("Applied", new() { Timeout = 15_000 });
+        await app.Locator("tr.cursor-pointer").First.ClickAsync();
+        await Expect(app.Locator("[data-testid=payload]")).ToContainTextAsync(paymentId);
+
+        var overflow = await app.Locator("html").EvaluateAsync<int>("e => e.scrollWidth - e.clientWidth");
+        Assert.True(overflow <= 0, $"the page scrolls sideways by {overflow}px at {width}px");
+        await SaveScreenshotAsync(page, $"activity-{name}");
+    }
+
     [Fact]
     public async Task AMemberSeesTheirMembershipInTheExperienceView()
     {
