@@ -1,0 +1,53 @@
+using RevenueAngel.Core.Messaging;
+using RevenueAngel.Core.Playbooks;
+using RevenueAngel.Tests.Dispatch;
+
+namespace RevenueAngel.Tests.Messaging;
+
+public sealed class MessagePreviewTests(DispatchAppFixture app) : IClassFixture<DispatchAppFixture>
+{
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    private static PlaybookDraft Draft(string body) => new()
+    {
+        Name = "Preview", Type = PlaybookType.Upsell,
+        Steps = [new StepDraft { Title = "Hi {{ first_name }}", Body = body }],
+    };
+
+    [Fact]
+    public async Task ThePreviewIsRenderedForARealMemberOfTheCompany()
+    {
+        var scenario = await DispatchScenario.CreateAsync(app, members: 2);
+
+        var preview = await app.Get<MessagePreviews>().RenderAsync(scenario.CompanyId, Draft("Welcome to {{ community_name }}"), 0, scenario.Members[1].Id, Ct);
+
+        Assert.Equal("Maya2 Stone", preview.SubjectLabel);
+        Assert.Equal(("Hi Maya2", "Welcome to Growth Lab"), (preview.Message!.Title, preview.Message.Body));
+    }
+
+    [Fact]
+    public async Task SendATestToMeNotifiesOnlyThatTeamMemberWithTheRenderedCopy()
+    {
+        var scenario = await DispatchScenario.CreateAsync(app, members: 1);
+
+        var problem = await app.Get<MessagePreviews>().SendTestAsync(scenario.CompanyId, "user_creator", Draft("Welcome to {{ community_name }}"), 0, Ct);
+
+        Assert.Null(problem);
+        var sent = DispatchScenario.Json(Assert.Single(scenario.Deliveries("notification")));
+        Assert.Equal(scenario.CompanyId, sent.GetProperty("company_id").GetString());
+        Assert.Equal(["user_creator"], sent.GetProperty("user_ids").EnumerateArray().Select(u => u.GetString()));
+        Assert.Equal("[Test] Hi Maya1", sent.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task AnInvalidTemplateIsNotSentAndSaysWhy()
+    {
+        var scenario = await DispatchScenario.CreateAsync(app, members: 1);
+
+        var problem = await app.Get<MessagePreviews>().SendTestAsync(scenario.CompanyId, "user_creator", Draft("Hello\n{{ frist_name }}"), 0, Ct);
+
+        Assert.Contains("frist_name", problem);
+        Assert.Contains("line 2", problem);
+        Assert.Empty(scenario.Deliveries("notification"));
+    }
+}
