@@ -81,10 +81,6 @@ public sealed partial class Dispatcher(
                 send.Defer(wait.Until, wait.Reason);
                 await db.SaveChangesAsync(ct);
                 return SendOutcome.Deferred;
-            case GateDecision.Refuse refuse:
-                send.Fail(refuse.Reason, attempted: false);
-                await db.SaveChangesAsync(ct);
-                return SendOutcome.Failed;
         }
         var go = (GateDecision.Go)decision;
 

@@ -16,8 +16,6 @@ public abstract record GateDecision
     /// Not now (quiet hours, frequency cap, a higher-priority sequence): try again at <paramref name="Until"/>.
     public sealed record Wait(DateTimeOffset Until, string Reason) : GateDecision;
 
-    /// Can never be delivered as it stands (no Whop account to reach).
-    public sealed record Refuse(string Reason) : GateDecision;
 }
 
 public sealed record Recipient(SubjectKind Kind, long Id, string WhopUserId);

@@ -29,7 +29,8 @@ public sealed class SendGate(IOptions<DispatchOptions> options)
             ? await LeadEligibilityAsync(db, playbook, enrollment.SubjectId, now, ct)
             : await MemberEligibilityAsync(db, playbook, enrollment.SubjectId, now, ct);
         if (!eligible) return new GateDecision.Stop(reason!, true);
-        if (whopUserId is null) return new GateDecision.Refuse("this lead has no Whop account yet, so Whop cannot deliver to them");
+        // Whop delivers only to Whop users: a lead who never signed up cannot be reached here, now or later.
+        if (whopUserId is null) return new GateDecision.Stop("the lead has no Whop account to message", true);
 
         var outranking = await db.Enrollments.AsNoTracking()
             .Where(e => e.CompanyId == send.CompanyId && e.SubjectKind == enrollment.SubjectKind && e.SubjectId == enrollment.SubjectId

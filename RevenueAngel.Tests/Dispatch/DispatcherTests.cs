@@ -254,4 +254,28 @@ public sealed class DispatcherTests(DispatchAppFixture app) : IClassFixture<Disp
         Assert.Equal(SendStatus.Failed, failed.Status);
         Assert.Contains("amount_due", failed.LastError);
     }
+
+    [Fact]
+    public async Task ALeadWithoutAWhopAccountLeavesTheSequenceRatherThanFailingEveryStep()
+    {
+        var scenario = await DispatchScenario.CreateAsync(app, members: 0);
+        var playbook = await scenario.PlaybookAsync(PlaybookType.Nurture, steps: [(0, MessageChannel.Push), (60, MessageChannel.Push)]);
+        await using var db = app.App.CreateDbContext();
+        var lead = new Core.Leads.Lead { CompanyId = scenario.CompanyId, Email = "sam@example.com", Source = "landing", CapturedAt = app.Time.GetUtcNow() };
+        db.Leads.Add(lead);
+        await db.SaveChangesAsync(Ct);
+        var enrollment = new Enrollment { CompanyId = scenario.CompanyId, PlaybookId = playbook.Id, SubjectKind = SubjectKind.Lead, SubjectId = lead.Id, EnteredAt = app.Time.GetUtcNow() };
+        db.Enrollments.Add(enrollment);
+        await db.SaveChangesAsync(Ct);
+        db.Sends.AddRange(playbook.Steps.Select(st => Send.Schedule(scenario.CompanyId, playbook.Id, st.Id, enrollment.Id, st.Channel, app.Time.GetUtcNow())));
+        await db.SaveChangesAsync(Ct);
+
+        await DispatchAsync();
+
+        await using var check = app.App.CreateDbContext();
+        Assert.All(check.Sends.Where(x => x.EnrollmentId == enrollment.Id).ToList(), x => Assert.Equal(SendStatus.Canceled, x.Status));
+        Assert.Equal((EnrollmentStatus.Exited, "the lead has no Whop account to message"),
+            check.Enrollments.Where(e => e.Id == enrollment.Id).AsEnumerable().Select(e => (e.Status, e.EndReason)).Single());
+        Assert.Empty(scenario.Deliveries("notification"));
+    }
 }
