@@ -29,11 +29,8 @@ public sealed class PlaybookCatalog(IDbContextFactory<RevenueAngelDbContext> con
         var summaries = new List<PlaybookSummary>(rows.Count);
         foreach (var p in rows)
         {
-            var kind = p.Type == PlaybookType.Nurture ? SubjectKind.Lead : SubjectKind.Member;
-            var (rule, problems) = TargetRulesJson.Parse(p.TargetRules, kind);
-            var audience = problems.Count > 0 ? 0 : kind == SubjectKind.Lead
-                ? await db.Leads.Where(l => l.CompanyId == companyId).Where(evaluator.ForLeads(rule)).CountAsync(ct)
-                : await db.Members.Where(m => m.CompanyId == companyId).Where(evaluator.ForMembers(rule)).CountAsync(ct);
+            var (rule, problems) = TargetRulesJson.Parse(p.TargetRules, p.Type.Subject());
+            var audience = problems.Count > 0 ? 0 : await evaluator.Matching(companyId, p.Type.Subject(), rule).CountAsync(ct);
             summaries.Add(new PlaybookSummary(p.Id, p.Name, p.Type, p.Enabled, p.Trigger, p.Goal, p.Priority, p.Steps, audience,
                 p.Active, p.Sends, p.Conversions));
         }

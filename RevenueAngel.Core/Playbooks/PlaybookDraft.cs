@@ -19,7 +19,7 @@ public sealed class PlaybookDraft
     public MessageTone Tone { get; set; } = MessageTone.Friendly;
     public List<StepDraft> Steps { get; set; } = [];
 
-    public SubjectKind Subject => Type == PlaybookType.Nurture ? SubjectKind.Lead : SubjectKind.Member;
+    public SubjectKind Subject => Type.Subject();
 }
 
 public sealed class StepDraft

@@ -47,14 +47,12 @@ public sealed partial class PlaybookScheduler(IDbContextFactory<RevenueAngelDbCo
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var playbook = await db.Playbooks.AsNoTracking().SingleAsync(p => p.Id == playbookId, ct);
-        var kind = playbook.Type == PlaybookType.Nurture ? SubjectKind.Lead : SubjectKind.Member;
+        var kind = playbook.Type.Subject();
         var (rule, problems) = TargetRulesJson.Parse(playbook.ExitRules, kind);
         if (rule is null || problems.Count > 0) return 0;
 
         var evaluator = new SqlRuleEvaluator(db, time.GetUtcNow());
-        var matching = kind == SubjectKind.Lead
-            ? db.Leads.Where(l => l.CompanyId == playbook.CompanyId).Where(evaluator.ForLeads(rule)).Select(l => l.Id)
-            : db.Members.Where(m => m.CompanyId == playbook.CompanyId).Where(evaluator.ForMembers(rule)).Select(m => m.Id);
+        var matching = evaluator.Matching(playbook.CompanyId, kind, rule);
         var leaving = db.Enrollments.Where(e => e.PlaybookId == playbookId && e.Status == EnrollmentStatus.Active && e.SubjectKind == kind
                                                 && matching.Contains(e.SubjectId));
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -11,3 +11,9 @@ public enum PlaybookType
     [EnumMember(Value = "churnsave")]
     ChurnSave,
 }
+
+public static class PlaybookTypes
+{
+    /// Nurture works on leads; TierLift and ChurnSave on members.
+    public static SubjectKind Subject(this PlaybookType type) => type == PlaybookType.Nurture ? SubjectKind.Lead : SubjectKind.Member;
+}

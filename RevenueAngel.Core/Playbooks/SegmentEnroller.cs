@@ -22,7 +22,7 @@ public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbCont
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var playbook = await db.Playbooks.AsNoTracking().Include(p => p.Steps).SingleAsync(p => p.Id == playbookId, ct);
-        var kind = playbook.Type == PlaybookType.Nurture ? SubjectKind.Lead : SubjectKind.Member;
+        var kind = playbook.Type.Subject();
         var (rule, problems) = TargetRulesJson.Parse(playbook.TargetRules, kind);
         if (!playbook.Enabled || playbook.DeletedAt is not null || problems.Count > 0)
         {
@@ -57,9 +57,7 @@ public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbCont
         var companyId = playbook.CompanyId;
         DateTimeOffset? reentryAfter = playbook.ReentryAfterDays is { } days ? now.AddDays(-days) : null;
         var mine = db.Enrollments.Where(e => e.PlaybookId == playbookId && e.SubjectKind == kind);
-        var subjects = kind == SubjectKind.Lead
-            ? db.Leads.Where(l => l.CompanyId == companyId).Where(evaluator.ForLeads(rule)).Select(l => l.Id)
-            : db.Members.Where(m => m.CompanyId == companyId).Where(evaluator.ForMembers(rule)).Select(m => m.Id);
+        var subjects = evaluator.Matching(companyId, kind, rule);
         return subjects
             .Where(id => !mine.Any(e => e.SubjectId == id
                                         && (e.Status == EnrollmentStatus.Active || reentryAfter == null || e.EndedAt > reentryAfter)))

@@ -11,6 +11,11 @@ namespace RevenueAngel.Core.Segments;
 /// semantics as InMemoryRuleEvaluator.
 public sealed class SqlRuleEvaluator(RevenueAngelDbContext db, DateTimeOffset now)
 {
+    /// The ids of the company's leads or members the rule selects.
+    public IQueryable<long> Matching(string companyId, SubjectKind kind, TargetRule? rule) => kind == SubjectKind.Lead
+        ? db.Leads.Where(l => l.CompanyId == companyId).Where(ForLeads(rule)).Select(l => l.Id)
+        : db.Members.Where(m => m.CompanyId == companyId).Where(ForMembers(rule)).Select(m => m.Id);
+
     public Expression<Func<Member, bool>> ForMembers(TargetRule? rule) => rule switch
     {
         null => Predicate.True<Member>(),
