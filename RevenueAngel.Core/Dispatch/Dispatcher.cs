@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -47,18 +48,37 @@ public sealed partial class Dispatcher(
         var run = DispatchRun.Empty with { Unknown = expired };
         for (var i = 0; i < claimed.Count; i++)
         {
-            if (throttle.PausedUntil is { } pausedUntil)
+            // Paused by a 429, or the app is stopping: what was claimed but not tried goes back, untouched.
+            if (throttle.PausedUntil is { } pausedUntil || ct.IsCancellationRequested)
             {
-                await ReleaseAsync(claimed.Skip(i).ToList(), pausedUntil, ct);
+                await ReleaseAsync(claimed.Skip(i).ToList(), throttle.PausedUntil ?? time.GetUtcNow(), CancellationToken.None);
                 run = run with { Deferred = run.Deferred + claimed.Count - i };
                 break;
             }
-            run = run.Add(await DispatchAsync(claimed[i], ct));
+            run = run.Add(await DispatchOrReleaseAsync(claimed[i], ct));
         }
         return run;
     }
 
-    private async Task<SendOutcome> DispatchAsync(long sendId, CancellationToken ct)
+    /// Anything going wrong before Whop is called puts the send back for a later try; after the call, the lease
+    /// decides (an unrecorded outcome becomes `unknown`, never a second message).
+    private async Task<SendOutcome> DispatchOrReleaseAsync(long sendId, CancellationToken ct)
+    {
+        var calledWhop = new StrongBox<bool>();
+        try
+        {
+            return await DispatchAsync(sendId, calledWhop, ct);
+        }
+        catch (Exception e) when (!calledWhop.Value)
+        {
+            await ReleaseAsync([sendId], time.GetUtcNow().AddMinutes(1), CancellationToken.None);
+            if (e is OperationCanceledException) throw;
+            LogDispatchError(e, sendId);
+            return SendOutcome.Deferred;
+        }
+    }
+
+    private async Task<SendOutcome> DispatchAsync(long sendId, StrongBox<bool> calledWhop, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var send = await db.Sends.SingleAsync(s => s.Id == sendId, ct);
@@ -98,6 +118,7 @@ public sealed partial class Dispatcher(
             return SendOutcome.Failed;
         }
 
+        calledWhop.Value = true;
         try
         {
             var externalId = await messenger.DeliverAsync(send.Channel, send.CompanyId, go.Company.WhopExperienceId, go.Subject.WhopUserId,
@@ -108,8 +129,8 @@ public sealed partial class Dispatcher(
             await CompleteIfLastAsync(db, send, sentAt, ct);
             return SendOutcome.Sent;
         }
-        catch (Exception e) when (e is WhopApiException or WhopDeliveryException or HttpRequestException or TimeoutRejectedException
-                                   or TaskCanceledException { CancellationToken.IsCancellationRequested: false })
+        catch (Exception e) when (!ct.IsCancellationRequested
+                                  && e is WhopApiException or WhopDeliveryException or HttpRequestException or TimeoutRejectedException or TaskCanceledException)
         {
             return await RecordFailureAsync(db, send, e, ct);
         }
@@ -183,6 +204,9 @@ public sealed partial class Dispatcher(
 
     [LoggerMessage(LogLevel.Warning, "Whop rate-limited message delivery; dispatch paused until {Until}")]
     private partial void LogRateLimited(DateTimeOffset until);
+
+    [LoggerMessage(LogLevel.Error, "Dispatching send {SendId} failed before Whop was called; it is retried in a minute")]
+    private partial void LogDispatchError(Exception exception, long sendId);
 
     [LoggerMessage(LogLevel.Warning, "Send {SendId} failed: {Reason}")]
     private partial void LogFailed(long sendId, string reason);
