@@ -1,0 +1,44 @@
+using RevenueAngel.Core.Attribution;
+using RevenueAngel.Core.Persistence;
+
+namespace RevenueAngel.Core.Analytics;
+
+/// A conversion with what refunds and lost disputes took back already subtracted, and the send it is credited to.
+internal sealed class NetConversion
+{
+    public long Id { get; init; }
+    public ConversionType Type { get; init; }
+    public required string Currency { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public long? SendId { get; init; }
+    public long? PlaybookId { get; init; }
+    public long? StepId { get; init; }
+    public long NetCents { get; init; }
+
+    /// Every conversion of the company when <paramref name="window"/> is null.
+    public static IQueryable<NetConversion> Of(RevenueAngelDbContext db, string companyId, AnalyticsWindow? window)
+    {
+        var company = db.Conversions.Where(c => c.CompanyId == companyId);
+        if (window is not null) company = company.Where(c => c.CreatedAt >= window.From && c.CreatedAt < window.To);
+        var adjustments = db.RevenueAdjustments
+            .Where(a => a.CompanyId == companyId && a.ConversionId != null)
+            .GroupBy(a => a.ConversionId)
+            .Select(g => new { ConversionId = g.Key, Cents = g.Sum(a => a.AmountCents) });
+        return from c in company
+               join s in db.Sends on c.AttributedSendId equals s.Id into sends
+               from s in sends.DefaultIfEmpty()
+               join a in adjustments on (long?)c.Id equals a.ConversionId into adjusted
+               from a in adjusted.DefaultIfEmpty()
+               select new NetConversion
+               {
+                   Id = c.Id,
+                   Type = c.Type,
+                   Currency = c.Currency,
+                   CreatedAt = c.CreatedAt,
+                   SendId = c.AttributedSendId,
+                   PlaybookId = s == null ? null : s.PlaybookId,
+                   StepId = s == null ? null : s.StepId,
+                   NetCents = c.RevenueCents + (a == null ? 0 : a.Cents),
+               };
+    }
+}
