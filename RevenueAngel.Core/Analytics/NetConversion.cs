@@ -36,9 +36,9 @@ internal sealed class NetConversion
                    Currency = c.Currency,
                    CreatedAt = c.CreatedAt,
                    SendId = c.AttributedSendId,
-                   PlaybookId = s == null ? null : s.PlaybookId,
-                   StepId = s == null ? null : s.StepId,
-                   NetCents = c.RevenueCents + (a == null ? 0 : a.Cents),
+                   PlaybookId = (long?)s.PlaybookId,
+                   StepId = (long?)s.StepId,
+                   NetCents = c.RevenueCents + ((long?)a.Cents ?? 0),
                };
     }
 }
