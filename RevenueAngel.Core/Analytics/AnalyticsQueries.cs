@@ -14,7 +14,7 @@ public sealed class AnalyticsQueries(IDbContextFactory<RevenueAngelDbContext> co
         var playbooks = await PlaybookHeader.ForCompanyAsync(db, companyId, ct);
 
         var current = await PeriodMeasurement.TakeAsync(db, companyId, currency, window, playbooks, ct);
-        var previous = await PeriodMeasurement.TakeAsync(db, companyId, currency, window.Previous, playbooks, ct);
+        var previous = await PeriodMeasurement.TakeAsync(db, companyId, currency, window.Previous(), playbooks, ct);
         var daily = await DailySeries.ReadAsync(db, companyId, currency, window, playbooks, ct);
         return new AnalyticsOverview(currency, window, current.Figures, previous.Figures, daily, current.Playbooks);
     }

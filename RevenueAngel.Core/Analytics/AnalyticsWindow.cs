@@ -7,11 +7,10 @@ public sealed record AnalyticsWindow(DateTimeOffset From, DateTimeOffset To)
     /// Custom ranges are capped so a daily series stays a chart, not a table dump.
     public const int MaxDays = 366;
 
-    public TimeSpan Length => To - From;
+    public int Days => (int)Math.Ceiling((To - From).TotalDays);
 
-    public int Days => (int)Math.Ceiling(Length.TotalDays);
-
-    public AnalyticsWindow Previous => new(From - Length, From);
+    /// A method, not a property: a serialised window would otherwise recurse into every earlier one.
+    public AnalyticsWindow Previous() => new(From - (To - From), From);
 
     public static AnalyticsWindow LastDays(int days, DateTimeOffset now) => new(now.AddDays(-days), now);
 

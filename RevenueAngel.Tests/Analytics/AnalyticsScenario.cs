@@ -25,10 +25,11 @@ public sealed class AnalyticsScenario
 
     public static DateTimeOffset DaysAgo(double days) => Now.AddDays(-days);
 
-    public static async Task<AnalyticsScenario> CreateAsync(RevenueAngelDbContext db, string? name = null)
+    /// In a new company, or in <paramref name="installedCompanyId"/> when the app was installed there already.
+    public static async Task<AnalyticsScenario> CreateAsync(RevenueAngelDbContext db, string? name = null, string? installedCompanyId = null)
     {
-        var companyId = $"biz_{Guid.NewGuid():N}"[..18];
-        db.Companies.Add(new Company { Id = companyId, Name = name ?? "Analytics Co", InstalledAt = DaysAgo(60) });
+        var companyId = installedCompanyId ?? $"biz_{Guid.NewGuid():N}"[..18];
+        if (installedCompanyId is null) db.Companies.Add(new Company { Id = companyId, Name = name ?? "Analytics Co", InstalledAt = DaysAgo(60) });
         var template = new MessageTemplate { CompanyId = companyId, Name = "t", Title = "We miss you", Body = "b" };
         db.Add(template);
         await db.SaveChangesAsync();
