@@ -28,6 +28,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ConversionFeed>();
         builder.Services.AddSingleton<SetupProgress>();
         builder.Services.AddSingleton<AnalyticsExport>();
+        builder.Services.AddSingleton<RevenueDashboard>();
         builder.Services.AddSingleton<MemberViewQueries>();
         builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<LiquidTemplates>();
