@@ -7,8 +7,6 @@ namespace RevenueAngel.Web.Components.Analytics;
 
 public sealed partial class AnalyticsView
 {
-    private static readonly Dictionary<string, object> Download = new() { ["download"] = "" };
-
     private PeriodChoice _period = PeriodChoice.Default;
     private AnalyticsOverview? _overview;
     private PlaybookReport? _report;
@@ -52,7 +50,7 @@ public sealed partial class AnalyticsView
 
     private string Cents(long cents) => new Money(cents, _overview!.Currency).ToString();
 
-    private static string Rate(double? rate) => rate is { } r ? r.ToString("P1", CultureInfo.InvariantCulture) : "–";
+    private static string Rate(double? rate) => Percent.Of(rate);
 
     private string ExportUrl(string what) => $"/api/analytics/export/{what}.csv?companyId={Uri.EscapeDataString(CompanyId)}&{_period.Query}";
 }
