@@ -27,7 +27,9 @@ internal static class StepFunnels
                            join t in db.MessageTemplates on st.TemplateId equals t.Id into templates
                            from t in templates.DefaultIfEmpty()
                            orderby st.Position, st.Id
-                           select new { st.Id, st.Position, st.Archived, Title = t == null ? null : t.Title })
+                           // What members actually read (the template's title still holds its {{ variables }}).
+                           let rendered = db.Sends.Where(s => s.StepId == st.Id && s.Title != null).OrderByDescending(s => s.Id).Select(s => s.Title).FirstOrDefault()
+                           select new { st.Id, st.Position, st.Archived, Title = rendered ?? (t == null ? null : t.Title) })
             .ToListAsync(ct);
 
         return [.. steps
