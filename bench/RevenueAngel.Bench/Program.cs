@@ -10,7 +10,7 @@ using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Playbooks;
 using RevenueAngel.Core.Segments;
 
-// Webhook ingest and backlog drain follow (WebhookBench).
+// Webhook ingest and backlog drain follow (WebhookBench), then the revenue dashboard over 1M sends (AnalyticsBench).
 // Enrolment of 100,000 members in a 3-step playbook on PostgreSQL, against a baseline measured in the same
 // run: counting the same audience (the query the enrolment's INSERT … SELECT is built from).
 var connectionString = Environment.GetEnvironmentVariable("RA_BENCH_POSTGRES")
@@ -44,6 +44,7 @@ Console.WriteLine($"enrol + schedule 3 steps                {enrol.Ms,8:N0} ms  
 Console.WriteLine($"second run (nothing new)                {again.Ms,8:N0} ms  ({again.Result:N0} enrolled)  = {again.Ms / Math.Max(1, baseline.Ms):N1} × baseline");
 
 await WebhookBench.RunAsync(host.Services, companyId, events: 5_000);
+await AnalyticsBench.RunAsync(host.Services, connectionString);
 await host.StopAsync();
 NpgsqlConnection.ClearAllPools();
 
