@@ -19,9 +19,9 @@ internal static class DailySeries
             : $"(({column} - {UnixEpochTicks}) / {TimeSpan.TicksPerDay})";
 
         var revenue = await QueryAsync(db, $"""
-            SELECT {Day("c.created_at")}, s.playbook_id, CAST(sum(c.revenue_cents + coalesce(a.cents, 0)) AS bigint)
+            SELECT {Day("c.created_at")}, (SELECT s.playbook_id FROM sends s WHERE s.id = c.attributed_send_id),
+                   CAST(sum(c.revenue_cents + coalesce(a.cents, 0)) AS bigint)
             FROM conversions c
-            LEFT JOIN sends s ON s.id = c.attributed_send_id
             LEFT JOIN (SELECT conversion_id, sum(amount_cents) AS cents FROM revenue_adjustments
                        WHERE company_id = @company AND conversion_id IS NOT NULL GROUP BY conversion_id) a ON a.conversion_id = c.id
             WHERE c.company_id = @company AND c.currency = @currency AND c.created_at >= @from AND c.created_at < @to

@@ -25,8 +25,6 @@ internal sealed class NetConversion
             .GroupBy(a => a.ConversionId)
             .Select(g => new { ConversionId = g.Key, Cents = g.Sum(a => a.AmountCents) });
         return from c in company
-               join s in db.Sends on c.AttributedSendId equals s.Id into sends
-               from s in sends.DefaultIfEmpty()
                join a in adjustments on (long?)c.Id equals a.ConversionId into adjusted
                from a in adjusted.DefaultIfEmpty()
                select new NetConversion
@@ -36,8 +34,9 @@ internal sealed class NetConversion
                    Currency = c.Currency,
                    CreatedAt = c.CreatedAt,
                    SendId = c.AttributedSendId,
-                   PlaybookId = (long?)s.PlaybookId,
-                   StepId = (long?)s.StepId,
+                   // Looked up per conversion by primary key: a join let PostgreSQL hash all of the company's sends.
+                   PlaybookId = db.Sends.Where(s => s.Id == c.AttributedSendId).Select(s => (long?)s.PlaybookId).FirstOrDefault(),
+                   StepId = db.Sends.Where(s => s.Id == c.AttributedSendId).Select(s => (long?)s.StepId).FirstOrDefault(),
                    NetCents = c.RevenueCents + ((long?)a.Cents ?? 0),
                };
     }

@@ -29,6 +29,11 @@ using var host = builder.Build();
 await host.StartAsync();
 
 var contexts = host.Services.GetRequiredService<IDbContextFactory<RevenueAngelDbContext>>();
+if (Environment.GetEnvironmentVariable("RA_BENCH_ONLY") == "analytics")
+{
+    await AnalyticsBench.RunAsync(host.Services, connectionString);
+    return;
+}
 var (companyId, playbookId) = await BenchData.SeedAsync(connectionString, contexts, members);
 Console.WriteLine($"Seeded {members:N0} members; the playbook's rules match all of them; 10% holdout.");
 
