@@ -24,6 +24,11 @@ public static class DependencyInjection
         builder.AddWhop();
         builder.AddDemo();
         builder.Services.AddSingleton<DashboardQueries>();
+        builder.Services.AddSingleton<AnalyticsQueries>();
+        builder.Services.AddSingleton<ConversionFeed>();
+        builder.Services.AddSingleton<SetupProgress>();
+        builder.Services.AddSingleton<AnalyticsExport>();
+        builder.Services.AddSingleton<RevenueDashboard>();
         builder.Services.AddSingleton<MemberViewQueries>();
         builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<LiquidTemplates>();

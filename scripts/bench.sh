@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks in bench/ against a throwaway PostgreSQL (or RA_BENCH_POSTGRES when set).
 #   ./scripts/bench.sh [members]     default 100000
+#   RA_BENCH_ONLY=analytics ./scripts/bench.sh   only the revenue dashboard over 1M sends
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -15,36 +15,41 @@ public sealed class DashboardQueries(IDbContextFactory<RevenueAngelDbContext> co
     private static readonly string[] PayingStatuses = [.. MembershipStatuses.Paying];
 
     /// Null when the company is unknown (the app is not installed there).
-    public async Task<DashboardSummary?> GetSummaryAsync(string companyId, int days, CancellationToken ct = default)
+    public Task<DashboardSummary?> GetSummaryAsync(string companyId, int days, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        return GetSummaryAsync(companyId, AnalyticsWindow.LastDays(days, time.GetUtcNow()), ct);
+    }
+
+    public async Task<DashboardSummary?> GetSummaryAsync(string companyId, AnalyticsWindow window, CancellationToken ct = default)
+    {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var company = await db.Companies.AsNoTracking()
             .Where(c => c.Id == companyId).Select(c => new { c.Name, c.IsDemo }).SingleOrDefaultAsync(ct);
         if (company is null) return null;
 
-        var since = time.GetUtcNow().AddDays(-days);
+        var (since, until) = (window.From, window.To);
 
         var members = await db.Members.CountAsync(m => m.CompanyId == companyId, ct);
         var active = await db.Memberships.CountAsync(m => m.CompanyId == companyId && ActiveStatuses.Contains(m.Status), ct);
 
         var companyPayments = db.Payments.Where(p => p.CompanyId == companyId);
-        var failed = await companyPayments.CountAsync(p => p.FailedAt >= since, ct);
-        var recovered = await companyPayments.CountAsync(p => p.FailedAt >= since && p.PaidAt != null, ct);
+        var failed = await companyPayments.CountAsync(p => p.FailedAt >= since && p.FailedAt < until, ct);
+        var recovered = await companyPayments.CountAsync(p => p.FailedAt >= since && p.FailedAt < until && p.PaidAt != null, ct);
         var paid = await companyPayments
-            .Where(p => p.PaidAt >= since)
+            .Where(p => p.PaidAt >= since && p.PaidAt < until)
             .GroupBy(p => p.Currency)
             .Select(g => new Money(g.Sum(p => p.TotalCents), g.Key))
             .ToListAsync(ct);
         // Refunds and lost disputes in the period take their money back out.
         var returned = await db.RevenueAdjustments
-            .Where(a => a.CompanyId == companyId && a.UpdatedAt >= since)
+            .Where(a => a.CompanyId == companyId && a.UpdatedAt >= since && a.UpdatedAt < until)
             .GroupBy(a => a.Currency)
             .Select(g => new Money(g.Sum(a => a.AmountCents), g.Key))
             .ToListAsync(ct);
         var revenue = paid.Concat(returned).GroupBy(m => m.Currency).Select(g => new Money(g.Sum(m => m.Cents), g.Key)).ToList();
 
-        return new DashboardSummary(company.Name, company.IsDemo, days, members, active, await MonthlyRecurringRevenueAsync(db, companyId, ct),
+        return new DashboardSummary(company.Name, company.IsDemo, window.Days, members, active, await MonthlyRecurringRevenueAsync(db, companyId, ct),
             [.. revenue.OrderByDescending(m => m.Cents)], failed, recovered);
     }
 

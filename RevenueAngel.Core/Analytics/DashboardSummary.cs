@@ -16,4 +16,9 @@ public sealed record DashboardSummary(
 {
     /// Share of the period's failed payments that were paid later, or null with no failures.
     public double? RecoveryRate => FailedPayments == 0 ? null : (double)RecoveredPayments / FailedPayments;
+
+    /// What the playbooks earned and did in the same window, each figure with the previous window's.
+    public AnalyticsOverview? Analytics { get; init; }
+
+    public IReadOnlyList<RecentConversion>? RecentConversions { get; init; }
 }

@@ -43,6 +43,9 @@ public abstract class MudTestContext : BunitContext
         Services.AddSingleton(core.Get<WhopClient>());
         Services.AddSingleton(core.Get<DemoMode>());
         Services.AddSingleton(core.Get<DashboardQueries>());
+        Services.AddSingleton(core.Get<RevenueDashboard>());
+        Services.AddSingleton(core.Get<AnalyticsQueries>());
+        Services.AddSingleton(core.Get<TimeProvider>());
         Services.AddSingleton(core.Get<CompanyAdministration>());
         Services.AddSingleton(core.Get<PlaybookCatalog>());
         Services.AddSingleton(core.Get<PlaybookEditor>());

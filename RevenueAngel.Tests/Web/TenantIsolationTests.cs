@@ -60,7 +60,8 @@ public sealed class TenantIsolationTests(WhopAppFixture fixture) : IClassFixture
         var response = await fixture.GetAsync($"/api/analytics/dashboard?companyId={mine.CompanyId}&days=7", myToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var summary = await response.Content.ReadFromJsonAsync<DashboardSummary>(Ct);
+        var json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { Converters = { new RevenueAngel.Web.Endpoints.StoredEnumJsonConverter() } };
+        var summary = await response.Content.ReadFromJsonAsync<DashboardSummary>(json, Ct);
         Assert.Equal(("Acme Traders", 1, 1, 7), (summary!.CompanyName, summary.Members, summary.ActiveMemberships, summary.Days));
     }
 

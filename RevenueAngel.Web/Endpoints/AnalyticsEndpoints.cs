@@ -10,15 +10,55 @@ public static class AnalyticsEndpoints
     {
         var group = app.MapGroup("/api/analytics").WithTags("Analytics");
         group.MapGet("/dashboard", GetDashboardAsync).RequireCompanyAdmin();
+        group.MapGet("/playbook/{id:long}", GetPlaybookAsync).RequireCompanyAdmin();
+        group.MapGet("/export/conversions.csv", ExportConversions).RequireCompanyAdmin();
+        group.MapGet("/export/sends.csv", ExportSends).RequireCompanyAdmin();
         return group;
     }
 
-    /// The dashboard's headline numbers for the last `days` days (7, 30 or 90).
+    /// The dashboard's numbers for the last `days` days (7, 30 or 90) or the dates `from`–`to`, with what the playbooks
+    /// earned, each figure next to the previous period's, the daily series and the newest conversions.
     public static async Task<Results<Ok<DashboardSummary>, NotFound, ProblemHttpResult>> GetDashboardAsync(
-        string companyId, DashboardQueries queries, CancellationToken ct, int days = 30)
+        string companyId, DashboardQueries dashboard, AnalyticsQueries analytics, ConversionFeed feed, TimeProvider time,
+        CancellationToken ct, int? days = null, string? from = null, string? to = null)
     {
-        if (!DashboardQueries.Periods.Contains(days))
-            return TypedResults.Problem($"days must be one of {string.Join(", ", DashboardQueries.Periods)}.", statusCode: StatusCodes.Status400BadRequest);
-        return await queries.GetSummaryAsync(companyId, days, ct) is { } summary ? TypedResults.Ok(summary) : TypedResults.NotFound();
+        var (window, problem) = AnalyticsPeriod.Resolve(days, from, to, time.GetUtcNow());
+        if (window is null) return BadRequest(problem!);
+        if (await dashboard.GetSummaryAsync(companyId, window, ct) is not { } summary) return TypedResults.NotFound();
+        return TypedResults.Ok(summary with
+        {
+            Analytics = await analytics.GetOverviewAsync(companyId, window, ct),
+            RecentConversions = await feed.RecentAsync(companyId, ct: ct),
+        });
     }
+
+    /// One playbook's sends, clicks, conversions and revenue with its step funnel; 404 for another company's playbook.
+    public static async Task<Results<Ok<PlaybookReport>, NotFound, ProblemHttpResult>> GetPlaybookAsync(
+        string companyId, long id, AnalyticsQueries analytics, TimeProvider time, CancellationToken ct,
+        int? days = null, string? from = null, string? to = null)
+    {
+        var (window, problem) = AnalyticsPeriod.Resolve(days, from, to, time.GetUtcNow());
+        if (window is null) return BadRequest(problem!);
+        return await analytics.GetPlaybookAsync(companyId, id, window, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound();
+    }
+
+    public static Results<CsvStreamResult<ConversionExportRow>, ProblemHttpResult> ExportConversions(
+        string companyId, AnalyticsExport export, TimeProvider time, CancellationToken ct, int? days = null, string? from = null, string? to = null)
+    {
+        var (window, problem) = AnalyticsPeriod.Resolve(days, from, to, time.GetUtcNow());
+        if (window is null) return BadRequest(problem!);
+        return new CsvStreamResult<ConversionExportRow>(export.ConversionsAsync(companyId, window, ct), $"conversions-{companyId}.csv",
+            ExportColumns.Conversions, ExportColumns.WriteConversion);
+    }
+
+    public static Results<CsvStreamResult<SendExportRow>, ProblemHttpResult> ExportSends(
+        string companyId, AnalyticsExport export, TimeProvider time, CancellationToken ct, int? days = null, string? from = null, string? to = null)
+    {
+        var (window, problem) = AnalyticsPeriod.Resolve(days, from, to, time.GetUtcNow());
+        if (window is null) return BadRequest(problem!);
+        return new CsvStreamResult<SendExportRow>(export.SendsAsync(companyId, window, ct), $"sends-{companyId}.csv",
+            ExportColumns.Sends, ExportColumns.WriteSend);
+    }
+
+    private static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
 }

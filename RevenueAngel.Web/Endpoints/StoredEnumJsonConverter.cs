@@ -28,5 +28,12 @@ public sealed class StoredEnumJsonConverter : JsonConverterFactory
 
         public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
             writer.WriteStringValue(StoredEnum<TEnum>.ToText(value));
+
+        // Enum-keyed dictionaries (conversions by type, revenue by module) use the same text as keys.
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
+            writer.WritePropertyName(StoredEnum<TEnum>.ToText(value));
+
+        public override TEnum ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Read(ref reader, typeToConvert, options);
     }
 }

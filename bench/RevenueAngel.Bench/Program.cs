@@ -10,7 +10,7 @@ using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Playbooks;
 using RevenueAngel.Core.Segments;
 
-// Webhook ingest and backlog drain follow (WebhookBench).
+// Webhook ingest and backlog drain follow (WebhookBench), then the revenue dashboard over 1M sends (AnalyticsBench).
 // Enrolment of 100,000 members in a 3-step playbook on PostgreSQL, against a baseline measured in the same
 // run: counting the same audience (the query the enrolment's INSERT … SELECT is built from).
 var connectionString = Environment.GetEnvironmentVariable("RA_BENCH_POSTGRES")
@@ -29,6 +29,11 @@ using var host = builder.Build();
 await host.StartAsync();
 
 var contexts = host.Services.GetRequiredService<IDbContextFactory<RevenueAngelDbContext>>();
+if (Environment.GetEnvironmentVariable("RA_BENCH_ONLY") == "analytics")
+{
+    await AnalyticsBench.RunAsync(host.Services, connectionString);
+    return;
+}
 var (companyId, playbookId) = await BenchData.SeedAsync(connectionString, contexts, members);
 Console.WriteLine($"Seeded {members:N0} members; the playbook's rules match all of them; 10% holdout.");
 
@@ -44,6 +49,7 @@ Console.WriteLine($"enrol + schedule 3 steps                {enrol.Ms,8:N0} ms  
 Console.WriteLine($"second run (nothing new)                {again.Ms,8:N0} ms  ({again.Result:N0} enrolled)  = {again.Ms / Math.Max(1, baseline.Ms):N1} × baseline");
 
 await WebhookBench.RunAsync(host.Services, companyId, events: 5_000);
+await AnalyticsBench.RunAsync(host.Services, connectionString);
 await host.StopAsync();
 NpgsqlConnection.ClearAllPools();
 

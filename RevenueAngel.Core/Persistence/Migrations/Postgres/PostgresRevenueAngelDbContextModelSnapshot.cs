@@ -519,6 +519,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.HasIndex("CompanyId", "SentAt")
                         .HasDatabaseName("ix_sends_company_id_sent_at");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CompanyId", "SentAt"), new[] { "PlaybookId", "ClickedAt" });
+
                     b.HasIndex("EnrollmentId", "StepId")
                         .IsUnique()
                         .HasDatabaseName("ix_sends_enrollment_id_step_id");
@@ -881,6 +883,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_enrollments");
+
+                    b.HasIndex("CompanyId", "EnteredAt")
+                        .HasDatabaseName("ix_enrollments_company_id_entered_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CompanyId", "EnteredAt"), new[] { "Status", "Group", "EndedAt" });
 
                     b.HasIndex("PlaybookId", "TriggerKey")
                         .IsUnique()

@@ -506,7 +506,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_sends_step_id");
 
                     b.HasIndex("CompanyId", "SentAt")
-                        .HasDatabaseName("ix_sends_company_id_sent_at");
+                        .HasDatabaseName("ix_sends_company_id_sent_at")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "PlaybookId", "ClickedAt" });
 
                     b.HasIndex("EnrollmentId", "StepId")
                         .IsUnique()
@@ -862,6 +863,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_enrollments");
+
+                    b.HasIndex("CompanyId", "EnteredAt")
+                        .HasDatabaseName("ix_enrollments_company_id_entered_at")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "Group", "EndedAt" });
 
                     b.HasIndex("PlaybookId", "TriggerKey")
                         .IsUnique()

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using RevenueAngel.Core.Persistence;
+
+namespace RevenueAngel.Core.Analytics;
+
+/// What the playbooks earned and did for one company, set-based so it stays fast on millions of sends.
+public sealed class AnalyticsQueries(IDbContextFactory<RevenueAngelDbContext> contexts)
+{
+    /// Null when the company is unknown.
+    public async Task<AnalyticsOverview?> GetOverviewAsync(string companyId, AnalyticsWindow window, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await CurrencyOfAsync(db, companyId, ct) is not { } currency) return null;
+        var playbooks = await PlaybookHeader.ForCompanyAsync(db, companyId, ct);
+
+        var current = await PeriodMeasurement.TakeAsync(db, companyId, currency, window, playbooks, ct);
+        var previous = await PeriodMeasurement.TakeAsync(db, companyId, currency, window.Previous(), playbooks, ct);
+        var daily = await DailySeries.ReadAsync(db, companyId, currency, window, playbooks, ct);
+        return new AnalyticsOverview(currency, window, current.Figures, previous.Figures, daily, current.Playbooks);
+    }
+
+    /// Null when the playbook does not exist or belongs to another company.
+    public async Task<PlaybookReport?> GetPlaybookAsync(string companyId, long playbookId, AnalyticsWindow window, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await CurrencyOfAsync(db, companyId, ct) is not { } currency) return null;
+        var playbooks = await PlaybookHeader.ForCompanyAsync(db, companyId, ct);
+        if (!playbooks.TryGetValue(playbookId, out var playbook)) return null;
+
+        var measured = await PeriodMeasurement.TakeAsync(db, companyId, currency, window,
+            new Dictionary<long, PlaybookHeader> { [playbookId] = playbook with { Deleted = false } }, ct);
+        var steps = await StepFunnels.ReadAsync(db, companyId, currency, playbookId, window, ct);
+        return new PlaybookReport(currency, window, measured.Playbooks.Single(), steps);
+    }
+
+    private static Task<string?> CurrencyOfAsync(RevenueAngelDbContext db, string companyId, CancellationToken ct) =>
+        db.Companies.Where(c => c.Id == companyId).Select(c => c.Currency).SingleOrDefaultAsync(ct);
+}

@@ -1,0 +1,84 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using RevenueAngel.Core.Persistence;
+
+namespace RevenueAngel.Core.Analytics;
+
+/// Revenue and sends per UTC day, grouped in the database. Raw SQL because the two providers store instants
+/// differently (timestamptz; UTC ticks on SQLite) and LINQ cannot take the day of either portably.
+internal static class DailySeries
+{
+    private const long UnixEpochTicks = 621_355_968_000_000_000;
+
+    public static async Task<IReadOnlyList<DailyPoint>> ReadAsync(RevenueAngelDbContext db, string companyId, string currency,
+        AnalyticsWindow window, IReadOnlyDictionary<long, PlaybookHeader> playbooks, CancellationToken ct)
+    {
+        var postgres = db.Database.IsNpgsql();
+        string Day(string column) => postgres
+            ? $"CAST(floor(extract(epoch from {column}) / 86400) AS bigint)"
+            : $"(({column} - {UnixEpochTicks}) / {TimeSpan.TicksPerDay})";
+
+        var revenue = await QueryAsync(db, $"""
+            SELECT {Day("c.created_at")}, (SELECT s.playbook_id FROM sends s WHERE s.id = c.attributed_send_id),
+                   CAST(sum(c.revenue_cents + coalesce(a.cents, 0)) AS bigint)
+            FROM conversions c
+            LEFT JOIN (SELECT conversion_id, sum(amount_cents) AS cents FROM revenue_adjustments
+                       WHERE company_id = @company AND conversion_id IS NOT NULL GROUP BY conversion_id) a ON a.conversion_id = c.id
+            WHERE c.company_id = @company AND c.currency = @currency AND c.created_at >= @from AND c.created_at < @to
+            GROUP BY 1, 2
+            """, companyId, currency, window, postgres, r => (Day: r.GetInt64(0), PlaybookId: r.IsDBNull(1) ? (long?)null : r.GetInt64(1), Cents: r.GetInt64(2)), ct);
+        var sends = await QueryAsync(db, $"""
+            SELECT {Day("sent_at")}, count(*) FROM sends
+            WHERE company_id = @company AND sent_at >= @from AND sent_at < @to
+            GROUP BY 1
+            """, companyId, currency, window, postgres, r => (Day: r.GetInt64(0), Count: r.GetInt64(1)), ct);
+
+        var revenueByDay = revenue.ToLookup(r => r.Day);
+        var sendsByDay = sends.ToDictionary(s => s.Day, s => (int)s.Count);
+        var first = DayNumber(window.From);
+        var last = DayNumber(window.To.AddTicks(-1));
+        return [.. Enumerable.Range(0, (int)(last - first + 1)).Select(offset =>
+        {
+            var day = first + offset;
+            var modules = Enum.GetValues<RevenueModule>().ToDictionary(m => m, _ => 0L);
+            foreach (var row in revenueByDay[day])
+                modules[row.PlaybookId is { } id && playbooks.TryGetValue(id, out var p) ? p.Module : RevenueModule.Unattributed] += row.Cents;
+            return new DailyPoint(DateOnly.FromDayNumber((int)(day + DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber)),
+                modules, sendsByDay.GetValueOrDefault(day));
+        })];
+    }
+
+    private static long DayNumber(DateTimeOffset at) => (at.UtcTicks - UnixEpochTicks) / TimeSpan.TicksPerDay;
+
+    private static async Task<List<T>> QueryAsync<T>(RevenueAngelDbContext db, string sql, string companyId, string currency,
+        AnalyticsWindow window, bool postgres, Func<DbDataReader, T> read, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            Add(command, "company", companyId);
+            Add(command, "currency", currency);
+            Add(command, "from", postgres ? window.From : window.From.UtcTicks);
+            Add(command, "to", postgres ? window.To : window.To.UtcTicks);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(ct)) rows.Add(read(reader));
+            return rows;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

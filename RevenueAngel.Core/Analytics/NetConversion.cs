@@ -1,0 +1,43 @@
+using RevenueAngel.Core.Attribution;
+using RevenueAngel.Core.Persistence;
+
+namespace RevenueAngel.Core.Analytics;
+
+/// A conversion with what refunds and lost disputes took back already subtracted, and the send it is credited to.
+internal sealed class NetConversion
+{
+    public long Id { get; init; }
+    public ConversionType Type { get; init; }
+    public required string Currency { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public long? SendId { get; init; }
+    public long? PlaybookId { get; init; }
+    public long? StepId { get; init; }
+    public long NetCents { get; init; }
+
+    /// Every conversion of the company when <paramref name="window"/> is null.
+    public static IQueryable<NetConversion> Of(RevenueAngelDbContext db, string companyId, AnalyticsWindow? window)
+    {
+        var company = db.Conversions.Where(c => c.CompanyId == companyId);
+        if (window is not null) company = company.Where(c => c.CreatedAt >= window.From && c.CreatedAt < window.To);
+        var adjustments = db.RevenueAdjustments
+            .Where(a => a.CompanyId == companyId && a.ConversionId != null)
+            .GroupBy(a => a.ConversionId)
+            .Select(g => new { ConversionId = g.Key, Cents = g.Sum(a => a.AmountCents) });
+        return from c in company
+               join a in adjustments on (long?)c.Id equals a.ConversionId into adjusted
+               from a in adjusted.DefaultIfEmpty()
+               select new NetConversion
+               {
+                   Id = c.Id,
+                   Type = c.Type,
+                   Currency = c.Currency,
+                   CreatedAt = c.CreatedAt,
+                   SendId = c.AttributedSendId,
+                   // Looked up per conversion by primary key: a join let PostgreSQL hash all of the company's sends.
+                   PlaybookId = db.Sends.Where(s => s.Id == c.AttributedSendId).Select(s => (long?)s.PlaybookId).FirstOrDefault(),
+                   StepId = db.Sends.Where(s => s.Id == c.AttributedSendId).Select(s => (long?)s.StepId).FirstOrDefault(),
+                   NetCents = c.RevenueCents + ((long?)a.Cents ?? 0),
+               };
+    }
+}

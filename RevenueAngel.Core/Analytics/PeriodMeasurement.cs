@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using RevenueAngel.Core.Attribution;
+using RevenueAngel.Core.Persistence;
+using RevenueAngel.Core.Playbooks;
+
+namespace RevenueAngel.Core.Analytics;
+
+/// The figures of one window, with the per-playbook counts they were summed from.
+internal sealed record PeriodMeasurement(PeriodFigures Figures, IReadOnlyList<PlaybookPerformance> Playbooks)
+{
+    public static async Task<PeriodMeasurement> TakeAsync(RevenueAngelDbContext db, string companyId, string currency,
+        AnalyticsWindow window, IReadOnlyDictionary<long, PlaybookHeader> playbooks, CancellationToken ct)
+    {
+        var conversions = await NetConversion.Of(db, companyId, window)
+            .GroupBy(c => new { c.Type, c.PlaybookId, InCurrency = c.Currency == currency })
+            .Select(g => new { g.Key.Type, g.Key.PlaybookId, g.Key.InCurrency, Count = g.Count(), Cents = g.Sum(c => c.NetCents) })
+            .ToListAsync(ct);
+        var sends = await db.Sends
+            .Where(s => s.CompanyId == companyId && s.SentAt >= window.From && s.SentAt < window.To)
+            .GroupBy(s => s.PlaybookId)
+            .Select(g => new { PlaybookId = g.Key, Sent = g.Count(), Clicked = g.Count(s => s.ClickedAt != null) })
+            .ToListAsync(ct);
+
+        // Holdout members get no messages: they measure the playbook, they are not its audience.
+        var enrollments = db.Enrollments.Where(e => e.CompanyId == companyId && e.Group != HoldoutSplit.Holdout);
+        var entered = enrollments.Where(e => e.EnteredAt >= window.From && e.EnteredAt < window.To);
+        var enteredCount = await entered.CountAsync(ct);
+        var converted = await entered.CountAsync(e => e.Status == EnrollmentStatus.Converted, ct);
+        var active = await enrollments.CountAsync(e => e.EnteredAt < window.To && (e.EndedAt == null || e.EndedAt >= window.From), ct);
+
+        long Revenue(Func<PlaybookType?, ConversionType, bool> counts) => conversions
+            .Where(c => c.InCurrency && counts(TypeOf(c.PlaybookId), c.Type))
+            .Sum(c => c.Cents);
+        PlaybookType? TypeOf(long? playbookId) => playbookId is { } id && playbooks.TryGetValue(id, out var p) ? p.Type : null;
+
+        var figures = new PeriodFigures(
+            RecoveredRevenueCents: Revenue((module, type) => module == PlaybookType.ChurnSave && type is ConversionType.Recovery or ConversionType.Save),
+            InfluencedRevenueCents: Revenue((module, _) => module is not null),
+            ConversionsByType: Enum.GetValues<ConversionType>().ToDictionary(t => t, t => conversions.Where(c => c.Type == t).Sum(c => c.Count)),
+            AttributedConversions: conversions.Where(c => c.PlaybookId is not null).Sum(c => c.Count),
+            Sends: sends.Sum(s => s.Sent),
+            Clicks: sends.Sum(s => s.Clicked),
+            Enrollments: enteredCount,
+            ConvertedEnrollments: converted,
+            ActiveEnrollments: active);
+
+        var table = playbooks.Values
+            .Select(p => new PlaybookPerformance(p.Id, p.Name, p.Type, p.Deleted,
+                Sends: sends.Where(s => s.PlaybookId == p.Id).Sum(s => s.Sent),
+                Clicks: sends.Where(s => s.PlaybookId == p.Id).Sum(s => s.Clicked),
+                Conversions: conversions.Where(c => c.PlaybookId == p.Id).Sum(c => c.Count),
+                RevenueCents: conversions.Where(c => c.PlaybookId == p.Id && c.InCurrency).Sum(c => c.Cents)))
+            // A deleted playbook stays in the table only for the period it still earned or sent in.
+            .Where(p => !p.Deleted || p.Sends > 0 || p.Conversions > 0)
+            .OrderByDescending(p => p.RevenueCents).ThenByDescending(p => p.Sends).ThenBy(p => p.Name)
+            .ToList();
+        return new PeriodMeasurement(figures, table);
+    }
+}

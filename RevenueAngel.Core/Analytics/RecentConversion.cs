@@ -1,0 +1,6 @@
+using RevenueAngel.Core.Attribution;
+
+namespace RevenueAngel.Core.Analytics;
+
+public sealed record RecentConversion(long Id, string MemberName, ConversionType Type, long NetRevenueCents, string Currency,
+    string? PlaybookName, int? StepPosition, AttributionMethod Method, DateTimeOffset At);

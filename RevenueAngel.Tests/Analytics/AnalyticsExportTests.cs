@@ -1,0 +1,74 @@
+using System.Net;
+using RevenueAngel.Tests.Infrastructure;
+
+namespace RevenueAngel.Tests.Analytics;
+
+/// CSV exports of <see cref="AnalyticsScenario"/>'s week: the company's own rows, nothing of its neighbour's.
+public sealed class AnalyticsExportTests(WhopAppFixture fixture) : IClassFixture<WhopAppFixture>
+{
+    private const string Week = "from=2026-10-26&to=2026-11-01";
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    private async Task<(AnalyticsScenario Mine, string Token)> InstalledCompanyWithHistoryAsync()
+    {
+        var company = new FakeWhopBuilder(fixture.Whop.Store).WithCatalog();
+        var token = fixture.AdminTokenFor(company.CompanyId);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.GetAsync($"/dashboard/{company.CompanyId}", token)).StatusCode);
+        await using var db = fixture.App.CreateDbContext();
+        await AnalyticsScenario.CreateAsync(db, "Neighbour");
+        return (await AnalyticsScenario.CreateAsync(db, installedCompanyId: company.CompanyId), token);
+    }
+
+    private static async Task<string[][]> CsvAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("attachment;", response.Content.Headers.ContentDisposition?.ToString());
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        return [.. text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(','))];
+    }
+
+    [Fact]
+    public async Task TheConversionsExportHasTheWeeksConversionsWithNetRevenueAndTheirMessage()
+    {
+        var (mine, token) = await InstalledCompanyWithHistoryAsync();
+
+        var rows = await CsvAsync(await fixture.GetAsync($"/api/analytics/export/conversions.csv?companyId={mine.CompanyId}&{Week}", token));
+
+        Assert.Equal("id", rows[0][0]);
+        var byType = rows.Skip(1).Select(r => (Type: r[5], Net: r[8], Currency: r[9], Playbook: r[13], Step: r[14])).OrderBy(r => r.Type).ThenBy(r => r.Net).ToList();
+        Assert.Equal(
+            [("first_purchase", "9900", "usd", "Welcome", "1"), ("recovery", "1000", "eur", "Payment rescue", "1"), ("recovery", "3400", "usd", "Payment rescue", "1"),
+             ("recovery", "4900", "usd", "", ""), ("save", "2900", "usd", "Payment rescue", "2")],
+            byType);
+        Assert.All(rows.Skip(1), r => Assert.StartsWith("2026-10-", r[1]));
+    }
+
+    [Fact]
+    public async Task TheSendsExportHasEverySendSentOrDueInTheWeekOfThisCompanyOnly()
+    {
+        var (mine, token) = await InstalledCompanyWithHistoryAsync();
+
+        var rows = await CsvAsync(await fixture.GetAsync($"/api/analytics/export/sends.csv?companyId={mine.CompanyId}&{Week}", token));
+
+        Assert.Equal(["id", "playbook", "step", "enrollment_id", "status", "scheduled_for", "sent_at", "clicked_at", "click_count", "variant", "title"], rows[0]);
+        Assert.Equal(8, rows.Length - 1);
+        Assert.Equal(7, rows.Count(r => r[4] == "sent"));
+        Assert.Single(rows, r => r[4] == "scheduled" && r[6] == "");
+        await using var db = fixture.App.CreateDbContext();
+        var ids = rows.Skip(1).Select(r => long.Parse(r[0])).ToList();
+        Assert.All(ids, id => Assert.Equal(mine.CompanyId, db.Sends.Single(s => s.Id == id).CompanyId));
+    }
+
+    [Fact]
+    public async Task AnotherCompanysExportIsForbidden()
+    {
+        var (mine, _) = await InstalledCompanyWithHistoryAsync();
+        var (_, otherToken) = await InstalledCompanyWithHistoryAsync();
+
+        var response = await fixture.GetAsync($"/api/analytics/export/conversions.csv?companyId={mine.CompanyId}&{Week}", otherToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain("recovery", await response.Content.ReadAsStringAsync(Ct));
+    }
+}
