@@ -1,0 +1,53 @@
+using MathNet.Numerics.Distributions;
+
+namespace RevenueAngel.Core.Experiments;
+
+/// The estimators behind every result, all two-sided at 95%.
+public static class ExperimentStatistics
+{
+    public static readonly double Z95 = Normal.InvCDF(0, 1, 0.975);
+
+    /// Wilson score interval of a proportion: stays inside [0, 1] and keeps its coverage with few conversions,
+    /// where the textbook p ± z·√(p(1−p)/n) collapses to zero width at 0 conversions.
+    public static Interval Wilson(long successes, long n)
+    {
+        if (n == 0) return new Interval(0, 1);
+        double p = (double)successes / n, z2 = Z95 * Z95;
+        var centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+        var half = Z95 / (1 + z2 / n) * Math.Sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
+        return new Interval(Math.Max(0, centre - half), Math.Min(1, centre + half));
+    }
+
+    /// Newcombe's hybrid score interval for challenger rate − baseline rate, built from the two Wilson intervals, so
+    /// it too stays honest when an arm has few or no conversions.
+    public static Interval RateDifference(ArmSummary baseline, ArmSummary challenger)
+    {
+        double p1 = challenger.ConversionRate, p0 = baseline.ConversionRate;
+        var (w1, w0) = (Wilson(challenger.Conversions, challenger.Subjects), Wilson(baseline.Conversions, baseline.Subjects));
+        var difference = p1 - p0;
+        return new Interval(
+            difference - Math.Sqrt(Square(p1 - w1.Low) + Square(w0.High - p0)),
+            difference + Math.Sqrt(Square(w1.High - p1) + Square(p0 - w0.Low)));
+    }
+
+    /// Difference in mean revenue per subject (challenger − baseline), normal approximation with each arm's own
+    /// variance (Welch's standard error).
+    public static Interval RevenuePerSubjectDifference(ArmSummary baseline, ArmSummary challenger)
+    {
+        var difference = challenger.RevenuePerSubjectCents - baseline.RevenuePerSubjectCents;
+        var standardError = Math.Sqrt(challenger.RevenueVariance / Math.Max(1, challenger.Subjects)
+                                      + baseline.RevenueVariance / Math.Max(1, baseline.Subjects));
+        return new Interval(difference - Z95 * standardError, difference + Z95 * standardError);
+    }
+
+    /// Revenue the challenger's subjects brought beyond what they would have without it: the difference in revenue
+    /// per subject times the challenger's subjects.
+    public static (double Cents, Interval Interval) IncrementalRevenue(ArmSummary baseline, ArmSummary challenger)
+    {
+        var perSubject = RevenuePerSubjectDifference(baseline, challenger);
+        var cents = (challenger.RevenuePerSubjectCents - baseline.RevenuePerSubjectCents) * challenger.Subjects;
+        return (cents, perSubject.Times(challenger.Subjects));
+    }
+
+    private static double Square(double x) => x * x;
+}
