@@ -40,6 +40,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<DispatchThrottle>();
         builder.Services.AddSingleton<SendGate>();
         builder.Services.AddSingleton<StepVariantChooser>();
+        builder.Services.AddSingleton<ExperimentReport>();
         // Transient: they hold Whop's typed client, whose handlers IHttpClientFactory rotates.
         builder.Services.AddTransient<CompanyInstaller>();
         builder.Services.AddTransient<CompanySync>();

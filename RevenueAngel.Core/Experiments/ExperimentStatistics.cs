@@ -49,5 +49,10 @@ public static class ExperimentStatistics
         return (cents, perSubject.Times(challenger.Subjects));
     }
 
+    /// The variance of <see cref="IncrementalRevenue"/>'s estimate, for adding playbooks up.
+    public static double IncrementalRevenueVariance(ArmSummary baseline, ArmSummary challenger) =>
+        Square(challenger.Subjects) * (challenger.RevenueVariance / Math.Max(1, challenger.Subjects)
+                                       + baseline.RevenueVariance / Math.Max(1, baseline.Subjects));
+
     private static double Square(double x) => x * x;
 }
