@@ -9,9 +9,10 @@ public static class ExperimentEstimator
     public static Comparison Compare(ArmSummary baseline, ArmSummary challenger, string winsText, string losesText)
     {
         var liftInterval = ExperimentStatistics.RateDifference(baseline, challenger);
+        var decisionInterval = ExperimentStatistics.SequentialRateDifference(baseline, challenger);
         var (incremental, incrementalInterval) = ExperimentStatistics.IncrementalRevenue(baseline, challenger);
-        return new Comparison(baseline.Group, challenger.Group, challenger.ConversionRate - baseline.ConversionRate, liftInterval,
-            incremental, incrementalInterval, VerdictOf(baseline, challenger, liftInterval, winsText, losesText));
+        return new Comparison(baseline.Group, challenger.Group, challenger.ConversionRate - baseline.ConversionRate, liftInterval, decisionInterval,
+            incremental, incrementalInterval, VerdictOf(baseline, challenger, decisionInterval, winsText, losesText));
     }
 
     public static Comparison TreatmentVsHoldout(ArmSummary holdout, ArmSummary treatment) =>

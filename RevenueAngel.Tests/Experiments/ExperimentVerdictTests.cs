@@ -51,4 +51,15 @@ public sealed class ExperimentVerdictTests
 
         Assert.Equal((VerdictKind.BaselineWins, "A beats B"), (result.Verdict.Kind, result.Verdict.Text));
     }
+
+    [Fact]
+    public void TheDecisionIntervalIsWiderThanTheUsualOneAndContainsIt()
+    {
+        var result = ExperimentEstimator.VariantVsBase(Arm("A", 1000, 100), Arm("B", 1000, 130));
+
+        Assert.True(result.DecisionInterval.Low < result.LiftInterval.Low && result.DecisionInterval.High > result.LiftInterval.High);
+        // 3 points on 10% vs 13% at 1,000 each: the usual interval excludes zero, the always-valid one does not yet.
+        Assert.True(result.LiftInterval.IsAboveZero);
+        Assert.Equal(VerdictKind.NoSignificantDifference, result.Verdict.Kind);
+    }
 }

@@ -23,7 +23,7 @@ public sealed class ExperimentPanelTests : MudTestContext, IClassFixture<BothPro
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    /// 300 messaged (60 converted) and 100 held out (5 converted), each conversion $50; step 1 has a B variant with only
+    /// 300 messaged (75 converted) and 100 held out (3 converted), each conversion $50; step 1 has a B variant with only
     /// 10 subjects so far.
     private async Task<(string CompanyId, long PlaybookId)> SeedAsync()
     {
@@ -48,7 +48,7 @@ public sealed class ExperimentPanelTests : MudTestContext, IClassFixture<BothPro
             {
                 CompanyId = companyId, PlaybookId = playbook.Id, SubjectId = members[i].Id, Group = held ? "holdout" : "treatment", EnteredAt = entered,
             };
-            if (held ? i < 305 : i < 60)
+            if (held ? i < 303 : i < 75)
             {
                 enrollment.Convert(entered.AddDays(1));
                 db.Conversions.Add(new Conversion
@@ -76,14 +76,15 @@ public sealed class ExperimentPanelTests : MudTestContext, IClassFixture<BothPro
         var cut = Render<ExperimentPanel>(p => p.Add(x => x.CompanyId, companyId).Add(x => x.PlaybookId, playbookId));
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=arm-treatment]")));
-        Assert.Equal(["Messaged", "300", "60", "20.0%15.9–24.9%", "$10.00"], Cells(cut.FindAll("[data-testid=arm-treatment]")[0]));
-        Assert.Equal(["Holdout", "100", "5", "5.0%2.2–11.2%", "$2.50"], Cells(cut.FindAll("[data-testid=arm-holdout]")[0]));
+        Assert.Equal(["Messaged", "300", "75", "25.0%20.4–30.2%", "$12.50"], Cells(cut.FindAll("[data-testid=arm-treatment]")[0]));
+        Assert.Equal(["Holdout", "100", "3", "3.0%1.0–8.5%", "$1.50"], Cells(cut.FindAll("[data-testid=arm-holdout]")[0]));
         var comparison = cut.Find("[data-testid=comparison-treatment]");
         Assert.Equal("Treatment lifts conversions", comparison.QuerySelector("[data-testid=verdict]")!.TextContent.Trim());
-        Assert.Contains("+15.0 pts", comparison.QuerySelector("[data-testid=lift]")!.TextContent);
-        Assert.Contains("+7.6 to +20.7 pts", comparison.QuerySelector("[data-testid=lift]")!.TextContent);
-        Assert.Contains("$2,250", comparison.QuerySelector("[data-testid=incremental-revenue]")!.TextContent);
-        Assert.Contains("$1,313 to $3,187", comparison.QuerySelector("[data-testid=incremental-revenue]")!.TextContent);
+        Assert.Contains("+22.0 pts", comparison.QuerySelector("[data-testid=lift]")!.TextContent);
+        Assert.Contains("+14.9 to +27.6 pts", comparison.QuerySelector("[data-testid=lift]")!.TextContent);
+        Assert.Contains("+7.0 to +37.0 pts", comparison.QuerySelector("[data-testid=decision-interval]")!.TextContent);
+        Assert.Contains("$3,300", comparison.QuerySelector("[data-testid=incremental-revenue]")!.TextContent);
+        Assert.Contains("$2,408 to $4,192", comparison.QuerySelector("[data-testid=incremental-revenue]")!.TextContent);
         Assert.Equal(SampleSizeRule.Explanation, cut.Find("[data-testid=verdict-explanation]").TextContent.Trim());
     }
 
