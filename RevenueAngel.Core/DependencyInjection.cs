@@ -41,6 +41,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<SendGate>();
         builder.Services.AddSingleton<StepVariantChooser>();
         builder.Services.AddSingleton<ExperimentReport>();
+        builder.Services.AddSingleton<StepWinnerPicker>();
         // Transient: they hold Whop's typed client, whose handlers IHttpClientFactory rotates.
         builder.Services.AddTransient<CompanyInstaller>();
         builder.Services.AddTransient<CompanySync>();
