@@ -5,6 +5,7 @@ using RevenueAngel.Core.Analytics;
 using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Demo;
 using RevenueAngel.Core.Dispatch;
+using RevenueAngel.Core.Experiments;
 using RevenueAngel.Core.Members;
 using RevenueAngel.Core.Messaging;
 using RevenueAngel.Core.Persistence;
@@ -43,6 +44,9 @@ public static class DependencyInjection
         builder.Services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DispatchThrottle>();
         builder.Services.AddSingleton<SendGate>();
+        builder.Services.AddSingleton<StepVariantChooser>();
+        builder.Services.AddSingleton<ExperimentReport>();
+        builder.Services.AddSingleton<StepWinnerPicker>();
         // Transient: they hold Whop's typed client, whose handlers IHttpClientFactory rotates.
         builder.Services.AddTransient<CompanyInstaller>();
         builder.Services.AddTransient<CompanySync>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
 using RevenueAngel.Core.Companies;
+using RevenueAngel.Core.Experiments;
 using RevenueAngel.Core.Leads;
 using RevenueAngel.Core.Messaging;
 using RevenueAngel.Core.Persistence;
@@ -20,6 +21,7 @@ public sealed partial class Dispatcher(
     SendGate gate,
     SubjectVariables variables,
     LiquidTemplates templates,
+    StepVariantChooser variants,
     WhopMessenger messenger,
     TrackedLinks links,
     DispatchThrottle throttle,
@@ -107,9 +109,11 @@ public sealed partial class Dispatcher(
         RenderedMessage message;
         try
         {
+            var chosen = await variants.ChooseAsync(db, send.CompanyId, send.StepId, go.Subject.Kind, go.Subject.Id, go.Template, ct);
+            send.UseVariant(chosen.Key);
             var subject = await variables.LoadAsync(db, go.Company, go.Playbook.Type, go.Playbook.GoalPlanId, go.Subject.Kind, go.Subject.Id, now, ct);
-            await links.UseTrackedCheckoutAsync(subject, go.Template, send, ct);
-            message = await templates.RenderAsync(go.Template, subject.Values);
+            await links.UseTrackedCheckoutAsync(subject, chosen.Template, send, ct);
+            message = await templates.RenderAsync(chosen.Template, subject.Values);
         }
         catch (TemplateRenderException e)
         {

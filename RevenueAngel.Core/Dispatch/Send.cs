@@ -30,7 +30,8 @@ public sealed class Send
     public string? ClickToken { get; private set; }
     public DateTimeOffset? ClickedAt { get; private set; }
     public int ClickCount { get; private set; }
-    public string? Variant { get; init; }
+    /// The step variant delivered ("A" for the step's own message), chosen when it is rendered.
+    public string? Variant { get; private set; }
 
     public static Send Schedule(string companyId, long playbookId, long stepId, long enrollmentId,
         MessageChannel channel, DateTimeOffset at, string? variant = null) => new()
@@ -49,6 +50,12 @@ public sealed class Send
         Require(SendStatus.Scheduled, SendStatus.Sending);
         Status = SendStatus.Sending;
         LeaseExpiresAt = leaseExpiresAt;
+    }
+
+    public void UseVariant(string variant)
+    {
+        if (Status != SendStatus.Sending) throw new InvalidOperationException($"Send {Id} is {Status}: a variant is chosen while sending.");
+        Variant = variant;
     }
 
     public void MarkSent(DateTimeOffset at, string? externalId, RenderedMessage? message = null)

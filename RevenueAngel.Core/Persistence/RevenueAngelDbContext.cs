@@ -31,6 +31,7 @@ public abstract class RevenueAngelDbContext(DbContextOptions options) : DbContex
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<Playbook> Playbooks => Set<Playbook>();
     public DbSet<PlaybookStep> PlaybookSteps => Set<PlaybookStep>();
+    public DbSet<PlaybookStepVariant> PlaybookStepVariants => Set<PlaybookStepVariant>();
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
     public DbSet<Send> Sends => Set<Send>();

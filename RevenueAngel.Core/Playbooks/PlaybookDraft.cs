@@ -32,12 +32,11 @@ public sealed class StepDraft
     public string Body { get; set; } = "";
     public string? CtaLabel { get; set; }
     public string? CtaUrl { get; set; }
+    /// The share of subjects who get this message ("A") when the step has variants; with the variants' shares it makes 100.
+    public int Percent { get; set; } = 100;
+    public List<StepVariantDraft> Variants { get; set; } = [];
 
-    public MessageTemplate ToTemplate(string companyId) => new()
-    {
-        CompanyId = companyId, Name = "draft", Title = Title, Body = Body,
-        CtaLabel = string.IsNullOrWhiteSpace(CtaLabel) ? null : CtaLabel, CtaUrl = string.IsNullOrWhiteSpace(CtaUrl) ? null : CtaUrl,
-    };
+    public MessageTemplate ToTemplate(string companyId) => StepVariantDraft.Template(companyId, Title, Body, CtaLabel, CtaUrl);
 }
 
 /// The outcome of a save: the playbook's id, or what is wrong keyed by where (`name`, `steps[1].body`, …).

@@ -16,7 +16,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
         var playbook = await FindAsync(db, companyId, playbookId, ct);
         if (playbook is null) return null;
         var steps = playbook.Steps.Where(s => !s.Archived).OrderBy(s => s.Position).ToList();
-        var templateIds = steps.Select(s => s.TemplateId).ToList();
+        var templateIds = steps.Select(s => s.TemplateId).Concat(steps.SelectMany(s => s.Variants).Select(v => v.TemplateId)).ToList();
         var templates = await db.MessageTemplates.Where(t => t.CompanyId == companyId && templateIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         return new PlaybookDraft
         {
@@ -27,6 +27,12 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
             {
                 Id = s.Id, DelayMinutes = s.DelayMinutes, Channel = s.Channel, Title = templates[s.TemplateId].Title,
                 Body = templates[s.TemplateId].Body, CtaLabel = templates[s.TemplateId].CtaLabel, CtaUrl = templates[s.TemplateId].CtaUrl,
+                Percent = 100 - s.Variants.Sum(v => v.Percent),
+                Variants = [.. s.Variants.OrderBy(v => v.Key).Select(v => new StepVariantDraft
+                {
+                    Key = v.Key, Percent = v.Percent, Title = templates[v.TemplateId].Title, Body = templates[v.TemplateId].Body,
+                    CtaLabel = templates[v.TemplateId].CtaLabel, CtaUrl = templates[v.TemplateId].CtaUrl,
+                })],
             })],
         };
     }
@@ -89,6 +95,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
         if (draft is null) return PlaybookSaveResult.NotFound;
         draft.Name = draft.Name.Length > 190 ? draft.Name[..190] + " (copy)" : draft.Name + " (copy)";
         foreach (var step in draft.Steps) step.Id = null;
+        foreach (var variant in draft.Steps.SelectMany(s => s.Variants)) variant.Key = null;
         return await CreateAsync(companyId, draft, ct);
     }
 
@@ -119,7 +126,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
 
     private static Task<Playbook?> FindAsync(RevenueAngelDbContext db, string companyId, long playbookId, CancellationToken ct, bool tracked = false)
     {
-        var query = db.Playbooks.Include(p => p.Steps).Where(p => p.CompanyId == companyId && p.Id == playbookId && p.DeletedAt == null);
+        var query = db.Playbooks.Include(p => p.Steps).ThenInclude(s => s.Variants).Where(p => p.CompanyId == companyId && p.Id == playbookId && p.DeletedAt == null);
         return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(ct);
     }
 
@@ -186,7 +193,45 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
             step.Position = i + 1;
             step.DelayMinutes = input.DelayMinutes;
             step.Channel = input.Channel;
+            await WriteVariantsAsync(db, playbook, step, input, $"{name} · step {i + 1}", draft.Tone, now, ct);
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// Variants are matched by key; a new one takes the next free letter. A removed variant's row goes (its sends keep
+    /// the copy they delivered and their variant key).
+    private static async Task WriteVariantsAsync(RevenueAngelDbContext db, Playbook playbook, PlaybookStep step, StepDraft input, string name,
+        MessageTone tone, DateTimeOffset now, CancellationToken ct)
+    {
+        var existing = step.Variants.ToDictionary(v => v.Key);
+        var kept = input.Variants.Where(v => v.Key is not null).Select(v => v.Key!).ToHashSet();
+        foreach (var removed in existing.Values.Where(v => !kept.Contains(v.Key)))
+        {
+            step.Variants.Remove(removed);
+            db.PlaybookStepVariants.Remove(removed);
+        }
+        var templateIds = existing.Values.Select(v => v.TemplateId).ToList();
+        var templates = await db.MessageTemplates.Where(t => templateIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        foreach (var draft in input.Variants)
+        {
+            var variant = draft.Key is { } key ? existing.GetValueOrDefault(key) : null;
+            var template = variant is null
+                ? db.MessageTemplates.Add(new MessageTemplate { CompanyId = playbook.CompanyId, Name = "", Title = "", Body = "", CreatedAt = now }).Entity
+                : templates[variant.TemplateId];
+            draft.Key ??= StepVariantDraft.NextKey(step.Variants.Select(v => v.Key).Concat(input.Variants.Select(v => v.Key)));
+            template.Name = $"{name} · variant {draft.Key}";
+            template.Tone = tone;
+            (template.Title, template.Body) = (draft.Title.Trim(), draft.Body.Trim());
+            template.CtaLabel = string.IsNullOrWhiteSpace(draft.CtaLabel) ? null : draft.CtaLabel.Trim();
+            template.CtaUrl = string.IsNullOrWhiteSpace(draft.CtaUrl) ? null : draft.CtaUrl.Trim();
+            template.UpdatedAt = now;
+            if (variant is null)
+            {
+                await db.SaveChangesAsync(ct);
+                variant = new PlaybookStepVariant { Key = draft.Key, TemplateId = template.Id };
+                step.Variants.Add(variant);
+            }
+            variant.Percent = draft.Percent;
+        }
     }
 }

@@ -14,4 +14,10 @@ public sealed class PlaybookStep
     public long TemplateId { get; set; }
     /// Removed in the editor after sends used it: kept for their history, never scheduled again.
     public bool Archived { get; set; }
+    /// Set when the step's experiment reached a verdict: every later subject gets this variant ("A" is the step's own).
+    public string? WinnerVariant { get; set; }
+    public List<PlaybookStepVariant> Variants { get; init; } = [];
+
+    /// The step's A/B test, in experiment_assignments.
+    public static string ExperimentKeyOf(long stepId) => $"step:{stepId}";
 }

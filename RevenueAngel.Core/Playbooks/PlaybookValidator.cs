@@ -37,8 +37,27 @@ public sealed class PlaybookValidator(LiquidTemplates templates)
             if (!Enum.IsDefined(step.Channel)) Add($"steps[{i}].channel", "Unknown channel.");
             foreach (var problem in templates.Validate(step.ToTemplate("validation")))
                 Add($"steps[{i}].{Camel(problem.Field)}", $"Line {problem.Line}: {problem.Message}");
+            ValidateVariants(step, $"steps[{i}]", Add);
         }
         return problems.ToDictionary(p => p.Key, p => p.Value.ToArray());
+    }
+
+    private void ValidateVariants(StepDraft step, string prefix, Action<string, string> add)
+    {
+        if (step.Variants.Count == 0) return;
+        if (step.Variants.Count > StepVariantDraft.MaxPerStep) add($"{prefix}.variants", $"At most {StepVariantDraft.MaxPerStep} variants besides A.");
+        var split = step.Percent + step.Variants.Sum(v => v.Percent);
+        if (split != 100) add($"{prefix}.split", $"The split adds up to {split}%; A and the variants must add up to 100%.");
+        if (step.Percent is < 1 or > 99) add($"{prefix}.percent", "Between 1 and 99 percent.");
+        for (var j = 0; j < step.Variants.Count; j++)
+        {
+            var variant = step.Variants[j];
+            if (variant.Percent is < 1 or > 99) add($"{prefix}.variants[{j}].percent", "Between 1 and 99 percent.");
+            foreach (var problem in templates.Validate(variant.ToTemplate("validation")))
+                add($"{prefix}.variants[{j}].{Camel(problem.Field)}", $"Line {problem.Line}: {problem.Message}");
+        }
+        var keys = step.Variants.Where(v => v.Key is not null).Select(v => v.Key).ToList();
+        if (keys.Contains(Experiments.VariantSplit.Base) || keys.Distinct().Count() != keys.Count) add($"{prefix}.variants", "Each variant needs its own letter.");
     }
 
     public static IReadOnlyList<PlaybookTrigger> AllowedTriggers(PlaybookType type) => type == PlaybookType.ChurnSave

@@ -31,6 +31,7 @@ public static class JobsRegistration
             Every<DispatchJob>(q, sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value.PollSeconds);
             Every<WebhookProcessingJob>(q, sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value.PollSeconds);
             Every<WebhookRetentionJob>(q, _ => (int)TimeSpan.FromDays(1).TotalSeconds);
+            Every<StepWinnerJob>(q, _ => (int)TimeSpan.FromHours(1).TotalSeconds);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddTransient<SyncTrigger>();

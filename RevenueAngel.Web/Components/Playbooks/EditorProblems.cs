@@ -21,6 +21,8 @@ public sealed partial class EditorProblems(IReadOnlyDictionary<string, string[]>
 
     public static string Describe(string key)
     {
+        if (VariantKey().Match(key) is { Success: true } variant)
+            return $"Step {int.Parse(variant.Groups[1].Value) + 1} · variant {int.Parse(variant.Groups[2].Value) + 1} · {Describe(variant.Groups[3].Value)}";
         if (StepKey().Match(key) is { Success: true } step)
             return $"Step {int.Parse(step.Groups[1].Value) + 1} · {Describe(step.Groups[2].Value)}";
         return key switch
@@ -39,9 +41,15 @@ public sealed partial class EditorProblems(IReadOnlyDictionary<string, string[]>
             "ctaLabel" => "button label",
             "ctaUrl" => "button link",
             "delayMinutes" => "delay",
+            "split" => "A/B split",
+            "percent" => "share of A",
+            "variants" => "variants",
             _ => key,
         };
     }
+
+    [GeneratedRegex(@"^steps\[(\d+)\]\.variants\[(\d+)\]\.(\w+)$")]
+    private static partial Regex VariantKey();
 
     [GeneratedRegex(@"^steps\[(\d+)\]\.(\w+)$")]
     private static partial Regex StepKey();

@@ -1038,6 +1038,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("template_id");
 
+                    b.Property<string>("WinnerVariant")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("winner_variant");
+
                     b.HasKey("Id")
                         .HasName("pk_playbook_steps");
 
@@ -1048,6 +1053,46 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_playbook_steps_playbook_id_position");
 
                     b.ToTable("playbook_steps", (string)null);
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Playbooks.PlaybookStepVariant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer")
+                        .HasColumnName("percent");
+
+                    b.Property<long>("StepId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_id");
+
+                    b.Property<long>("TemplateId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("template_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_playbook_step_variants");
+
+                    b.HasIndex("TemplateId")
+                        .HasDatabaseName("ix_playbook_step_variants_template_id");
+
+                    b.HasIndex("StepId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_playbook_step_variants_step_id_key");
+
+                    b.ToTable("playbook_step_variants", (string)null);
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Webhooks.WebhookEvent", b =>
@@ -1413,9 +1458,31 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasConstraintName("fk_playbook_steps_message_templates_template_id");
                 });
 
+            modelBuilder.Entity("RevenueAngel.Core.Playbooks.PlaybookStepVariant", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Playbooks.PlaybookStep", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_playbook_step_variants_playbook_steps_step_id");
+
+                    b.HasOne("RevenueAngel.Core.Messaging.MessageTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_playbook_step_variants_message_templates_template_id");
+                });
+
             modelBuilder.Entity("RevenueAngel.Core.Playbooks.Playbook", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Playbooks.PlaybookStep", b =>
+                {
+                    b.Navigation("Variants");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using RevenueAngel.Core.Companies;
+using RevenueAngel.Core.Experiments;
+using RevenueAngel.Core.Members;
+using RevenueAngel.Core.Messaging;
+using RevenueAngel.Core.Playbooks;
+using RevenueAngel.Tests.Infrastructure;
+
+namespace RevenueAngel.Tests.Experiments;
+
+public sealed class StepWinnerPickerTests(BothProvidersFixture hosts) : IClassFixture<BothProvidersFixture>
+{
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+    private CoreHost Host => hosts[BothProvidersFixture.Postgres];
+
+    /// 500 subjects saw A and 500 saw B, with these conversions each; returns the step's id.
+    private async Task<long> StepTestAsync(int convertedA, int convertedB)
+    {
+        await using var db = Host.CreateDbContext();
+        var companyId = $"biz_{Guid.NewGuid():N}"[..18];
+        var entered = DateTimeOffset.UtcNow.AddDays(-3);
+        db.Companies.Add(new Company { Id = companyId, Name = "Winner", InstalledAt = entered });
+        var members = Enumerable.Range(0, 1000).Select(i => new Member { CompanyId = companyId, WhopUserId = $"u{i}_{companyId}", CreatedAt = entered }).ToList();
+        var template = new MessageTemplate { CompanyId = companyId, Name = "t", Title = "t", Body = "b" };
+        db.AddRange(members);
+        db.Add(template);
+        await db.SaveChangesAsync(Ct);
+        var step = new PlaybookStep { Position = 1, TemplateId = template.Id, Variants = { new PlaybookStepVariant { Key = "B", Percent = 50, TemplateId = template.Id } } };
+        var playbook = new Playbook { CompanyId = companyId, Name = "P", Type = PlaybookType.Upsell, Enabled = true, CreatedAt = entered, Steps = { step } };
+        db.Add(playbook);
+        await db.SaveChangesAsync(Ct);
+        for (var i = 0; i < 1000; i++)
+        {
+            var isB = i >= 500;
+            var enrollment = new Enrollment { CompanyId = companyId, PlaybookId = playbook.Id, SubjectId = members[i].Id, Group = "treatment", EnteredAt = entered };
+            if ((isB ? i - 500 : i) < (isB ? convertedB : convertedA)) enrollment.Convert(entered.AddDays(1));
+            db.Enrollments.Add(enrollment);
+            db.ExperimentAssignments.Add(new ExperimentAssignment
+            {
+                CompanyId = companyId, ExperimentKey = PlaybookStep.ExperimentKeyOf(step.Id), SubjectKind = SubjectKind.Member, SubjectId = members[i].Id,
+                Group = isB ? "B" : "A", AssignedAt = entered,
+            });
+        }
+        await db.SaveChangesAsync(Ct);
+        return step.Id;
+    }
+
+    [Fact]
+    public async Task AVariantThatClearlyBeatsABecomesTheWinnerAndAnUndecidedTestKeepsRunning()
+    {
+        var decided = await StepTestAsync(convertedA: 25, convertedB: 100);
+        var undecided = await StepTestAsync(convertedA: 50, convertedB: 55);
+
+        await Host.Get<StepWinnerPicker>().PickAsync(Ct);
+
+        await using var db = Host.CreateDbContext();
+        var winners = await db.PlaybookSteps.Where(s => s.Id == decided || s.Id == undecided).ToDictionaryAsync(s => s.Id, s => s.WinnerVariant, Ct);
+        Assert.Equal("B", winners[decided]);
+        Assert.Null(winners[undecided]);
+    }
+
+    [Fact]
+    public void WhenEveryVariantLosesToAItIsAThatWins()
+    {
+        static ArmSummary Arm(string group, long conversions) => new(group, 1000, conversions, 0, 0);
+        var a = Arm("A", 150);
+        var arms = new[] { a, Arm("B", 60), Arm("C", 70) };
+        var step = new StepExperiment(1, 1, null, [.. arms.Select(ArmResult.Of)],
+            [ExperimentEstimator.VariantVsBase(a, arms[1]), ExperimentEstimator.VariantVsBase(a, arms[2])]);
+
+        Assert.Equal("A", StepWinnerPicker.WinnerOf(step));
+        Assert.Null(StepWinnerPicker.WinnerOf(step with { Comparisons = [step.Comparisons[0], ExperimentEstimator.VariantVsBase(a, Arm("C", 148))] }));
+    }
+}
