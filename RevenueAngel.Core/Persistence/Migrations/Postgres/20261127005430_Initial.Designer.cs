@@ -12,7 +12,7 @@ using RevenueAngel.Core.Persistence;
 namespace RevenueAngel.Core.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRevenueAngelDbContext))]
-    [Migration("20261127000631_Initial")]
+    [Migration("20261127005430_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -522,6 +522,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.HasIndex("CompanyId", "SentAt")
                         .HasDatabaseName("ix_sends_company_id_sent_at");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CompanyId", "SentAt"), new[] { "PlaybookId", "ClickedAt" });
+
                     b.HasIndex("EnrollmentId", "StepId")
                         .IsUnique()
                         .HasDatabaseName("ix_sends_enrollment_id_step_id");
@@ -885,6 +887,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_enrollments");
 
+                    b.HasIndex("CompanyId", "EnteredAt")
+                        .HasDatabaseName("ix_enrollments_company_id_entered_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CompanyId", "EnteredAt"), new[] { "Status", "Group", "EndedAt" });
+
                     b.HasIndex("PlaybookId", "TriggerKey")
                         .IsUnique()
                         .HasDatabaseName("ix_enrollments_playbook_id_trigger_key")
@@ -1034,6 +1041,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("template_id");
 
+                    b.Property<string>("WinnerVariant")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("winner_variant");
+
                     b.HasKey("Id")
                         .HasName("pk_playbook_steps");
 
@@ -1044,6 +1056,46 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_playbook_steps_playbook_id_position");
 
                     b.ToTable("playbook_steps", (string)null);
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Playbooks.PlaybookStepVariant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer")
+                        .HasColumnName("percent");
+
+                    b.Property<long>("StepId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_id");
+
+                    b.Property<long>("TemplateId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("template_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_playbook_step_variants");
+
+                    b.HasIndex("TemplateId")
+                        .HasDatabaseName("ix_playbook_step_variants_template_id");
+
+                    b.HasIndex("StepId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_playbook_step_variants_step_id_key");
+
+                    b.ToTable("playbook_step_variants", (string)null);
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Webhooks.WebhookEvent", b =>
@@ -1409,9 +1461,31 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasConstraintName("fk_playbook_steps_message_templates_template_id");
                 });
 
+            modelBuilder.Entity("RevenueAngel.Core.Playbooks.PlaybookStepVariant", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Playbooks.PlaybookStep", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_playbook_step_variants_playbook_steps_step_id");
+
+                    b.HasOne("RevenueAngel.Core.Messaging.MessageTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_playbook_step_variants_message_templates_template_id");
+                });
+
             modelBuilder.Entity("RevenueAngel.Core.Playbooks.Playbook", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Playbooks.PlaybookStep", b =>
+                {
+                    b.Navigation("Variants");
                 });
 #pragma warning restore 612, 618
         }

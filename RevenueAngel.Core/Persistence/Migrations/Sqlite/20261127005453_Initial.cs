@@ -350,7 +350,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     delay_minutes = table.Column<int>(type: "INTEGER", nullable: false),
                     channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     template_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    archived = table.Column<bool>(type: "INTEGER", nullable: false)
+                    archived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    winner_variant = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -365,6 +366,34 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         name: "fk_playbook_steps_playbooks_playbook_id",
                         column: x => x.playbook_id,
                         principalTable: "playbooks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "playbook_step_variants",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    step_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    percent = table.Column<int>(type: "INTEGER", nullable: false),
+                    template_id = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_playbook_step_variants", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_playbook_step_variants_message_templates_template_id",
+                        column: x => x.template_id,
+                        principalTable: "message_templates",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_playbook_step_variants_playbook_steps_step_id",
+                        column: x => x.step_id,
+                        principalTable: "playbook_steps",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -525,6 +554,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_enrollments_company_id_entered_at",
+                table: "enrollments",
+                columns: new[] { "company_id", "entered_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_enrollments_company_id_subject_kind_subject_id_status",
                 table: "enrollments",
                 columns: new[] { "company_id", "subject_kind", "subject_id", "status" });
@@ -603,6 +637,17 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                 name: "ix_plans_company_id",
                 table: "plans",
                 column: "company_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_playbook_step_variants_step_id_key",
+                table: "playbook_step_variants",
+                columns: new[] { "step_id", "key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_playbook_step_variants_template_id",
+                table: "playbook_step_variants",
+                column: "template_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_playbook_steps_playbook_id_position",
@@ -711,6 +756,9 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "payments");
+
+            migrationBuilder.DropTable(
+                name: "playbook_step_variants");
 
             migrationBuilder.DropTable(
                 name: "revenue_adjustments");

@@ -351,7 +351,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     delay_minutes = table.Column<int>(type: "integer", nullable: false),
                     channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     template_id = table.Column<long>(type: "bigint", nullable: false),
-                    archived = table.Column<bool>(type: "boolean", nullable: false)
+                    archived = table.Column<bool>(type: "boolean", nullable: false),
+                    winner_variant = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -366,6 +367,34 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         name: "fk_playbook_steps_playbooks_playbook_id",
                         column: x => x.playbook_id,
                         principalTable: "playbooks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "playbook_step_variants",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    step_id = table.Column<long>(type: "bigint", nullable: false),
+                    key = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    percent = table.Column<int>(type: "integer", nullable: false),
+                    template_id = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_playbook_step_variants", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_playbook_step_variants_message_templates_template_id",
+                        column: x => x.template_id,
+                        principalTable: "message_templates",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_playbook_step_variants_playbook_steps_step_id",
+                        column: x => x.step_id,
+                        principalTable: "playbook_steps",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -526,6 +555,12 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_enrollments_company_id_entered_at",
+                table: "enrollments",
+                columns: new[] { "company_id", "entered_at" })
+                .Annotation("Npgsql:IndexInclude", new[] { "status", "group", "ended_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_enrollments_company_id_subject_kind_subject_id_status",
                 table: "enrollments",
                 columns: new[] { "company_id", "subject_kind", "subject_id", "status" });
@@ -606,6 +641,17 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 column: "company_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_playbook_step_variants_step_id_key",
+                table: "playbook_step_variants",
+                columns: new[] { "step_id", "key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_playbook_step_variants_template_id",
+                table: "playbook_step_variants",
+                column: "template_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_playbook_steps_playbook_id_position",
                 table: "playbook_steps",
                 columns: new[] { "playbook_id", "position" });
@@ -651,7 +697,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "ix_sends_company_id_sent_at",
                 table: "sends",
-                columns: new[] { "company_id", "sent_at" });
+                columns: new[] { "company_id", "sent_at" })
+                .Annotation("Npgsql:IndexInclude", new[] { "playbook_id", "clicked_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_sends_due",
@@ -712,6 +759,9 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "payments");
+
+            migrationBuilder.DropTable(
+                name: "playbook_step_variants");
 
             migrationBuilder.DropTable(
                 name: "revenue_adjustments");
