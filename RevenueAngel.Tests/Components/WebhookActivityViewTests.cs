@@ -63,7 +63,7 @@ public sealed class WebhookActivityViewTests : MudTestContext, IClassFixture<Dem
         {
             Assert.Single(cut.FindAll("[data-testid=row-status]"));
             Assert.Contains("payment.failed", cut.Find("[data-testid=events]").TextContent);
-        }, TimeSpan.FromSeconds(3));
+        }, TimeSpan.FromSeconds(15));
     }
 
     [Fact]
