@@ -45,6 +45,7 @@ public abstract class MudTestContext : BunitContext
         Services.AddSingleton(core.Get<DashboardQueries>());
         Services.AddSingleton(core.Get<RevenueDashboard>());
         Services.AddSingleton(core.Get<AnalyticsQueries>());
+        Services.AddSingleton(core.Get<RevenueAngel.Core.Experiments.ExperimentReport>());
         Services.AddSingleton(core.Get<TimeProvider>());
         Services.AddSingleton(core.Get<CompanyAdministration>());
         Services.AddSingleton(core.Get<PlaybookCatalog>());
