@@ -8,7 +8,8 @@ namespace RevenueAngel.Core.Experiments;
 public sealed record ChosenVariant(string Key, MessageTemplate Template);
 
 /// Which of a step's messages a subject gets. The first choice is stored in experiment_assignments and kept, so a
-/// later change of split or a winner never moves a subject who has already been measured.
+/// later change of split or a winner never moves a subject who has already been measured; once the step has a winner,
+/// new subjects get it without joining the experiment.
 public sealed class StepVariantChooser(TimeProvider time)
 {
     public async Task<ChosenVariant> ChooseAsync(RevenueAngelDbContext db, string companyId, long stepId, SubjectKind kind, long subjectId,
@@ -19,9 +20,14 @@ public sealed class StepVariantChooser(TimeProvider time)
 
         var key = PlaybookStep.ExperimentKeyOf(stepId);
         var group = await StoredGroupAsync(db, companyId, key, kind, subjectId, ct);
-        if (group is null)
+        if (group is null && step.WinnerVariant is { } winner)
         {
-            group = step.WinnerVariant ?? VariantSplit.ArmOf(VariantSplit.BucketOf(key, kind, subjectId), VariantSplit.ArmsOf(step));
+            // After the verdict nobody new is randomised, so nobody new is stored: the arms stay a fair comparison.
+            group = winner;
+        }
+        else if (group is null)
+        {
+            group = VariantSplit.ArmOf(VariantSplit.BucketOf(key, kind, subjectId), VariantSplit.ArmsOf(step));
             group = await StoreAsync(db, new ExperimentAssignment
             {
                 CompanyId = companyId, ExperimentKey = key, SubjectKind = kind, SubjectId = subjectId, Group = group, AssignedAt = time.GetUtcNow(),

@@ -13,10 +13,14 @@ public sealed record MessagePreview(string SubjectLabel, RenderedMessage? Messag
 public sealed class MessagePreviews(IDbContextFactory<RevenueAngelDbContext> contexts, SubjectVariables variables, LiquidTemplates templates,
     WhopMessenger messenger, TimeProvider time)
 {
-    public async Task<MessagePreview> RenderAsync(string companyId, PlaybookDraft draft, int stepIndex, long? subjectId, CancellationToken ct = default)
+    /// <param name="variantIndex">One of the step's A/B variants; null for the step's own message.</param>
+    public async Task<MessagePreview> RenderAsync(string companyId, PlaybookDraft draft, int stepIndex, long? subjectId, CancellationToken ct = default,
+        int? variantIndex = null)
     {
         if (stepIndex < 0 || stepIndex >= draft.Steps.Count) return new MessagePreview("", null, "No such step.");
-        var template = draft.Steps[stepIndex].ToTemplate(companyId);
+        var step = draft.Steps[stepIndex];
+        if (variantIndex is { } v && (v < 0 || v >= step.Variants.Count)) return new MessagePreview("", null, "No such variant.");
+        var template = variantIndex is { } index ? step.Variants[index].ToTemplate(companyId) : step.ToTemplate(companyId);
         if (templates.Validate(template) is { Count: > 0 } problems) return new MessagePreview("", null, string.Join(" ", problems));
 
         await using var db = await contexts.CreateDbContextAsync(ct);

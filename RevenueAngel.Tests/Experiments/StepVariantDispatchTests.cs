@@ -84,7 +84,7 @@ public sealed class StepVariantDispatchTests(DispatchAppFixture app) : IClassFix
     }
 
     [Fact]
-    public async Task AStoredAssignmentWinsOverTheSplitAndAWinnerTakesEveryNewSubject()
+    public async Task AStoredAssignmentWinsOverTheSplitAndAWinnerTakesEveryNewSubjectWithoutJoiningTheTest()
     {
         var scenario = await DispatchScenario.CreateAsync(app, members: 6);
         var playbook = await WithVariantBAsync(scenario, percent: 50, winner: "B");
@@ -106,5 +106,9 @@ public sealed class StepVariantDispatchTests(DispatchAppFixture app) : IClassFix
             .ToDictionary(j => j.GetProperty("user_ids")[0].GetString()!, j => j.GetProperty("title").GetString()!);
         Assert.Equal($"A: hi {earlier.Name!.Split(' ')[0]}", titles[earlier.WhopUserId]);
         Assert.All(scenario.Members.Skip(1), m => Assert.StartsWith("B: ", titles[m.WhopUserId]));
+        await using var check = app.App.CreateDbContext();
+        Assert.Equal([earlier.Id], await check.ExperimentAssignments.Where(a => a.ExperimentKey == key).Select(a => a.SubjectId).ToListAsync(Ct));
+        Assert.All(await check.Sends.Where(s => s.PlaybookId == playbook.Id && s.EnrollmentId != 0).ToListAsync(Ct),
+            s => Assert.Equal(s.Title!.StartsWith("A: ") ? "A" : "B", s.Variant));
     }
 }

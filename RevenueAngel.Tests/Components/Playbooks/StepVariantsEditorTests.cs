@@ -17,7 +17,7 @@ public sealed class StepVariantsEditorTests : MudTestContext, IClassFixture<Demo
     public StepVariantsEditorTests(DemoCoreFixture demo) => UsePageServices(demo.Core);
 
     private IRenderedComponent<StepVariantsEditor> RenderEditor(EditorProblems? problems = null) =>
-        Render<StepVariantsEditor>(p => p.Add(x => x.Draft, _draft).Add(x => x.StepIndex, 0).Add(x => x.Problems, problems ?? EditorProblems.None));
+        Render<StepVariantsEditor>(p => p.Add(x => x.CompanyId, "biz_demo").Add(x => x.Draft, _draft).Add(x => x.StepIndex, 0).Add(x => x.Problems, problems ?? EditorProblems.None));
 
     [Fact]
     public void AddingAVariantCopiesTheStepsMessageAndTakesHalfOfAsShare()
@@ -74,5 +74,17 @@ public sealed class StepVariantsEditorTests : MudTestContext, IClassFixture<Demo
         Assert.Contains("The split adds up to 90%", cut.Find("[data-testid=split-a]").TextContent);
         Assert.Contains("Line 2: Unknown variable 'nope'.", cut.Find("[data-testid=variant]").TextContent);
         Assert.Equal("Step 1 · variant 1 · body", EditorProblems.Describe("steps[0].variants[0].body"));
+    }
+
+    [Fact]
+    public void EachVariantPreviewsItsOwnCopy()
+    {
+        _draft.Steps[0].Percent = 50;
+        _draft.Steps[0].Variants.Add(new StepVariantDraft { Key = "B", Percent = 50, Title = "B for {{ first_name }}", Body = "Variant body" });
+
+        var cut = RenderEditor();
+
+        cut.WaitForAssertion(() => Assert.StartsWith("B for ", cut.Find("[data-testid=variant] [data-testid=preview-title]").TextContent));
+        Assert.Equal("Variant body", cut.Find("[data-testid=variant] [data-testid=preview-body]").TextContent);
     }
 }

@@ -1,0 +1,3 @@
+namespace RevenueAngel.Core.Experiments;
+
+public enum VerdictKind { NotEnoughData, NoSignificantDifference, ChallengerWins, BaselineWins }
