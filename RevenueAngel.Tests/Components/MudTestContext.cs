@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
@@ -46,7 +47,8 @@ public abstract class MudTestContext : BunitContext
         Services.AddSingleton(core.Get<RevenueDashboard>());
         Services.AddSingleton(core.Get<AnalyticsQueries>());
         Services.AddSingleton(core.Get<RevenueAngel.Core.Experiments.ExperimentReport>());
-        Services.AddSingleton(core.Get<TimeProvider>());
+        // A test's own (fake) clock, registered before this, wins.
+        Services.TryAddSingleton(core.Get<TimeProvider>());
         Services.AddSingleton(core.Get<CompanyAdministration>());
         Services.AddSingleton(core.Get<PlaybookCatalog>());
         Services.AddSingleton(core.Get<PlaybookEditor>());
