@@ -101,6 +101,13 @@ public sealed class PlaybookPagesInIframeTests(DemoWebFixture web, Chromium chro
         await FramedPages.SaveScreenshotAsync(page, $"playbook-editor-{name}");
         await FramedPages.SaveScreenshotAsync(app.Locator("[data-testid=step]").First, $"playbook-editor-step-{name}");
         await FramedPages.SaveScreenshotAsync(app.Locator("[data-testid=recent-sends]"), $"playbook-editor-sends-{name}");
+
+        // An A/B test on the first step: the variant's fields and the split must fit too.
+        await app.Locator("[data-testid=add-variant]").First.ClickAsync();
+        await Expect(app.Locator("[data-testid=split-summary]").First).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        overflow = await FramedPages.SideScrollAsync(app);
+        Assert.True(overflow <= 0, $"the editor with a variant scrolls sideways by {overflow}px at {width}px");
+        await FramedPages.SaveScreenshotAsync(app.Locator("[data-testid=step]").First, $"playbook-editor-variant-{name}");
     }
 
     private string _expectedAudience = "";

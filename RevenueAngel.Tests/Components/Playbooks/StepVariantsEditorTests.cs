@@ -29,7 +29,7 @@ public sealed class StepVariantsEditorTests : MudTestContext, IClassFixture<Demo
         var variant = Assert.Single(_draft.Steps[0].Variants);
         Assert.Equal((50, 50, "Hi {{ first_name }}", "Upgrade"), (_draft.Steps[0].Percent, variant.Percent, variant.Title, variant.CtaLabel));
         Assert.Single(cut.FindAll("[data-testid=variant]"));
-        Assert.Equal("A 50% · new 1 50%", cut.Find("[data-testid=split-summary]").TextContent);
+        Assert.Equal("A 50% · B 50%", cut.Find("[data-testid=split-summary]").TextContent);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class StepVariantsEditorTests : MudTestContext, IClassFixture<Demo
         cut.Find("[data-testid=split-variant] input[type=range]").Input("30");
 
         Assert.Equal(("B copy", 30), (_draft.Steps[0].Variants[0].Title, _draft.Steps[0].Variants[0].Percent));
-        cut.WaitForAssertion(() => Assert.Equal("A 50% · new 1 30% (adds up to 80%, needs 100%)", cut.Find("[data-testid=split-summary]").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("A 50% · B 30% (adds up to 80%, needs 100%)", cut.Find("[data-testid=split-summary]").TextContent));
     }
 
     [Fact]
