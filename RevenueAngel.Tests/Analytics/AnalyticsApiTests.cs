@@ -61,6 +61,10 @@ public sealed class AnalyticsApiTests(WhopAppFixture fixture) : IClassFixture<Wh
             totals.GetProperty("conversions").GetInt32(), totals.GetProperty("revenueCents").GetInt64(), totals.GetProperty("clickThroughRate").GetDouble()));
         Assert.Equal([(4, 4, 2, 2), (2, 1, 0, 1)], report.GetProperty("steps").EnumerateArray().Select(s =>
             (s.GetProperty("scheduled").GetInt32(), s.GetProperty("sent").GetInt32(), s.GetProperty("clicked").GetInt32(), s.GetProperty("converted").GetInt32())));
+        var experiments = report.GetProperty("experiments");
+        Assert.Equal(mine.ChurnSave.Id, experiments.GetProperty("playbookId").GetInt64());
+        Assert.Equal(2, experiments.GetProperty("arms").GetArrayLength());
+        Assert.True(experiments.GetProperty("arms")[0].GetProperty("subjects").GetInt32() > 0);
     }
 
     [Fact]

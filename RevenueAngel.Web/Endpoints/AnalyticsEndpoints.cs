@@ -32,14 +32,21 @@ public static class AnalyticsEndpoints
         });
     }
 
-    /// One playbook's sends, clicks, conversions and revenue with its step funnel; 404 for another company's playbook.
-    public static async Task<Results<Ok<PlaybookReport>, NotFound, ProblemHttpResult>> GetPlaybookAsync(
-        string companyId, long id, AnalyticsQueries analytics, TimeProvider time, CancellationToken ct,
+    /// A playbook's report with its experiments: the holdout and each step's A/B arms with their verdicts.
+    public sealed record PlaybookAnalytics(string Currency, AnalyticsWindow Window, PlaybookPerformance Totals, IReadOnlyList<StepFunnel> Steps,
+        Core.Experiments.PlaybookExperiments? Experiments);
+
+    /// One playbook's sends, clicks, conversions and revenue with its step funnel and experiment results; 404 for
+    /// another company's playbook.
+    public static async Task<Results<Ok<PlaybookAnalytics>, NotFound, ProblemHttpResult>> GetPlaybookAsync(
+        string companyId, long id, AnalyticsQueries analytics, Core.Experiments.ExperimentReport experiments, TimeProvider time, CancellationToken ct,
         int? days = null, string? from = null, string? to = null)
     {
         var (window, problem) = AnalyticsPeriod.Resolve(days, from, to, time.GetUtcNow());
         if (window is null) return BadRequest(problem!);
-        return await analytics.GetPlaybookAsync(companyId, id, window, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound();
+        if (await analytics.GetPlaybookAsync(companyId, id, window, ct) is not { } report) return TypedResults.NotFound();
+        return TypedResults.Ok(new PlaybookAnalytics(report.Currency, report.Window, report.Totals, report.Steps,
+            await experiments.GetAsync(companyId, id, ct)));
     }
 
     public static Results<CsvStreamResult<ConversionExportRow>, ProblemHttpResult> ExportConversions(
