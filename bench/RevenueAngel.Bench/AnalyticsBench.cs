@@ -38,12 +38,14 @@ public static class AnalyticsBench
         var summary = await MedianAsync(async () => (await services.GetRequiredService<DashboardQueries>().GetSummaryAsync(companyId, window))!.Members);
         var overview = await MedianAsync(async () => (await analytics.GetOverviewAsync(companyId, window))!.Current.Sends);
         var recent = await MedianAsync(async () => (await services.GetRequiredService<ConversionFeed>().RecentAsync(companyId)).Count);
+        var incremental = await MedianAsync(async () =>
+            (await services.GetRequiredService<Core.Experiments.ExperimentReport>().IncrementalRevenueAsync(companyId, window.From, window.To)).Playbooks);
         var funnel = await MedianAsync(async () => (await analytics.GetPlaybookAsync(companyId, playbookId, AnalyticsWindow.LastDays(90, now)))!.Totals.Sends);
 
         Console.WriteLine($"baseline: count(*) of the company's sends {baseline.Ms,8:N0} ms  ({baseline.Result:N0} sends)");
         Console.WriteLine($"revenue dashboard, 30 days            {month.Ms,8:N0} ms  ({month.Result:N0} sent in window)  = {month.Ms / Math.Max(1, baseline.Ms):N1} × baseline");
         Console.WriteLine($"revenue dashboard, 90 days            {quarter.Ms,8:N0} ms  ({quarter.Result:N0} sent in window)  = {quarter.Ms / Math.Max(1, baseline.Ms):N1} × baseline");
-        Console.WriteLine($"  of which: summary {summary.Ms:N0} ms, analytics overview {overview.Ms:N0} ms, recent conversions {recent.Ms:N0} ms");
+        Console.WriteLine($"  of which: summary {summary.Ms:N0} ms, analytics overview {overview.Ms:N0} ms, recent conversions {recent.Ms:N0} ms, incremental revenue {incremental.Ms:N0} ms");
         Console.WriteLine($"playbook report + funnel, 90 days     {funnel.Ms,8:N0} ms  ({funnel.Result:N0} sent in window)  = {funnel.Ms / Math.Max(1, baseline.Ms):N1} × baseline");
     }
 
