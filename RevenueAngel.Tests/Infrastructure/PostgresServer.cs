@@ -78,8 +78,12 @@ public sealed class PostgresServer : IAsyncLifetime
             if (File.Exists(ownerFile) && int.TryParse(File.ReadAllText(ownerFile), out var owner) && IsAlive(owner)) continue;
             var binDir = FindBinaries();
             if (binDir is not null && File.Exists(Path.Combine(dir, "data", "postmaster.pid")))
-                RunAsync(Path.Combine(binDir, "pg_ctl"), ["-D", Path.Combine(dir, "data"), "-m", "immediate", "stop"]).Wait();
-            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+            {
+                // After a machine restart the recorded server is already gone and pg_ctl says so: nothing to stop.
+                try { RunAsync(Path.Combine(binDir, "pg_ctl"), ["-D", Path.Combine(dir, "data"), "-m", "immediate", "stop"]).Wait(); }
+                catch (AggregateException) { }
+            }
+            try { Directory.Delete(dir, recursive: true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
     }
 
