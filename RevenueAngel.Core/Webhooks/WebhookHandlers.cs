@@ -12,16 +12,9 @@ public sealed class WebhookHandlers(PaymentEvents payments, MembershipEvents mem
     {
         using var json = JsonDocument.Parse(row.Payload);
         var data = json.RootElement.GetProperty("data");
-        var companyId = row.CompanyId ?? (data.TryGetProperty("company", out var c) && c.ValueKind == JsonValueKind.Object && c.TryGetProperty("id", out var id)
-            ? id.GetString() : null);
+        var companyId = row.CompanyId ?? CompanyIdOf(data);
         var company = companyId is null ? null : await db.Companies.AsNoTracking().SingleOrDefaultAsync(x => x.Id == companyId, ct);
         if (company is null) return (WebhookEventStatus.Ignored, $"company {companyId ?? "(none)"} has not installed RevenueAngel");
-
-        // One member's events apply one at a time across replicas (a payment's type depends on the ones before it):
-        // a transaction-scoped lock on the member, released at commit.
-        if (db.Database.IsNpgsql() && data.TryGetProperty("user", out var user) && user.ValueKind == JsonValueKind.Object
-            && user.TryGetProperty("id", out var userId) && userId.GetString() is { } subject)
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext({0}))", [$"{company.Id}/{subject}"], ct);
 
         return row.EventType switch
         {
@@ -34,4 +27,7 @@ public sealed class WebhookHandlers(PaymentEvents payments, MembershipEvents mem
             _ => (WebhookEventStatus.Ignored, $"RevenueAngel does not act on {row.EventType}"),
         };
     }
+
+    public static string? CompanyIdOf(JsonElement data) =>
+        data.TryGetProperty("company", out var c) && c.ValueKind == JsonValueKind.Object && c.TryGetProperty("id", out var id) ? id.GetString() : null;
 }

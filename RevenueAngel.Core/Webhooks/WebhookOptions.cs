@@ -26,6 +26,14 @@ public sealed class WebhookOptions
     [Range(1, 3600)]
     public int PollSeconds { get; set; } = 5;
 
+    /// Events applied per transaction (each in a savepoint of its own): fewer commits, a faster drain.
+    [Range(1, 500)]
+    public int BatchSize { get; set; } = 50;
+
+    /// Batches applied at once by one process; members' events stay in order through a lock per member.
+    [Range(1, 16)]
+    public int Workers { get; set; } = 2;
+
     /// Wake the processing job when an event arrives (off: only the periodic sweep applies events).
     public bool ProcessOnReceipt { get; set; } = true;
 

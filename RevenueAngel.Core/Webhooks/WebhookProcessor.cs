@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,91 +6,143 @@ using RevenueAngel.Core.Persistence;
 
 namespace RevenueAngel.Core.Webhooks;
 
-/// Applies stored events in Whop's order (the envelope's timestamp, then arrival), each in its own transaction that holds the event's row (`FOR UPDATE SKIP LOCKED` on
-/// PostgreSQL, so replicas take different events). A failure rolls the event's changes back and schedules a
-/// retry with exponential backoff; after WebhookOptions.MaxAttempts it is `dead`, kept for a replay.
+/// Applies stored events in Whop's order (the envelope's timestamp, then arrival). A batch of events is claimed
+/// in one transaction that holds their rows (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so replicas take different
+/// events); each event runs in a savepoint of its own, so a failure rolls back that event's changes only and
+/// schedules its retry with exponential backoff; after WebhookOptions.MaxAttempts it is `dead`, kept for a replay.
+/// One commit per batch is what lets a worker drain a backlog of 100k events in about a minute.
 public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbContext> contexts, WebhookHandlers handlers,
     IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookProcessor> logger)
 {
-    public async Task<int> RunAsync(int limit = 1000, CancellationToken ct = default)
+    /// Runs WebhookOptions.Workers workers (one on SQLite, which has no row locks) until the queue is empty or
+    /// <paramref name="limit"/> events are done.
+    public async Task<int> RunAsync(int limit = 100_000, CancellationToken ct = default)
     {
+        await using var probe = await contexts.CreateDbContextAsync(ct);
+        var workers = probe.Database.IsNpgsql() ? options.Value.Workers : 1;
+        // Claiming and locking the claimed members happen one worker at a time: a later batch then waits for an
+        // earlier one holding the same member, so one member's events still apply in Whop's order.
+        using var claiming = new SemaphoreSlim(1);
         var done = 0;
-        while (done < limit && await ProcessNextAsync(ct)) done++;
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
+        {
+            while (Volatile.Read(ref done) < limit)
+            {
+                var applied = await ProcessBatchAsync(claiming, ct);
+                if (applied == 0) return;
+                Interlocked.Add(ref done, applied);
+            }
+        }));
         return done;
     }
 
-    private async Task<bool> ProcessNextAsync(CancellationToken ct)
+    private async Task<int> ProcessBatchAsync(SemaphoreSlim claiming, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        long id;
-        string? failure = null;
-        await using (var db = await contexts.CreateDbContextAsync(ct))
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        // Each event has a savepoint of ours; EF's own one around every SaveChanges would double the round trips.
+        db.Database.AutoSavepointsEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        List<WebhookEvent> batch;
+        await claiming.WaitAsync(ct);
+        try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var row = await ClaimAsync(db, now, ct);
-            if (row is null) return false;
-            id = row.Id;
+            batch = await ClaimAsync(db, now, options.Value.BatchSize, ct);
+            if (batch.Count == 0) return 0;
+            await LockMembersAsync(db, batch, ct);
+        }
+        finally
+        {
+            claiming.Release();
+        }
+
+        foreach (var row in batch)
+        {
+            await transaction.CreateSavepointAsync("event", ct);
             try
             {
                 var (status, note) = await handlers.ApplyAsync(db, row, ct);
                 db.ChangeTracker.Clear();
-                await db.WebhookEvents.Where(e => e.Id == id).ExecuteUpdateAsync(u => u
+                await db.WebhookEvents.Where(e => e.Id == row.Id).ExecuteUpdateAsync(u => u
                     .SetProperty(e => e.Status, status)
                     .SetProperty(e => e.Error, note)
                     .SetProperty(e => e.Attempts, e => e.Attempts + 1)
                     .SetProperty(e => e.ProcessedAt, now)
                     .SetProperty(e => e.NextAttemptAt, (DateTimeOffset?)null), ct);
-                await transaction.CommitAsync(ct);
-                return true;
+                await transaction.ReleaseSavepointAsync("event", ct);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                await transaction.RollbackAsync(CancellationToken.None);
-                failure = $"{e.GetType().Name}: {e.Message}";
+                await transaction.RollbackToSavepointAsync("event", CancellationToken.None);
+                db.ChangeTracker.Clear();
+                await RecordFailureAsync(db, row, $"{e.GetType().Name}: {e.Message}", now, ct);
             }
         }
-        await RecordFailureAsync(id, failure, now, ct);
-        return true;
+        await transaction.CommitAsync(ct);
+        return batch.Count;
     }
 
-    private static async Task<WebhookEvent?> ClaimAsync(RevenueAngelDbContext db, DateTimeOffset now, CancellationToken ct)
+    private static async Task<List<WebhookEvent>> ClaimAsync(RevenueAngelDbContext db, DateTimeOffset now, int batchSize, CancellationToken ct)
     {
         var received = StoredEnum<WebhookEventStatus>.ToText(WebhookEventStatus.Received);
         var failed = StoredEnum<WebhookEventStatus>.ToText(WebhookEventStatus.Failed);
         if (db.Database.IsNpgsql())
         {
             // Not composed further: the locking clause must stay on the outermost SELECT.
-            return (await db.WebhookEvents.FromSqlRaw("""
+            return await db.WebhookEvents.FromSqlRaw("""
                 SELECT * FROM webhook_events
                 WHERE status IN ({0}, {1}) AND next_attempt_at <= {2}
                 ORDER BY occurred_at NULLS LAST, id
-                LIMIT 1
+                LIMIT {3}
                 FOR UPDATE SKIP LOCKED
-                """, received, failed, now).AsNoTracking().ToListAsync(ct)).SingleOrDefault();
+                """, received, failed, now, batchSize).AsNoTracking().ToListAsync(ct);
         }
         return await db.WebhookEvents.AsNoTracking()
             .Where(e => (e.Status == WebhookEventStatus.Received || e.Status == WebhookEventStatus.Failed) && e.NextAttemptAt <= now)
-            .OrderBy(e => e.OccurredAt == null).ThenBy(e => e.OccurredAt).ThenBy(e => e.Id).FirstOrDefaultAsync(ct);
+            .OrderBy(e => e.OccurredAt == null).ThenBy(e => e.OccurredAt).ThenBy(e => e.Id).Take(batchSize).ToListAsync(ct);
     }
 
-    private async Task RecordFailureAsync(long id, string? error, DateTimeOffset now, CancellationToken ct)
+    // One member's events apply one at a time across workers and replicas (a payment's type depends on the ones
+    // before it): transaction-scoped locks on the batch's members, all taken up front in one global order so two
+    // workers never wait on each other in a circle.
+    private static async Task LockMembersAsync(RevenueAngelDbContext db, IReadOnlyList<WebhookEvent> batch, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var row = await db.WebhookEvents.SingleAsync(e => e.Id == id, ct);
-        row.Attempts++;
-        row.Error = error is { Length: > 4000 } ? error[..4000] : error;
-        if (row.Attempts >= options.Value.MaxAttempts)
+        if (!db.Database.IsNpgsql()) return;
+        var keys = batch.Select(MemberKeyOf).OfType<string>().Distinct().ToArray();
+        if (keys.Length == 0) return;
+        await db.Database.ExecuteSqlRawAsync(
+            "SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtext(x) AS k FROM unnest({0}::text[]) AS x ORDER BY 1) AS keys", [keys], ct);
+    }
+
+    private static string? MemberKeyOf(WebhookEvent row)
+    {
+        try
         {
-            row.Status = WebhookEventStatus.Dead;
-            row.NextAttemptAt = null;
-            LogDead(row.WebhookId, row.EventType, row.Attempts, error);
+            using var json = JsonDocument.Parse(row.Payload);
+            if (!json.RootElement.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object) return null;
+            var companyId = row.CompanyId ?? WebhookHandlers.CompanyIdOf(data);
+            return companyId is not null && data.TryGetProperty("user", out var user) && user.ValueKind == JsonValueKind.Object
+                && user.TryGetProperty("id", out var id) && id.GetString() is { } subject
+                ? $"{companyId}/{subject}" : null;
         }
-        else
+        catch (JsonException)
         {
-            row.Status = WebhookEventStatus.Failed;
-            row.NextAttemptAt = now.AddSeconds(Math.Min(3600, options.Value.RetryBaseSeconds * Math.Pow(2, row.Attempts - 1)));
+            return null; // the handler reports it
         }
-        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task RecordFailureAsync(RevenueAngelDbContext db, WebhookEvent row, string error, DateTimeOffset now, CancellationToken ct)
+    {
+        var attempts = row.Attempts + 1;
+        var dead = attempts >= options.Value.MaxAttempts;
+        if (dead) LogDead(row.WebhookId, row.EventType, attempts, error);
+        var retryAt = dead ? (DateTimeOffset?)null
+            : now.AddSeconds(Math.Min(3600, options.Value.RetryBaseSeconds * Math.Pow(2, attempts - 1)));
+        await db.WebhookEvents.Where(e => e.Id == row.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(e => e.Status, dead ? WebhookEventStatus.Dead : WebhookEventStatus.Failed)
+            .SetProperty(e => e.Error, error.Length > 4000 ? error[..4000] : error)
+            .SetProperty(e => e.Attempts, attempts)
+            .SetProperty(e => e.NextAttemptAt, retryAt), ct);
     }
 
     [LoggerMessage(LogLevel.Error, "Webhook {WebhookId} ({EventType}) is dead after {Attempts} attempts: {Error}")]

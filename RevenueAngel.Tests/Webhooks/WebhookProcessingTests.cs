@@ -196,6 +196,28 @@ public sealed class WebhookProcessingTests(WebhookAppFixture app) : IClassFixtur
     }
 
     [Fact]
+    public async Task APoisonEventInABatchLosesOnlyItsOwnChangesAndTheEventsAroundItAreApplied()
+    {
+        var s = await SetUpAsync();
+        var at = app.Time.GetUtcNow();
+        var poison = $"msg_{Guid.NewGuid():N}";
+        await DeliverAsync(s, "payment.succeeded", WhopEvents.Payment($"pay_a_{s.CompanyId}", s.CompanyId, s.User(0), s.Membership(0), s.BasicPlan, 19m, "paid", at), at);
+        await DeliverAsync(s, "payment.succeeded", WhopEvents.Payment($"pay_b_{s.CompanyId}", s.CompanyId, s.User(1), s.Membership(1), $"plan_unknown_{s.CompanyId}", 99m, "paid", at.AddSeconds(1)),
+            at.AddSeconds(1), id: poison);
+        await DeliverAsync(s, "payment.succeeded", WhopEvents.Payment($"pay_c_{s.CompanyId}", s.CompanyId, s.User(2), s.Membership(2), s.BasicPlan, 19m, "paid", at.AddSeconds(2)), at.AddSeconds(2));
+
+        await app.ProcessAsync();
+
+        Assert.Equal([$"pay_a_{s.CompanyId}", $"pay_c_{s.CompanyId}"], (await ConversionsAsync(s)).Select(c => c.WhopPaymentId));
+        await using var db = app.App.CreateDbContext();
+        Assert.False(db.Payments.Any(p => p.Id == $"pay_b_{s.CompanyId}"));
+        Assert.False(db.Memberships.Any(m => m.Id == s.Membership(1)));
+        var row = db.WebhookEvents.Single(e => e.WebhookId == poison);
+        Assert.Equal((WebhookEventStatus.Failed, 1), (row.Status, row.Attempts));
+        Assert.Equal(2, db.WebhookEvents.Count(e => e.CompanyId == s.CompanyId && e.Status == WebhookEventStatus.Processed));
+    }
+
+    [Fact]
     public async Task APoisonEventIsRetriedWithBackoffThenDeadAndAReplayAfterTheFixAppliesIt()
     {
         var s = await SetUpAsync();

@@ -24,6 +24,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Demo:Enabled"] = "false",
     ["Whop:ApiKey"] = "bench", ["Whop:AppId"] = "app_bench", ["Whop:WebhookSecrets:0"] = "ws_bench",
 });
+builder.Configuration.AddEnvironmentVariables("RA_BENCH_SET_"); // e.g. RA_BENCH_SET_Webhooks__Workers=4 to try a setting
 builder.AddRevenueAngelCore();
 using var host = builder.Build();
 await host.StartAsync();
@@ -32,6 +33,12 @@ var contexts = host.Services.GetRequiredService<IDbContextFactory<RevenueAngelDb
 if (Environment.GetEnvironmentVariable("RA_BENCH_ONLY") == "analytics")
 {
     await AnalyticsBench.RunAsync(host.Services, connectionString);
+    return;
+}
+if (Environment.GetEnvironmentVariable("RA_BENCH_ONLY") == "webhooks")
+{
+    var (benchCompany, _) = await BenchData.SeedAsync(connectionString, contexts, 1_000);
+    await WebhookBench.RunAsync(host.Services, benchCompany, events: 20_000);
     return;
 }
 var (companyId, playbookId) = await BenchData.SeedAsync(connectionString, contexts, members);
