@@ -9,14 +9,21 @@ public sealed class AnalyticsQueries(IDbContextFactory<RevenueAngelDbContext> co
     /// Null when the company is unknown.
     public async Task<AnalyticsOverview?> GetOverviewAsync(string companyId, AnalyticsWindow window, CancellationToken ct = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await CurrencyOfAsync(db, companyId, ct) is not { } currency) return null;
-        var playbooks = await PlaybookHeader.ForCompanyAsync(db, companyId, ct);
+        string currency;
+        IReadOnlyDictionary<long, PlaybookHeader> playbooks;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            if (await CurrencyOfAsync(db, companyId, ct) is not { } found) return null;
+            currency = found;
+            playbooks = await PlaybookHeader.ForCompanyAsync(db, companyId, ct);
+        }
 
-        var current = await PeriodMeasurement.TakeAsync(db, companyId, currency, window, playbooks, ct);
-        var previous = await PeriodMeasurement.TakeAsync(db, companyId, currency, window.Previous(), playbooks, ct);
-        var daily = await DailySeries.ReadAsync(db, companyId, currency, window, playbooks, ct);
-        return new AnalyticsOverview(currency, window, current.Figures, previous.Figures, daily, current.Playbooks);
+        // Three independent reads, each on a connection of its own, so the database works on them side by side.
+        var current = InContextAsync(db => PeriodMeasurement.TakeAsync(db, companyId, currency, window, playbooks, ct), ct);
+        var previous = InContextAsync(db => PeriodMeasurement.TakeAsync(db, companyId, currency, window.Previous(), playbooks, ct), ct);
+        var daily = InContextAsync(db => DailySeries.ReadAsync(db, companyId, currency, window, playbooks, ct), ct);
+        await Task.WhenAll(current, previous, daily);
+        return new AnalyticsOverview(currency, window, current.Result.Figures, previous.Result.Figures, daily.Result, current.Result.Playbooks);
     }
 
     /// Null when the playbook does not exist or belongs to another company.
@@ -31,6 +38,12 @@ public sealed class AnalyticsQueries(IDbContextFactory<RevenueAngelDbContext> co
             new Dictionary<long, PlaybookHeader> { [playbookId] = playbook with { Deleted = false } }, ct);
         var steps = await StepFunnels.ReadAsync(db, companyId, currency, playbookId, window, ct);
         return new PlaybookReport(currency, window, measured.Playbooks.Single(), steps);
+    }
+
+    private async Task<T> InContextAsync<T>(Func<RevenueAngelDbContext, Task<T>> read, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await read(db);
     }
 
     private static Task<string?> CurrencyOfAsync(RevenueAngelDbContext db, string companyId, CancellationToken ct) =>

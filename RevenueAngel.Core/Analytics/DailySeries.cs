@@ -15,11 +15,11 @@ internal static class DailySeries
     {
         var postgres = db.Database.IsNpgsql();
         string Day(string column) => postgres
-            ? $"CAST(floor(extract(epoch from {column}) / 86400) AS bigint)"
+            ? $"CAST((({column} AT TIME ZONE 'UTC')::date - DATE '1970-01-01') AS bigint)"
             : $"(({column} - {UnixEpochTicks}) / {TimeSpan.TicksPerDay})";
 
         var revenue = await QueryAsync(db, $"""
-            SELECT {Day("c.created_at")}, (SELECT s.playbook_id FROM sends s WHERE s.id = c.attributed_send_id),
+            SELECT {Day("c.created_at")}, c.attributed_playbook_id,
                    CAST(sum(c.revenue_cents + coalesce(a.cents, 0)) AS bigint)
             FROM conversions c
             LEFT JOIN (SELECT conversion_id, sum(amount_cents) AS cents FROM revenue_adjustments

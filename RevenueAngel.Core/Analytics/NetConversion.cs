@@ -34,9 +34,8 @@ internal sealed class NetConversion
                    Currency = c.Currency,
                    CreatedAt = c.CreatedAt,
                    SendId = c.AttributedSendId,
-                   // Looked up per conversion by primary key: a join let PostgreSQL hash all of the company's sends.
-                   PlaybookId = db.Sends.Where(s => s.Id == c.AttributedSendId).Select(s => (long?)s.PlaybookId).FirstOrDefault(),
-                   StepId = db.Sends.Where(s => s.Id == c.AttributedSendId).Select(s => (long?)s.StepId).FirstOrDefault(),
+                   PlaybookId = c.AttributedPlaybookId,
+                   StepId = c.AttributedStepId,
                    NetCents = c.RevenueCents + ((long?)a.Cents ?? 0),
                };
     }

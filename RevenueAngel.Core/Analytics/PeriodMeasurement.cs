@@ -21,12 +21,18 @@ internal sealed record PeriodMeasurement(PeriodFigures Figures, IReadOnlyList<Pl
             .Select(g => new { PlaybookId = g.Key, Sent = g.Count(), Clicked = g.Count(s => s.ClickedAt != null) })
             .ToListAsync(ct);
 
-        // Holdout members get no messages: they measure the playbook, they are not its audience.
-        var enrollments = db.Enrollments.Where(e => e.CompanyId == companyId && e.Group != HoldoutSplit.Holdout);
-        var entered = enrollments.Where(e => e.EnteredAt >= window.From && e.EnteredAt < window.To);
-        var enteredCount = await entered.CountAsync(ct);
-        var converted = await entered.CountAsync(e => e.Status == EnrollmentStatus.Converted, ct);
-        var active = await enrollments.CountAsync(e => e.EnteredAt < window.To && (e.EndedAt == null || e.EndedAt >= window.From), ct);
+        // Holdout members get no messages: they measure the playbook, they are not its audience. One pass for the
+        // three counts: entered in the period, of those converted, and active at any time during it.
+        var enrollments = await db.Enrollments
+            .Where(e => e.CompanyId == companyId && e.Group != HoldoutSplit.Holdout && e.EnteredAt < window.To)
+            .GroupBy(e => 1)
+            .Select(g => new
+            {
+                Entered = g.Count(e => e.EnteredAt >= window.From),
+                Converted = g.Count(e => e.EnteredAt >= window.From && e.Status == EnrollmentStatus.Converted),
+                Active = g.Count(e => e.EndedAt == null || e.EndedAt >= window.From),
+            })
+            .SingleOrDefaultAsync(ct);
 
         long Revenue(Func<PlaybookType?, ConversionType, bool> counts) => conversions
             .Where(c => c.InCurrency && counts(TypeOf(c.PlaybookId), c.Type))
@@ -40,9 +46,9 @@ internal sealed record PeriodMeasurement(PeriodFigures Figures, IReadOnlyList<Pl
             AttributedConversions: conversions.Where(c => c.PlaybookId is not null).Sum(c => c.Count),
             Sends: sends.Sum(s => s.Sent),
             Clicks: sends.Sum(s => s.Clicked),
-            Enrollments: enteredCount,
-            ConvertedEnrollments: converted,
-            ActiveEnrollments: active);
+            Enrollments: enrollments?.Entered ?? 0,
+            ConvertedEnrollments: enrollments?.Converted ?? 0,
+            ActiveEnrollments: enrollments?.Active ?? 0);
 
         var table = playbooks.Values
             .Select(p => new PlaybookPerformance(p.Id, p.Name, p.Type, p.Deleted,

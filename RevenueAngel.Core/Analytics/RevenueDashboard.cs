@@ -8,10 +8,15 @@ public sealed class RevenueDashboard(DashboardQueries summaries, AnalyticsQuerie
     public async Task<RevenueDashboardData?> LoadAsync(string companyId, int days, CancellationToken ct = default)
     {
         var window = AnalyticsWindow.LastDays(days, time.GetUtcNow());
-        if (await summaries.GetSummaryAsync(companyId, window, ct) is not { } summary) return null;
-        return new RevenueDashboardData(summary, (await analytics.GetOverviewAsync(companyId, window, ct))!,
-            await feed.RecentAsync(companyId, ct: ct), await setup.ForCompanyAsync(companyId, ct),
-            await experiments.IncrementalRevenueAsync(companyId, window.From, window.To, ct));
+        // Independent reads on connections of their own: the page waits for the slowest, not for their sum.
+        var summary = summaries.GetSummaryAsync(companyId, window, ct);
+        var overview = analytics.GetOverviewAsync(companyId, window, ct);
+        var recent = feed.RecentAsync(companyId, ct: ct);
+        var checklist = setup.ForCompanyAsync(companyId, ct);
+        var incremental = experiments.IncrementalRevenueAsync(companyId, window.From, window.To, ct);
+        await Task.WhenAll(summary, overview, recent, checklist, incremental);
+        return summary.Result is null || overview.Result is null ? null
+            : new RevenueDashboardData(summary.Result, overview.Result, recent.Result, checklist.Result, incremental.Result);
     }
 }
 

@@ -11,6 +11,9 @@ public sealed class Conversion
     public long RevenueCents { get; init; }
     public string Currency { get; init; } = "usd";
     public long? AttributedSendId { get; init; }
+    /// The credited send's playbook and step, copied when the conversion is recorded.
+    public long? AttributedPlaybookId { get; init; }
+    public long? AttributedStepId { get; init; }
     /// How the send was chosen, under the window in force when the conversion was recorded (never recomputed).
     public AttributionMethod AttributionMethod { get; init; }
     public int AttributionWindowDays { get; init; }

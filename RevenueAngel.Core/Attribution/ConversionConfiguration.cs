@@ -4,6 +4,7 @@ using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Dispatch;
 using RevenueAngel.Core.Members;
 using RevenueAngel.Core.Persistence;
+using RevenueAngel.Core.Playbooks;
 
 namespace RevenueAngel.Core.Attribution;
 
@@ -19,6 +20,8 @@ internal sealed class ConversionConfiguration : IEntityTypeConfiguration<Convers
         builder.HasOne<Company>().WithMany().HasForeignKey(c => c.CompanyId);
         builder.HasOne<Member>().WithMany().HasForeignKey(c => c.MemberId);
         builder.HasOne<Send>().WithMany().HasForeignKey(c => c.AttributedSendId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Playbook>().WithMany().HasForeignKey(c => c.AttributedPlaybookId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<PlaybookStep>().WithMany().HasForeignKey(c => c.AttributedStepId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(c => c.WhopPaymentId).IsUnique();
         builder.HasIndex(c => new { c.CompanyId, c.CreatedAt });
         builder.HasIndex(c => c.AttributedSendId);

@@ -77,6 +77,7 @@ internal sealed class DemoOutreach(Random random, DateTimeOffset now, string com
                 CompanyId = companyId, MemberId = j.MemberId, WhopPaymentId = j.ConvertingPayment!.Id,
                 Type = j.ConversionType!.Value, RevenueCents = j.ConvertingPayment.TotalCents,
                 Currency = j.ConvertingPayment.Currency, AttributedSendId = touch?.Id, CreatedAt = convertedAt,
+                AttributedPlaybookId = touch?.PlaybookId, AttributedStepId = touch?.StepId,
                 AttributionMethod = touch is null ? AttributionMethod.None : touch.ClickedAt is not null ? AttributionMethod.Click : AttributionMethod.Delivery,
                 AttributionWindowDays = attributionWindowDays,
             };

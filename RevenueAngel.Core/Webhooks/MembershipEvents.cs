@@ -60,7 +60,8 @@ public sealed class MembershipEvents(WhopMirror mirror, EventEnroller enroller)
         {
             CompanyId = company.Id, MemberId = memberId, WhopPaymentId = id, Type = ConversionType.Save,
             RevenueCents = plan?.RenewalPriceCents ?? 0, Currency = plan?.Currency ?? company.Currency, CreatedAt = at,
-            AttributedSendId = touch.SendId, AttributionMethod = touch.Method, AttributionWindowDays = company.AttributionWindowDays,
+            AttributedSendId = touch.SendId, AttributedPlaybookId = touch.PlaybookId, AttributedStepId = touch.StepId,
+            AttributionMethod = touch.Method, AttributionWindowDays = company.AttributionWindowDays,
         });
         await db.SaveChangesAsync(ct);
     }

@@ -100,7 +100,8 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller)
         db.Conversions.Add(new Conversion
         {
             CompanyId = company.Id, MemberId = memberId, WhopPaymentId = payment.Id, Type = type.Value, RevenueCents = row.TotalCents,
-            Currency = row.Currency, CreatedAt = paidAt, AttributedSendId = touch.SendId, AttributionMethod = touch.Method,
+            Currency = row.Currency, CreatedAt = paidAt, AttributedSendId = touch.SendId, AttributedPlaybookId = touch.PlaybookId, AttributedStepId = touch.StepId,
+            AttributionMethod = touch.Method,
             AttributionWindowDays = company.AttributionWindowDays,
         });
         await db.SaveChangesAsync(ct);

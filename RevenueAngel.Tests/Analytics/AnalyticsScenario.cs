@@ -118,7 +118,7 @@ public sealed class AnalyticsScenario
             var conversion = new Conversion
             {
                 CompanyId = companyId, WhopPaymentId = $"pay_{Guid.NewGuid():N}", Type = type, RevenueCents = cents, Currency = currency,
-                MemberId = enrollment?.SubjectId, AttributedSendId = send?.Id, CreatedAt = DaysAgo(daysAgo), AttributionWindowDays = 7,
+                MemberId = enrollment?.SubjectId, AttributedSendId = send?.Id, AttributedPlaybookId = send?.PlaybookId, AttributedStepId = send?.StepId, CreatedAt = DaysAgo(daysAgo), AttributionWindowDays = 7,
                 AttributionMethod = send is null ? AttributionMethod.None : AttributionMethod.Delivery,
             };
             enrollment?.Convert(DaysAgo(daysAgo));

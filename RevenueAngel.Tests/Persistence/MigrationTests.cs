@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using RevenueAngel.Tests.Infrastructure;
 
 namespace RevenueAngel.Tests.Persistence;
@@ -37,5 +38,54 @@ public sealed class MigrationTests(BothProvidersFixture hosts) : IClassFixture<B
         Assert.Contains("scheduled_for", sendColumns);
         Assert.Contains("clicked_at", sendColumns);
         Assert.Contains("external_id", sendColumns);
+    }
+
+    [Theory]
+    [MemberData(nameof(BothProvidersFixture.Providers), MemberType = typeof(BothProvidersFixture))]
+    public async Task ConversionsRecordedBeforeTheAttributedPlaybookColumnsGetTheirSendsPlaybookAndStep(string provider)
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        var companyId = $"biz_mig_{Guid.NewGuid():N}"[..20];
+        long sendId, playbookId, stepId;
+        await using (var db = hosts[provider].CreateDbContext())
+        {
+            db.Companies.Add(new Core.Companies.Company { Id = companyId, Name = "Migrated", InstalledAt = DateTimeOffset.UtcNow });
+            var template = new Core.Messaging.MessageTemplate { CompanyId = companyId, Name = "t", Title = "Hi", Body = "Body" };
+            db.Add(template);
+            await db.SaveChangesAsync(ct);
+            var playbook = new Core.Playbooks.Playbook { CompanyId = companyId, Name = "Recovery", Type = Core.Playbooks.PlaybookType.ChurnSave, CreatedAt = DateTimeOffset.UtcNow };
+            playbook.Steps.Add(new Core.Playbooks.PlaybookStep { Position = 1, Channel = Core.Messaging.MessageChannel.Push, TemplateId = template.Id });
+            var member = new Core.Members.Member { CompanyId = companyId, WhopUserId = "user_m", CreatedAt = DateTimeOffset.UtcNow };
+            db.AddRange(playbook, member);
+            await db.SaveChangesAsync(ct);
+            var enrollment = new Core.Playbooks.Enrollment { CompanyId = companyId, PlaybookId = playbook.Id, SubjectId = member.Id, EnteredAt = DateTimeOffset.UtcNow };
+            db.Add(enrollment);
+            await db.SaveChangesAsync(ct);
+            var send = Core.Dispatch.Send.Schedule(companyId, playbook.Id, playbook.Steps[0].Id, enrollment.Id, Core.Messaging.MessageChannel.Push, DateTimeOffset.UtcNow);
+            db.Add(send);
+            await db.SaveChangesAsync(ct);
+            db.Conversions.Add(new Core.Attribution.Conversion
+            {
+                CompanyId = companyId, MemberId = member.Id, WhopPaymentId = $"pay_{companyId}", RevenueCents = 1900, AttributedSendId = send.Id,
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync(ct);
+            (sendId, playbookId, stepId) = (send.Id, playbook.Id, playbook.Steps[0].Id);
+        }
+
+        await using (var db = hosts[provider].CreateDbContext())
+        {
+            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            var added = migrations.Single(m => m.EndsWith("_AttributedPlaybookOnConversions", StringComparison.Ordinal));
+            await migrator.MigrateAsync(migrations[migrations.IndexOf(added) - 1], cancellationToken: ct);
+            await migrator.MigrateAsync(cancellationToken: ct);
+        }
+
+        await using (var db = hosts[provider].CreateDbContext())
+        {
+            var conversion = await db.Conversions.SingleAsync(c => c.CompanyId == companyId, ct);
+            Assert.Equal((sendId, playbookId, stepId), (conversion.AttributedSendId, conversion.AttributedPlaybookId, conversion.AttributedStepId));
+        }
     }
 }

@@ -145,6 +145,10 @@ public static class AnalyticsBench
                  (SELECT min(id) AS first FROM sends WHERE company_id = @company) s
             """,
             """
+            UPDATE conversions c SET attributed_playbook_id = s.playbook_id, attributed_step_id = s.step_id
+            FROM sends s WHERE s.id = c.attributed_send_id AND c.company_id = @company
+            """,
+            """
             INSERT INTO revenue_adjustments (company_id, whop_object_id, kind, whop_payment_id, conversion_id, amount_cents, currency, status, created_at, updated_at)
             SELECT company_id, 'rfnd_' || id, 'refund', whop_payment_id, id, -revenue_cents / 2, 'usd', 'succeeded', created_at + interval '1 day', created_at + interval '1 day'
             FROM conversions WHERE company_id = @company AND id % 20 = 0

@@ -24,9 +24,17 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<long?>("AttributedPlaybookId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attributed_playbook_id");
+
                     b.Property<long?>("AttributedSendId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("attributed_send_id");
+
+                    b.Property<long?>("AttributedStepId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attributed_step_id");
 
                     b.Property<string>("AttributionMethod")
                         .IsRequired()
@@ -77,8 +85,14 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_conversions");
 
+                    b.HasIndex("AttributedPlaybookId")
+                        .HasDatabaseName("ix_conversions_attributed_playbook_id");
+
                     b.HasIndex("AttributedSendId")
                         .HasDatabaseName("ix_conversions_attributed_send_id");
+
+                    b.HasIndex("AttributedStepId")
+                        .HasDatabaseName("ix_conversions_attributed_step_id");
 
                     b.HasIndex("MemberId")
                         .HasDatabaseName("ix_conversions_member_id");
@@ -1158,11 +1172,23 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("RevenueAngel.Core.Attribution.Conversion", b =>
                 {
+                    b.HasOne("RevenueAngel.Core.Playbooks.Playbook", null)
+                        .WithMany()
+                        .HasForeignKey("AttributedPlaybookId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_conversions_playbooks_attributed_playbook_id");
+
                     b.HasOne("RevenueAngel.Core.Dispatch.Send", null)
                         .WithMany()
                         .HasForeignKey("AttributedSendId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_conversions_sends_attributed_send_id");
+
+                    b.HasOne("RevenueAngel.Core.Playbooks.PlaybookStep", null)
+                        .WithMany()
+                        .HasForeignKey("AttributedStepId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_conversions_playbook_steps_attributed_step_id");
 
                     b.HasOne("RevenueAngel.Core.Companies.Company", null)
                         .WithMany()
