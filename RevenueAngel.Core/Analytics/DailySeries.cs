@@ -4,8 +4,9 @@ using RevenueAngel.Core.Persistence;
 
 namespace RevenueAngel.Core.Analytics;
 
-/// Revenue and sends per UTC day, grouped in the database. Raw SQL because the two providers store instants
-/// differently (timestamptz; UTC ticks on SQLite) and LINQ cannot take the day of either portably.
+/// Revenue and sends per UTC day. Revenue is grouped in raw SQL because the two providers store instants
+/// differently (timestamptz; UTC ticks on SQLite) and LINQ cannot take the day of either portably; sends come
+/// per hour from SentCounts.
 internal static class DailySeries
 {
     private const long UnixEpochTicks = 621_355_968_000_000_000;
@@ -27,14 +28,9 @@ internal static class DailySeries
             WHERE c.company_id = @company AND c.currency = @currency AND c.created_at >= @from AND c.created_at < @to
             GROUP BY 1, 2
             """, companyId, currency, window, postgres, r => (Day: r.GetInt64(0), PlaybookId: r.IsDBNull(1) ? (long?)null : r.GetInt64(1), Cents: r.GetInt64(2)), ct);
-        var sends = await QueryAsync(db, $"""
-            SELECT {Day("sent_at")}, count(*) FROM sends
-            WHERE company_id = @company AND sent_at >= @from AND sent_at < @to
-            GROUP BY 1
-            """, companyId, currency, window, postgres, r => (Day: r.GetInt64(0), Count: r.GetInt64(1)), ct);
-
+        var sends = await SentCounts.ReadAsync(db, companyId, window, ct);
         var revenueByDay = revenue.ToLookup(r => r.Day);
-        var sendsByDay = sends.ToDictionary(s => s.Day, s => (int)s.Count);
+        var sendsByDay = sends.GroupBy(s => DayNumber(s.Hour)).ToDictionary(g => g.Key, g => g.Sum(s => s.Sent));
         var first = DayNumber(window.From);
         var last = DayNumber(window.To.AddTicks(-1));
         return [.. Enumerable.Range(0, (int)(last - first + 1)).Select(offset =>

@@ -15,11 +15,7 @@ internal sealed record PeriodMeasurement(PeriodFigures Figures, IReadOnlyList<Pl
             .GroupBy(c => new { c.Type, c.PlaybookId, InCurrency = c.Currency == currency })
             .Select(g => new { g.Key.Type, g.Key.PlaybookId, g.Key.InCurrency, Count = g.Count(), Cents = g.Sum(c => c.NetCents) })
             .ToListAsync(ct);
-        var sends = await db.Sends
-            .Where(s => s.CompanyId == companyId && s.SentAt >= window.From && s.SentAt < window.To)
-            .GroupBy(s => s.PlaybookId)
-            .Select(g => new { PlaybookId = g.Key, Sent = g.Count(), Clicked = g.Count(s => s.ClickedAt != null) })
-            .ToListAsync(ct);
+        var sends = await SentCounts.ReadAsync(db, companyId, window, ct);
 
         // Holdout members get no messages: they measure the playbook, they are not its audience. One pass for the
         // three counts: entered in the period, of those converted, and active at any time during it.

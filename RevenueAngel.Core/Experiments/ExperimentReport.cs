@@ -57,7 +57,8 @@ public sealed class ExperimentReport(IDbContextFactory<RevenueAngelDbContext> co
     {
         var enrolments = db.Enrollments.Where(e => e.CompanyId == companyId && e.EnteredAt >= from && e.EnteredAt < to
                                                    && (e.Group == HoldoutSplit.Holdout || e.Group == HoldoutSplit.Treatment));
-        var netConversions = db.Conversions.Where(c => c.CompanyId == companyId && c.MemberId != null)
+        // A conversion counts for an enrolment only from its entry on, so none from before the window can.
+        var netConversions = db.Conversions.Where(c => c.CompanyId == companyId && c.MemberId != null && c.CreatedAt >= from)
             .Select(c => new
             {
                 c.MemberId, c.CreatedAt,

@@ -42,35 +42,23 @@ public sealed class MigrationTests(BothProvidersFixture hosts) : IClassFixture<B
 
     [Theory]
     [MemberData(nameof(BothProvidersFixture.Providers), MemberType = typeof(BothProvidersFixture))]
-    public async Task ConversionsRecordedBeforeTheAttributedPlaybookColumnsGetTheirSendsPlaybookAndStep(string provider)
+    // Down to before the attributed playbook columns, then up again: what the migrations derive from existing rows
+    // (a conversion's playbook and step, the hourly send counts) is rebuilt from them.
+    public async Task MigrationsRebuildWhatTheyDeriveFromExistingRows(string provider)
     {
         var ct = Xunit.TestContext.Current.CancellationToken;
-        var companyId = $"biz_mig_{Guid.NewGuid():N}"[..20];
-        long sendId, playbookId, stepId;
+        TestGraph graph;
         await using (var db = hosts[provider].CreateDbContext())
         {
-            db.Companies.Add(new Core.Companies.Company { Id = companyId, Name = "Migrated", InstalledAt = DateTimeOffset.UtcNow });
-            var template = new Core.Messaging.MessageTemplate { CompanyId = companyId, Name = "t", Title = "Hi", Body = "Body" };
-            db.Add(template);
-            await db.SaveChangesAsync(ct);
-            var playbook = new Core.Playbooks.Playbook { CompanyId = companyId, Name = "Recovery", Type = Core.Playbooks.PlaybookType.ChurnSave, CreatedAt = DateTimeOffset.UtcNow };
-            playbook.Steps.Add(new Core.Playbooks.PlaybookStep { Position = 1, Channel = Core.Messaging.MessageChannel.Push, TemplateId = template.Id });
-            var member = new Core.Members.Member { CompanyId = companyId, WhopUserId = "user_m", CreatedAt = DateTimeOffset.UtcNow };
-            db.AddRange(playbook, member);
-            await db.SaveChangesAsync(ct);
-            var enrollment = new Core.Playbooks.Enrollment { CompanyId = companyId, PlaybookId = playbook.Id, SubjectId = member.Id, EnteredAt = DateTimeOffset.UtcNow };
-            db.Add(enrollment);
-            await db.SaveChangesAsync(ct);
-            var send = Core.Dispatch.Send.Schedule(companyId, playbook.Id, playbook.Steps[0].Id, enrollment.Id, Core.Messaging.MessageChannel.Push, DateTimeOffset.UtcNow);
-            db.Add(send);
-            await db.SaveChangesAsync(ct);
+            graph = await TestGraph.CreateAsync(db);
             db.Conversions.Add(new Core.Attribution.Conversion
             {
-                CompanyId = companyId, MemberId = member.Id, WhopPaymentId = $"pay_{companyId}", RevenueCents = 1900, AttributedSendId = send.Id,
-                CreatedAt = DateTimeOffset.UtcNow,
+                CompanyId = graph.Company.Id, MemberId = graph.Member.Id, WhopPaymentId = $"pay_{graph.Company.Id}", RevenueCents = 1900,
+                AttributedSendId = graph.Send.Id, CreatedAt = TestGraph.At,
             });
             await db.SaveChangesAsync(ct);
-            (sendId, playbookId, stepId) = (send.Id, playbook.Id, playbook.Steps[0].Id);
+            await db.Sends.Where(s => s.Id == graph.Send.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.SentAt, TestGraph.At.AddMinutes(5)).SetProperty(s => s.ClickedAt, TestGraph.At.AddMinutes(9)), ct);
         }
 
         await using (var db = hosts[provider].CreateDbContext())
@@ -84,8 +72,11 @@ public sealed class MigrationTests(BothProvidersFixture hosts) : IClassFixture<B
 
         await using (var db = hosts[provider].CreateDbContext())
         {
-            var conversion = await db.Conversions.SingleAsync(c => c.CompanyId == companyId, ct);
-            Assert.Equal((sendId, playbookId, stepId), (conversion.AttributedSendId, conversion.AttributedPlaybookId, conversion.AttributedStepId));
+            var conversion = await db.Conversions.SingleAsync(c => c.CompanyId == graph.Company.Id, ct);
+            Assert.Equal((graph.Send.Id, graph.Playbook.Id, graph.Step.Id),
+                (conversion.AttributedSendId, conversion.AttributedPlaybookId, conversion.AttributedStepId));
+            var counted = await db.SendHourlyCounts.SingleAsync(c => c.CompanyId == graph.Company.Id, ct);
+            Assert.Equal((TestGraph.At, 1, 1), (counted.Hour, counted.Sent, counted.Clicked));
         }
     }
 }

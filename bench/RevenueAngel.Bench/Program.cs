@@ -55,7 +55,7 @@ Console.WriteLine($"baseline: count the audience            {baseline.Ms,8:N0} m
 Console.WriteLine($"enrol + schedule 3 steps                {enrol.Ms,8:N0} ms  ({enrol.Result:N0} enrolled)  = {enrol.Ms / Math.Max(1, baseline.Ms):N1} × baseline");
 Console.WriteLine($"second run (nothing new)                {again.Ms,8:N0} ms  ({again.Result:N0} enrolled)  = {again.Ms / Math.Max(1, baseline.Ms):N1} × baseline");
 
-await WebhookBench.RunAsync(host.Services, companyId, events: 5_000);
+await WebhookBench.RunAsync(host.Services, companyId, events: 20_000);
 await AnalyticsBench.RunAsync(host.Services, connectionString);
 await host.StopAsync();
 NpgsqlConnection.ClearAllPools();

@@ -22,6 +22,39 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("RevenueAngel.Core.Analytics.SendHourlyCount", b =>
+                {
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("Hour")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hour");
+
+                    b.Property<long>("PlaybookId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("playbook_id");
+
+                    b.Property<long>("StepId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_id");
+
+                    b.Property<int>("Clicked")
+                        .HasColumnType("integer")
+                        .HasColumnName("clicked");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("integer")
+                        .HasColumnName("sent");
+
+                    b.HasKey("CompanyId", "Hour", "PlaybookId", "StepId")
+                        .HasName("pk_send_hourly_counts");
+
+                    b.ToTable("send_hourly_counts", (string)null);
+                });
+
             modelBuilder.Entity("RevenueAngel.Core.Attribution.Conversion", b =>
                 {
                     b.Property<long>("Id")
@@ -1197,6 +1230,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_webhook_events_status_processed_at");
 
                     b.ToTable("webhook_events", (string)null);
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Analytics.SendHourlyCount", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_send_hourly_counts_companies_company_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Attribution.Conversion", b =>

@@ -17,6 +17,39 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("RevenueAngel.Core.Analytics.SendHourlyCount", b =>
+                {
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hour");
+
+                    b.Property<long>("PlaybookId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("playbook_id");
+
+                    b.Property<long>("StepId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_id");
+
+                    b.Property<int>("Clicked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("clicked");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent");
+
+                    b.HasKey("CompanyId", "Hour", "PlaybookId", "StepId")
+                        .HasName("pk_send_hourly_counts");
+
+                    b.ToTable("send_hourly_counts", (string)null);
+                });
+
             modelBuilder.Entity("RevenueAngel.Core.Attribution.Conversion", b =>
                 {
                     b.Property<long>("Id")
@@ -1168,6 +1201,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_webhook_events_status_processed_at");
 
                     b.ToTable("webhook_events", (string)null);
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Analytics.SendHourlyCount", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_send_hourly_counts_companies_company_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Attribution.Conversion", b =>
