@@ -39,10 +39,12 @@ public sealed class MessagePreviews(IDbContextFactory<RevenueAngelDbContext> con
         }
     }
 
-    /// Renders the step for a sample subject and sends it to the creator only. Returns what went wrong, or null.
-    public async Task<string?> SendTestAsync(string companyId, string whopUserId, PlaybookDraft draft, int stepIndex, CancellationToken ct = default)
+    /// Renders the step (or one of its A/B variants) for a sample subject and sends it to the creator only.
+    /// Returns what went wrong, or null.
+    public async Task<string?> SendTestAsync(string companyId, string whopUserId, PlaybookDraft draft, int stepIndex, CancellationToken ct = default,
+        int? variantIndex = null)
     {
-        var preview = await RenderAsync(companyId, draft, stepIndex, null, ct);
+        var preview = await RenderAsync(companyId, draft, stepIndex, null, ct, variantIndex);
         if (preview.Message is null) return preview.Error;
         try
         {

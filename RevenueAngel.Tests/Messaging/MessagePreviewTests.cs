@@ -40,6 +40,20 @@ public sealed class MessagePreviewTests(DispatchAppFixture app) : IClassFixture<
     }
 
     [Fact]
+    public async Task AVariantCanBeSentAsATestOnItsOwn()
+    {
+        var scenario = await DispatchScenario.CreateAsync(app, members: 1);
+        var draft = Draft("Welcome to {{ community_name }}");
+        draft.Steps[0].Variants.Add(new StepVariantDraft { Title = "Last call, {{ first_name }}", Body = "Still thinking it over?" });
+
+        var problem = await app.Get<MessagePreviews>().SendTestAsync(scenario.CompanyId, "user_creator", draft, 0, Ct, variantIndex: 0);
+
+        Assert.Null(problem);
+        var sent = DispatchScenario.Json(Assert.Single(scenario.Deliveries("notification")));
+        Assert.Equal(("[Test] Last call, Maya1", "Still thinking it over?"), (sent.GetProperty("title").GetString(), sent.GetProperty("content").GetString()));
+    }
+
+    [Fact]
     public async Task AnInvalidTemplateIsNotSentAndSaysWhy()
     {
         var scenario = await DispatchScenario.CreateAsync(app, members: 1);
