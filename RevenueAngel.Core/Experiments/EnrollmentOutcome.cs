@@ -17,19 +17,18 @@ internal sealed class EnrollmentOutcome
     public long RevenueCents { get; init; }
 
     public static IQueryable<EnrollmentOutcome> Query(RevenueAngelDbContext db, string companyId, DateTimeOffset now) =>
-        db.Enrollments
-            .Where(e => e.CompanyId == companyId)
+        EnrolledMember.Query(db, companyId)
             .Select(e => new EnrollmentOutcome
             {
                 PlaybookId = e.PlaybookId, SubjectKind = e.SubjectKind, SubjectId = e.SubjectId, EnteredAt = e.EnteredAt, Group = e.Group,
                 Converted = e.Status == EnrollmentStatus.Converted,
                 RevenueCents = (db.Conversions
-                                   .Where(c => c.CompanyId == companyId && e.SubjectKind == SubjectKind.Member && c.MemberId == e.SubjectId
+                                   .Where(c => c.CompanyId == companyId && c.MemberId == e.MemberId
                                                && c.CreatedAt >= e.EnteredAt && c.CreatedAt <= (e.EndedAt ?? now))
                                    .Sum(c => (long?)c.RevenueCents) ?? 0)
                                + (db.RevenueAdjustments
                                    .Where(a => a.CompanyId == companyId && db.Conversions.Any(c => c.Id == a.ConversionId
-                                       && e.SubjectKind == SubjectKind.Member && c.MemberId == e.SubjectId
+                                       && c.MemberId == e.MemberId
                                        && c.CreatedAt >= e.EnteredAt && c.CreatedAt <= (e.EndedAt ?? now)))
                                    .Sum(a => (long?)a.AmountCents) ?? 0),
             });

@@ -55,8 +55,8 @@ public sealed class ExperimentReport(IDbContextFactory<RevenueAngelDbContext> co
     private static async Task<List<ArmRow>> HoldoutArmsJoinedAsync(RevenueAngelDbContext db, string companyId, DateTimeOffset from,
         DateTimeOffset to, DateTimeOffset now, CancellationToken ct)
     {
-        var enrolments = db.Enrollments.Where(e => e.CompanyId == companyId && e.EnteredAt >= from && e.EnteredAt < to
-                                                   && (e.Group == HoldoutSplit.Holdout || e.Group == HoldoutSplit.Treatment));
+        var enrolments = EnrolledMember.Query(db, companyId).Where(e => e.EnteredAt >= from && e.EnteredAt < to
+                                                                       && (e.Group == HoldoutSplit.Holdout || e.Group == HoldoutSplit.Treatment));
         // A conversion counts for an enrolment only from its entry on, so none from before the window can.
         var netConversions = db.Conversions.Where(c => c.CompanyId == companyId && c.MemberId != null && c.CreatedAt >= from)
             .Select(c => new
@@ -65,8 +65,8 @@ public sealed class ExperimentReport(IDbContextFactory<RevenueAngelDbContext> co
                 Net = c.RevenueCents + (db.RevenueAdjustments.Where(a => a.ConversionId == c.Id).Sum(a => (long?)a.AmountCents) ?? 0),
             });
         // Only enrolments with revenue come back (a few per cent); the rest add nothing to the sums.
-        var earners = await enrolments.Where(e => e.SubjectKind == SubjectKind.Member)
-            .Join(netConversions, e => (long?)e.SubjectId, c => c.MemberId, (e, c) => new { e.Id, e.PlaybookId, e.Group, e.EnteredAt, e.EndedAt, c.CreatedAt, c.Net })
+        var earners = await enrolments.Where(e => e.MemberId != null)
+            .Join(netConversions, e => e.MemberId, c => c.MemberId, (e, c) => new { e.Id, e.PlaybookId, e.Group, e.EnteredAt, e.EndedAt, c.CreatedAt, c.Net })
             .Where(x => x.CreatedAt >= x.EnteredAt && x.CreatedAt <= (x.EndedAt ?? now))
             .GroupBy(x => new { x.Id, x.PlaybookId, x.Group })
             .Select(g => new { g.Key.PlaybookId, g.Key.Group, Revenue = g.Sum(x => x.Net) })

@@ -114,4 +114,56 @@ public sealed class ExperimentReportTests(BothProvidersFixture hosts) : IClassFi
         Assert.Equal(3000, inRange.Cents, 6);
         Assert.Equal((0.0, 0), (before.Cents, before.Playbooks));
     }
+
+    [Theory]
+    [MemberData(nameof(BothProvidersFixture.Providers), MemberType = typeof(BothProvidersFixture))]
+    public async Task ANurtureArmCarriesTheRevenueOfTheMembersItsLeadsBecame(string provider)
+    {
+        var host = hosts[provider];
+        var companyId = $"biz_{Guid.NewGuid():N}"[..18];
+        long playbookId;
+        await using (var db = host.CreateDbContext())
+        {
+            db.Companies.Add(new Company { Id = companyId, Name = "Nurture", InstalledAt = Entered.AddDays(-30) });
+            var template = new MessageTemplate { CompanyId = companyId, Name = "t", Title = "t", Body = "b" };
+            // Two leads became members (same Whop user); the other two never bought.
+            var leads = Enumerable.Range(1, 4).Select(i => new Core.Leads.Lead
+            {
+                CompanyId = companyId, Email = $"lead{i}@example.com", Source = "form", CapturedAt = Entered,
+                WhopUserId = i < 3 ? $"user_{companyId}_{i}" : null,
+            }).ToList();
+            var members = Enumerable.Range(1, 2).Select(i => new Member { CompanyId = companyId, WhopUserId = $"user_{companyId}_{i}", CreatedAt = Entered.AddDays(1) }).ToList();
+            db.AddRange(leads);
+            db.AddRange(members);
+            db.Add(template);
+            await db.SaveChangesAsync(Ct);
+            var playbook = new Playbook { CompanyId = companyId, Name = "First purchase", Type = PlaybookType.Nurture, HoldoutPercent = 30, CreatedAt = Entered };
+            playbook.Steps.Add(new PlaybookStep { Position = 1, TemplateId = template.Id });
+            db.Add(playbook);
+            await db.SaveChangesAsync(Ct);
+            playbookId = playbook.Id;
+            Enrollment Enrol(long lead, string group) => new()
+            {
+                CompanyId = companyId, PlaybookId = playbook.Id, SubjectKind = SubjectKind.Lead, SubjectId = lead, Group = group, EnteredAt = Entered,
+            };
+            var enrolments = new[] { Enrol(leads[0].Id, "treatment"), Enrol(leads[2].Id, "treatment"), Enrol(leads[1].Id, "holdout"), Enrol(leads[3].Id, "holdout") };
+            enrolments[0].Convert(Entered.AddDays(1));
+            enrolments[2].Convert(Entered.AddDays(2));
+            db.AddRange(enrolments);
+            db.AddRange(
+                new Conversion { CompanyId = companyId, MemberId = members[0].Id, WhopPaymentId = $"pay_{Guid.NewGuid():N}", Type = ConversionType.FirstPurchase, RevenueCents = 4000, CreatedAt = Entered.AddDays(1) },
+                new Conversion { CompanyId = companyId, MemberId = members[1].Id, WhopPaymentId = $"pay_{Guid.NewGuid():N}", Type = ConversionType.FirstPurchase, RevenueCents = 1900, CreatedAt = Entered.AddDays(2) });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var report = await host.Get<ExperimentReport>().GetAsync(companyId, playbookId, Ct);
+        var incremental = await host.Get<ExperimentReport>().IncrementalRevenueAsync(companyId, Entered.AddDays(-1), Entered.AddDays(1), Ct);
+
+        var arms = report!.Arms.ToDictionary(a => a.Group);
+        Assert.Equal((2L, 1L, 2000.0), (arms["treatment"].Subjects, arms["treatment"].Conversions, arms["treatment"].RevenuePerSubjectCents));
+        Assert.Equal((2L, 1L, 950.0), (arms["holdout"].Subjects, arms["holdout"].Conversions, arms["holdout"].RevenuePerSubjectCents));
+        Assert.Equal(ExperimentReport.IncrementalRevenueOf([(new ArmSummary("holdout", 2, 1, 1900, 1900.0 * 1900),
+            new ArmSummary("treatment", 2, 1, 4000, 4000.0 * 4000))]), incremental);
+        Assert.Equal((2000 - 950) * 2, incremental.Cents, 6);
+    }
 }
