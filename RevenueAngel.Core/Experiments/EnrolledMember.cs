@@ -18,6 +18,8 @@ internal sealed class EnrolledMember
     public EnrollmentStatus Status { get; init; }
     public long? MemberId { get; init; }
 
+    /// One query for every kind of subject, for correlated sums per enrolment; as a join key the choice between
+    /// subject and lead would hide the key from the planner, so bulk joins take OfMembers and OfLeads apart.
     public static IQueryable<EnrolledMember> Query(RevenueAngelDbContext db, string companyId) =>
         db.Enrollments
             .Where(e => e.CompanyId == companyId)
@@ -31,4 +33,22 @@ internal sealed class EnrolledMember
                         .Join(db.Members.Where(m => m.CompanyId == companyId), l => l.WhopUserId, m => m.WhopUserId, (l, m) => (long?)m.Id)
                         .FirstOrDefault(),
             });
+
+    public static IQueryable<EnrolledMember> OfMembers(IQueryable<Enrollment> enrollments) =>
+        enrollments.Where(e => e.SubjectKind == SubjectKind.Member).Select(e => new EnrolledMember
+        {
+            Id = e.Id, PlaybookId = e.PlaybookId, SubjectKind = e.SubjectKind, SubjectId = e.SubjectId, EnteredAt = e.EnteredAt,
+            EndedAt = e.EndedAt, Group = e.Group, Status = e.Status, MemberId = e.SubjectId,
+        });
+
+    public static IQueryable<EnrolledMember> OfLeads(RevenueAngelDbContext db, string companyId, IQueryable<Enrollment> enrollments) =>
+        from e in enrollments
+        where e.SubjectKind == SubjectKind.Lead
+        join l in db.Leads on e.SubjectId equals l.Id
+        join m in db.Members.Where(m => m.CompanyId == companyId) on l.WhopUserId equals m.WhopUserId
+        select new EnrolledMember
+        {
+            Id = e.Id, PlaybookId = e.PlaybookId, SubjectKind = e.SubjectKind, SubjectId = e.SubjectId, EnteredAt = e.EnteredAt,
+            EndedAt = e.EndedAt, Group = e.Group, Status = e.Status, MemberId = m.Id,
+        };
 }

@@ -55,8 +55,8 @@ public sealed class ExperimentReport(IDbContextFactory<RevenueAngelDbContext> co
     private static async Task<List<ArmRow>> HoldoutArmsJoinedAsync(RevenueAngelDbContext db, string companyId, DateTimeOffset from,
         DateTimeOffset to, DateTimeOffset now, CancellationToken ct)
     {
-        var enrolments = EnrolledMember.Query(db, companyId).Where(e => e.EnteredAt >= from && e.EnteredAt < to
-                                                                       && (e.Group == HoldoutSplit.Holdout || e.Group == HoldoutSplit.Treatment));
+        var enrolments = db.Enrollments.Where(e => e.CompanyId == companyId && e.EnteredAt >= from && e.EnteredAt < to
+                                                   && (e.Group == HoldoutSplit.Holdout || e.Group == HoldoutSplit.Treatment));
         // A conversion counts for an enrolment only from its entry on, so none from before the window can.
         var netConversions = db.Conversions.Where(c => c.CompanyId == companyId && c.MemberId != null && c.CreatedAt >= from)
             .Select(c => new
@@ -64,13 +64,19 @@ public sealed class ExperimentReport(IDbContextFactory<RevenueAngelDbContext> co
                 c.MemberId, c.CreatedAt,
                 Net = c.RevenueCents + (db.RevenueAdjustments.Where(a => a.ConversionId == c.Id).Sum(a => (long?)a.AmountCents) ?? 0),
             });
-        // Only enrolments with revenue come back (a few per cent); the rest add nothing to the sums.
-        var earners = await enrolments.Where(e => e.MemberId != null)
+        // Only enrolments with revenue come back (a few per cent); the rest add nothing to the sums. Members and leads
+        // apart: a join on one plain key each lets the database hash it.
+        Task<List<Earner>> EarnersAsync(IQueryable<EnrolledMember> enrolled) => enrolled
             .Join(netConversions, e => e.MemberId, c => c.MemberId, (e, c) => new { e.Id, e.PlaybookId, e.Group, e.EnteredAt, e.EndedAt, c.CreatedAt, c.Net })
             .Where(x => x.CreatedAt >= x.EnteredAt && x.CreatedAt <= (x.EndedAt ?? now))
             .GroupBy(x => new { x.Id, x.PlaybookId, x.Group })
-            .Select(g => new { g.Key.PlaybookId, g.Key.Group, Revenue = g.Sum(x => x.Net) })
+            .Select(g => new Earner(g.Key.PlaybookId, g.Key.Group, g.Sum(x => x.Net)))
             .ToListAsync(ct);
+        List<Earner> earners =
+        [
+            .. await EarnersAsync(EnrolledMember.OfMembers(enrolments)),
+            .. await EarnersAsync(EnrolledMember.OfLeads(db, companyId, enrolments)),
+        ];
         var counts = await enrolments.GroupBy(e => new { e.PlaybookId, e.Group })
             .Select(g => new { g.Key.PlaybookId, g.Key.Group, Subjects = g.LongCount(), Conversions = g.LongCount(e => e.Status == EnrollmentStatus.Converted) })
             .ToListAsync(ct);
@@ -107,4 +113,6 @@ public sealed class ExperimentReport(IDbContextFactory<RevenueAngelDbContext> co
         return new StepExperiment(step.Id, step.Position, step.WinnerVariant, [.. arms.Select(ArmResult.Of)],
             [.. arms.Skip(1).Select(variant => ExperimentEstimator.VariantVsBase(arms[0], variant))]);
     }
+
+    private sealed record Earner(long PlaybookId, string? Group, long Revenue);
 }

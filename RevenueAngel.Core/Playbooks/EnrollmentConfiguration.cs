@@ -20,7 +20,9 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
         builder.HasOne<Playbook>().WithMany().HasForeignKey(e => e.PlaybookId);
         builder.HasIndex(e => new { e.PlaybookId, e.SubjectKind, e.SubjectId, e.EntryNumber }).IsUnique();
         builder.HasIndex(e => new { e.CompanyId, e.SubjectKind, e.SubjectId, e.Status });
-        // Analytics: enrolments entered in, or active during, a period.
-        builder.HasIndex(e => new { e.CompanyId, e.EnteredAt }).IncludeProperties(e => new { e.Status, e.Group, e.EndedAt });
+        // Analytics: enrolments entered in, or active during, a period, read from the index alone (experiments join
+        // them to their subjects' conversions by playbook and arm).
+        builder.HasIndex(e => new { e.CompanyId, e.EnteredAt })
+            .IncludeProperties(e => new { e.Status, e.Group, e.EndedAt, e.PlaybookId, e.SubjectKind, e.SubjectId });
     }
 }

@@ -934,7 +934,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.HasIndex("CompanyId", "EnteredAt")
                         .HasDatabaseName("ix_enrollments_company_id_entered_at");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CompanyId", "EnteredAt"), new[] { "Status", "Group", "EndedAt" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CompanyId", "EnteredAt"), new[] { "Status", "Group", "EndedAt", "PlaybookId", "SubjectKind", "SubjectId" });
 
                     b.HasIndex("PlaybookId", "TriggerKey")
                         .IsUnique()

@@ -913,7 +913,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CompanyId", "EnteredAt")
                         .HasDatabaseName("ix_enrollments_company_id_entered_at")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "Group", "EndedAt" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "Group", "EndedAt", "PlaybookId", "SubjectKind", "SubjectId" });
 
                     b.HasIndex("PlaybookId", "TriggerKey")
                         .IsUnique()
