@@ -19,7 +19,8 @@ internal static class SendClaims
                 .SetProperty(s => s.LastError, "lease expired while sending; not resent to avoid a duplicate"), ct);
 
     /// Per company, as many due sends as its send rate leaves for this minute (sent or in flight in the last 60 s
-    /// count against it), oldest first.
+    /// count against it): the highest-priority playbook's first, then the oldest, so a payment-failed message never
+    /// queues behind a batch of upsells.
     public static async Task<IReadOnlyList<long>> ClaimAsync(RevenueAngelDbContext db, DateTimeOffset now, DateTimeOffset leaseUntil,
         int defaultPerMinute, CancellationToken ct)
     {
@@ -48,11 +49,11 @@ internal static class SendClaims
         command.CommandText = $"""
             UPDATE sends SET status = @sending, lease_expires_at = @lease
             WHERE id IN (
-                SELECT id FROM sends
-                WHERE company_id = @company AND status = @scheduled AND scheduled_for <= @now
-                ORDER BY scheduled_for, id
+                SELECT s.id FROM sends s JOIN playbooks p ON p.id = s.playbook_id
+                WHERE s.company_id = @company AND s.status = @scheduled AND s.scheduled_for <= @now
+                ORDER BY p.priority DESC, s.scheduled_for, s.id
                 LIMIT @limit
-                {(postgres ? "FOR UPDATE SKIP LOCKED" : "")}
+                {(postgres ? "FOR UPDATE OF s SKIP LOCKED" : "")}
             )
             RETURNING id
             """;

@@ -104,6 +104,21 @@ public sealed class DispatcherTests(DispatchAppFixture app) : IClassFixture<Disp
     }
 
     [Fact]
+    public async Task WhenTheSendRateIsShortAHigherPriorityPlaybooksMessageGoesBeforeOlderUpsells()
+    {
+        var scenario = await DispatchScenario.CreateAsync(app, members: 5, c => c.SendsPerMinute = 2);
+        await scenario.EnrollAsync(await scenario.PlaybookAsync(PlaybookType.Upsell, priority: 20, title: "Upgrade"), scenario.Members.Take(4));
+        app.Time.Advance(TimeSpan.FromMinutes(1));
+        await scenario.EnrollAsync(await scenario.PlaybookAsync(PlaybookType.ChurnSave, priority: 100, title: "Card declined"), scenario.Members.Skip(4));
+
+        await DispatchAsync();
+
+        var titles = scenario.Deliveries("notification").Select(d => DispatchScenario.Json(d).GetProperty("title").GetString()).ToList();
+        Assert.Equal(2, titles.Count);
+        Assert.Contains("Card declined", titles);
+    }
+
+    [Fact]
     public async Task TheFrequencyCapAcrossPlaybooksDefersTheNextMessageUntilTheWindowHasRoom()
     {
         var scenario = await DispatchScenario.CreateAsync(app, members: 1, c => (c.FrequencyCapMessages, c.FrequencyCapDays) = (1, 7));
