@@ -44,6 +44,9 @@ public sealed partial class DemoSeeder(
             InstalledAt = now.AddDays(-75), IsDemo = true, WhopExperienceId = $"exp_{companyId}",
             // Off so the demo's playbooks can be tried at any hour; a real company starts with 21:00–08:00.
             QuietHoursStart = null, QuietHoursEnd = null,
+            // The demo only talks to its own fake Whop: the first sweep's catch-up of its default playbooks (about
+            // 120 messages) must not hold a playbook the visitor just built for minutes behind it.
+            SendsPerMinute = 300,
         };
         db.Companies.Add(company);
         var plans = DemoCatalog.Plans(companyId);
