@@ -8,9 +8,9 @@ namespace RevenueAngel.Core.Webhooks;
 
 /// Applies stored events in Whop's order (the envelope's timestamp, then arrival). A batch of events is claimed
 /// in one transaction that holds their rows (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so replicas take different
-/// events); each event runs in a savepoint of its own, so a failure rolls back that event's changes only and
-/// schedules its retry with exponential backoff; after WebhookOptions.MaxAttempts it is `dead`, kept for a replay.
-/// One commit per batch is what lets a worker drain a backlog of 100k events in about a minute.
+/// events) and applied with one commit. When an event fails, the batch is applied again with a savepoint per
+/// event, so the failure rolls back that event's changes only and schedules its retry with exponential backoff;
+/// after WebhookOptions.MaxAttempts it is `dead`, kept for a replay.
 public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbContext> contexts, WebhookHandlers handlers,
     IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookProcessor> logger)
 {
@@ -20,8 +20,6 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
     {
         await using var probe = await contexts.CreateDbContextAsync(ct);
         var workers = probe.Database.IsNpgsql() ? options.Value.Workers : 1;
-        // Claiming and locking the claimed members happen one worker at a time: a later batch then waits for an
-        // earlier one holding the same member, so one member's events still apply in Whop's order.
         using var claiming = new SemaphoreSlim(1);
         var done = 0;
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
@@ -36,26 +34,51 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
         return done;
     }
 
+    /// The whole batch in one transaction; when one of its events fails, the batch is rolled back and applied again
+    /// one savepoint per event, so only the failing event loses its changes.
     private async Task<int> ProcessBatchAsync(SemaphoreSlim claiming, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        List<long> ids;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            db.Database.AutoSavepointsEnabled = false;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var batch = await ClaimAndLockAsync(db, claiming, () => ClaimDueAsync(db, now, options.Value.BatchSize, ct), ct);
+            if (batch.Count == 0) return 0;
+            try
+            {
+                var outcomes = new List<(long Id, WebhookEventStatus Status, string? Note)>();
+                foreach (var row in batch)
+                {
+                    var (status, note) = await handlers.ApplyAsync(db, row, ct);
+                    db.ChangeTracker.Clear();
+                    outcomes.Add((row.Id, status, note));
+                }
+                // Most events end `processed` without a note: one statement marks them all.
+                foreach (var outcome in outcomes.GroupBy(o => (o.Status, o.Note)))
+                    await RecordOutcomeAsync(db, [.. outcome.Select(o => o.Id)], outcome.Key.Status, outcome.Key.Note, now, ct);
+                await transaction.CommitAsync(ct);
+                return batch.Count;
+            }
+            catch (Exception) when (!ct.IsCancellationRequested)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                ids = [.. batch.Select(r => r.Id)];
+            }
+        }
+        await ProcessOneByOneAsync(claiming, ids, now, ct);
+        return ids.Count;
+    }
+
+    private async Task ProcessOneByOneAsync(SemaphoreSlim claiming, IReadOnlyList<long> ids, DateTimeOffset now, CancellationToken ct)
+    {
         await using var db = await contexts.CreateDbContextAsync(ct);
         // Each event has a savepoint of ours; EF's own one around every SaveChanges would double the round trips.
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        List<WebhookEvent> batch;
-        await claiming.WaitAsync(ct);
-        try
-        {
-            batch = await ClaimAsync(db, now, options.Value.BatchSize, ct);
-            if (batch.Count == 0) return 0;
-            await LockMembersAsync(db, batch, ct);
-        }
-        finally
-        {
-            claiming.Release();
-        }
-
+        // Another worker may have taken some of them since the rollback: those are its own now.
+        var batch = await ClaimAndLockAsync(db, claiming, () => ClaimByIdAsync(db, ids, ct), ct);
         foreach (var row in batch)
         {
             await transaction.CreateSavepointAsync("event", ct);
@@ -63,12 +86,7 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
             {
                 var (status, note) = await handlers.ApplyAsync(db, row, ct);
                 db.ChangeTracker.Clear();
-                await db.WebhookEvents.Where(e => e.Id == row.Id).ExecuteUpdateAsync(u => u
-                    .SetProperty(e => e.Status, status)
-                    .SetProperty(e => e.Error, note)
-                    .SetProperty(e => e.Attempts, e => e.Attempts + 1)
-                    .SetProperty(e => e.ProcessedAt, now)
-                    .SetProperty(e => e.NextAttemptAt, (DateTimeOffset?)null), ct);
+                await RecordOutcomeAsync(db, [row.Id], status, note, now, ct);
                 await transaction.ReleaseSavepointAsync("event", ct);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
@@ -79,10 +97,36 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
             }
         }
         await transaction.CommitAsync(ct);
-        return batch.Count;
     }
 
-    private static async Task<List<WebhookEvent>> ClaimAsync(RevenueAngelDbContext db, DateTimeOffset now, int batchSize, CancellationToken ct)
+    // Claiming and locking the claimed members happen one worker at a time: a later batch then waits for an
+    // earlier one holding the same member, so one member's events still apply in Whop's order.
+    private static async Task<List<WebhookEvent>> ClaimAndLockAsync(RevenueAngelDbContext db, SemaphoreSlim claiming,
+        Func<Task<List<WebhookEvent>>> claim, CancellationToken ct)
+    {
+        await claiming.WaitAsync(ct);
+        try
+        {
+            var batch = await claim();
+            await LockMembersAsync(db, batch, ct);
+            return batch;
+        }
+        finally
+        {
+            claiming.Release();
+        }
+    }
+
+    private static Task RecordOutcomeAsync(RevenueAngelDbContext db, IReadOnlyList<long> ids, WebhookEventStatus status, string? note,
+        DateTimeOffset now, CancellationToken ct) =>
+        db.WebhookEvents.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(u => u
+            .SetProperty(e => e.Status, status)
+            .SetProperty(e => e.Error, note)
+            .SetProperty(e => e.Attempts, e => e.Attempts + 1)
+            .SetProperty(e => e.ProcessedAt, now)
+            .SetProperty(e => e.NextAttemptAt, (DateTimeOffset?)null), ct);
+
+    private static async Task<List<WebhookEvent>> ClaimDueAsync(RevenueAngelDbContext db, DateTimeOffset now, int batchSize, CancellationToken ct)
     {
         var received = StoredEnum<WebhookEventStatus>.ToText(WebhookEventStatus.Received);
         var failed = StoredEnum<WebhookEventStatus>.ToText(WebhookEventStatus.Failed);
@@ -100,6 +144,24 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
         return await db.WebhookEvents.AsNoTracking()
             .Where(e => (e.Status == WebhookEventStatus.Received || e.Status == WebhookEventStatus.Failed) && e.NextAttemptAt <= now)
             .OrderBy(e => e.OccurredAt == null).ThenBy(e => e.OccurredAt).ThenBy(e => e.Id).Take(batchSize).ToListAsync(ct);
+    }
+
+    private static async Task<List<WebhookEvent>> ClaimByIdAsync(RevenueAngelDbContext db, IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        var received = StoredEnum<WebhookEventStatus>.ToText(WebhookEventStatus.Received);
+        var failed = StoredEnum<WebhookEventStatus>.ToText(WebhookEventStatus.Failed);
+        if (db.Database.IsNpgsql())
+        {
+            return await db.WebhookEvents.FromSqlRaw("""
+                SELECT * FROM webhook_events
+                WHERE id = ANY({0}) AND status IN ({1}, {2})
+                ORDER BY occurred_at NULLS LAST, id
+                FOR UPDATE SKIP LOCKED
+                """, ids.ToArray(), received, failed).AsNoTracking().ToListAsync(ct);
+        }
+        return await db.WebhookEvents.AsNoTracking()
+            .Where(e => ids.Contains(e.Id) && (e.Status == WebhookEventStatus.Received || e.Status == WebhookEventStatus.Failed))
+            .OrderBy(e => e.OccurredAt == null).ThenBy(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync(ct);
     }
 
     // One member's events apply one at a time across workers and replicas (a payment's type depends on the ones
