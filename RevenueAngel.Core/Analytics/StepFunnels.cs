@@ -27,9 +27,8 @@ internal static class StepFunnels
                            join t in db.MessageTemplates on st.TemplateId equals t.Id into templates
                            from t in templates.DefaultIfEmpty()
                            orderby st.Position, st.Id
-                           // What members actually read (the template's title still holds its {{ variables }}).
-                           let rendered = db.Sends.Where(s => s.StepId == st.Id && s.Title != null).OrderByDescending(s => s.Id).Select(s => s.Title).FirstOrDefault()
-                           select new { st.Id, st.Position, st.Archived, Title = rendered ?? (t == null ? null : t.Title) })
+                           // The step as the creator wrote it, not one member's copy of it: the funnel is everyone's.
+                           select new { st.Id, st.Position, st.Archived, Title = t == null ? null : t.Title })
             .ToListAsync(ct);
 
         return [.. steps
