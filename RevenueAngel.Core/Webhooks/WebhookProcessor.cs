@@ -42,6 +42,7 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
         List<long> ids;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
+            // A failure rolls the whole batch back: EF's savepoint around each SaveChanges would only cost round trips.
             db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var batch = await ClaimAndLockAsync(db, claiming, () => ClaimDueAsync(db, now, options.Value.BatchSize, ct), ct);
