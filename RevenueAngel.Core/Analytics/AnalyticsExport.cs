@@ -16,11 +16,9 @@ public sealed class AnalyticsExport(IDbContextFactory<RevenueAngelDbContext> con
                    orderby c.Id
                    join m in db.Members on c.MemberId equals m.Id into members
                    from m in members.DefaultIfEmpty()
-                   join s in db.Sends on c.AttributedSendId equals s.Id into sends
-                   from s in sends.DefaultIfEmpty()
-                   join p in db.Playbooks on s.PlaybookId equals p.Id into playbooks
+                   join p in db.Playbooks on c.AttributedPlaybookId equals (long?)p.Id into playbooks
                    from p in playbooks.DefaultIfEmpty()
-                   join st in db.PlaybookSteps on s.StepId equals st.Id into steps
+                   join st in db.PlaybookSteps on c.AttributedStepId equals (long?)st.Id into steps
                    from st in steps.DefaultIfEmpty()
                    let adjustment = db.RevenueAdjustments.Where(a => a.ConversionId == c.Id).Sum(a => (long?)a.AmountCents) ?? 0
                    select new ConversionExportRow(c.Id, c.CreatedAt, c.WhopPaymentId, m == null ? null : m.WhopUserId, m == null ? null : m.Name,

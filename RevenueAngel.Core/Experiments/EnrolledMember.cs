@@ -5,6 +5,7 @@ namespace RevenueAngel.Core.Experiments;
 
 /// An enrolment with the member whose payments count for it: the subject itself, or for a lead the member that
 /// lead became (the same Whop user), so Nurture's arms carry the revenue of the first purchases they led to.
+/// Member and lead enrolments are read apart and put together, so each joins on a plain key the database can hash.
 /// A class with init properties, not a positional record: EF can only compose filters over member-init projections.
 internal sealed class EnrolledMember
 {
@@ -18,21 +19,11 @@ internal sealed class EnrolledMember
     public EnrollmentStatus Status { get; init; }
     public long? MemberId { get; init; }
 
-    /// One query for every kind of subject, for correlated sums per enrolment; as a join key the choice between
-    /// subject and lead would hide the key from the planner, so bulk joins take OfMembers and OfLeads apart.
-    public static IQueryable<EnrolledMember> Query(RevenueAngelDbContext db, string companyId) =>
-        db.Enrollments
-            .Where(e => e.CompanyId == companyId)
-            .Select(e => new EnrolledMember
-            {
-                Id = e.Id, PlaybookId = e.PlaybookId, SubjectKind = e.SubjectKind, SubjectId = e.SubjectId, EnteredAt = e.EnteredAt,
-                EndedAt = e.EndedAt, Group = e.Group, Status = e.Status,
-                MemberId = e.SubjectKind == SubjectKind.Member
-                    ? e.SubjectId
-                    : db.Leads.Where(l => l.Id == e.SubjectId && l.WhopUserId != null)
-                        .Join(db.Members.Where(m => m.CompanyId == companyId), l => l.WhopUserId, m => m.WhopUserId, (l, m) => (long?)m.Id)
-                        .FirstOrDefault(),
-            });
+    public static IQueryable<EnrolledMember> Query(RevenueAngelDbContext db, string companyId)
+    {
+        var enrollments = db.Enrollments.Where(e => e.CompanyId == companyId);
+        return OfMembers(enrollments).Concat(OfLeads(db, companyId, enrollments));
+    }
 
     public static IQueryable<EnrolledMember> OfMembers(IQueryable<Enrollment> enrollments) =>
         enrollments.Where(e => e.SubjectKind == SubjectKind.Member).Select(e => new EnrolledMember
@@ -41,14 +32,17 @@ internal sealed class EnrolledMember
             EndedAt = e.EndedAt, Group = e.Group, Status = e.Status, MemberId = e.SubjectId,
         });
 
+    /// A lead that has not bought yet has no member: it is still a subject, with nothing paid.
     public static IQueryable<EnrolledMember> OfLeads(RevenueAngelDbContext db, string companyId, IQueryable<Enrollment> enrollments) =>
         from e in enrollments
         where e.SubjectKind == SubjectKind.Lead
-        join l in db.Leads on e.SubjectId equals l.Id
-        join m in db.Members.Where(m => m.CompanyId == companyId) on l.WhopUserId equals m.WhopUserId
+        join l in db.Leads on e.SubjectId equals l.Id into leads
+        from l in leads.DefaultIfEmpty()
+        join m in db.Members.Where(m => m.CompanyId == companyId) on l.WhopUserId equals m.WhopUserId into members
+        from m in members.DefaultIfEmpty()
         select new EnrolledMember
         {
             Id = e.Id, PlaybookId = e.PlaybookId, SubjectKind = e.SubjectKind, SubjectId = e.SubjectId, EnteredAt = e.EnteredAt,
-            EndedAt = e.EndedAt, Group = e.Group, Status = e.Status, MemberId = m.Id,
+            EndedAt = e.EndedAt, Group = e.Group, Status = e.Status, MemberId = m == null ? null : m.Id,
         };
 }

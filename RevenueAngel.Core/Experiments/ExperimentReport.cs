@@ -64,19 +64,13 @@ public sealed class ExperimentReport(IDbContextFactory<RevenueAngelDbContext> co
                 c.MemberId, c.CreatedAt,
                 Net = c.RevenueCents + (db.RevenueAdjustments.Where(a => a.ConversionId == c.Id).Sum(a => (long?)a.AmountCents) ?? 0),
             });
-        // Only enrolments with revenue come back (a few per cent); the rest add nothing to the sums. Members and leads
-        // apart: a join on one plain key each lets the database hash it.
-        Task<List<Earner>> EarnersAsync(IQueryable<EnrolledMember> enrolled) => enrolled
+        // Only enrolments with revenue come back (a few per cent); the rest add nothing to the sums.
+        var earners = await EnrolledMember.OfMembers(enrolments).Concat(EnrolledMember.OfLeads(db, companyId, enrolments))
             .Join(netConversions, e => e.MemberId, c => c.MemberId, (e, c) => new { e.Id, e.PlaybookId, e.Group, e.EnteredAt, e.EndedAt, c.CreatedAt, c.Net })
             .Where(x => x.CreatedAt >= x.EnteredAt && x.CreatedAt <= (x.EndedAt ?? now))
             .GroupBy(x => new { x.Id, x.PlaybookId, x.Group })
-            .Select(g => new Earner(g.Key.PlaybookId, g.Key.Group, g.Sum(x => x.Net)))
+            .Select(g => new { g.Key.PlaybookId, g.Key.Group, Revenue = g.Sum(x => x.Net) })
             .ToListAsync(ct);
-        List<Earner> earners =
-        [
-            .. await EarnersAsync(EnrolledMember.OfMembers(enrolments)),
-            .. await EarnersAsync(EnrolledMember.OfLeads(db, companyId, enrolments)),
-        ];
         var counts = await enrolments.GroupBy(e => new { e.PlaybookId, e.Group })
             .Select(g => new { g.Key.PlaybookId, g.Key.Group, Subjects = g.LongCount(), Conversions = g.LongCount(e => e.Status == EnrollmentStatus.Converted) })
             .ToListAsync(ct);
@@ -113,6 +107,4 @@ public sealed class ExperimentReport(IDbContextFactory<RevenueAngelDbContext> co
         return new StepExperiment(step.Id, step.Position, step.WinnerVariant, [.. arms.Select(ArmResult.Of)],
             [.. arms.Skip(1).Select(variant => ExperimentEstimator.VariantVsBase(arms[0], variant))]);
     }
-
-    private sealed record Earner(long PlaybookId, string? Group, long Revenue);
 }

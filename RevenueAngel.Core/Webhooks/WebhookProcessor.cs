@@ -39,13 +39,12 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
     private async Task<int> ProcessBatchAsync(SemaphoreSlim claiming, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        List<long> ids;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
             // A failure rolls the whole batch back: EF's savepoint around each SaveChanges would only cost round trips.
             db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var batch = await ClaimAndLockAsync(db, claiming, () => ClaimDueAsync(db, now, options.Value.BatchSize, ct), ct);
+            var batch = await ClaimAndLockAsync(db, claiming, now, ct);
             if (batch.Count == 0) return 0;
             try
             {
@@ -65,21 +64,19 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
             catch (Exception) when (!ct.IsCancellationRequested)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
-                ids = [.. batch.Select(r => r.Id)];
             }
         }
-        await ProcessOneByOneAsync(claiming, ids, now, ct);
-        return ids.Count;
+        return await ProcessOneByOneAsync(claiming, now, ct);
     }
 
-    private async Task ProcessOneByOneAsync(SemaphoreSlim claiming, IReadOnlyList<long> ids, DateTimeOffset now, CancellationToken ct)
+    private async Task<int> ProcessOneByOneAsync(SemaphoreSlim claiming, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         // Each event has a savepoint of ours; EF's own one around every SaveChanges would double the round trips.
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Another worker may have taken some of them since the rollback: those are its own now.
-        var batch = await ClaimAndLockAsync(db, claiming, () => ClaimByIdAsync(db, ids, ct), ct);
+        // The oldest due events again: the same batch, unless another worker has taken some of it since the rollback.
+        var batch = await ClaimAndLockAsync(db, claiming, now, ct);
         foreach (var row in batch)
         {
             await transaction.CreateSavepointAsync("event", ct);
@@ -98,17 +95,18 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
             }
         }
         await transaction.CommitAsync(ct);
+        return batch.Count;
     }
 
     // Claiming and locking the claimed members happen one worker at a time: a later batch then waits for an
     // earlier one holding the same member, so one member's events still apply in Whop's order.
-    private static async Task<List<WebhookEvent>> ClaimAndLockAsync(RevenueAngelDbContext db, SemaphoreSlim claiming,
-        Func<Task<List<WebhookEvent>>> claim, CancellationToken ct)
+    private async Task<List<WebhookEvent>> ClaimAndLockAsync(RevenueAngelDbContext db, SemaphoreSlim claiming, DateTimeOffset now,
+        CancellationToken ct)
     {
         await claiming.WaitAsync(ct);
         try
         {
-            var batch = await claim();
+            var batch = await ClaimDueAsync(db, now, options.Value.BatchSize, ct);
             await LockMembersAsync(db, batch, ct);
             return batch;
         }
@@ -145,24 +143,6 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
         return await db.WebhookEvents.AsNoTracking()
             .Where(e => (e.Status == WebhookEventStatus.Received || e.Status == WebhookEventStatus.Failed) && e.NextAttemptAt <= now)
             .OrderBy(e => e.OccurredAt == null).ThenBy(e => e.OccurredAt).ThenBy(e => e.Id).Take(batchSize).ToListAsync(ct);
-    }
-
-    private static async Task<List<WebhookEvent>> ClaimByIdAsync(RevenueAngelDbContext db, IReadOnlyList<long> ids, CancellationToken ct)
-    {
-        var received = StoredEnum<WebhookEventStatus>.ToText(WebhookEventStatus.Received);
-        var failed = StoredEnum<WebhookEventStatus>.ToText(WebhookEventStatus.Failed);
-        if (db.Database.IsNpgsql())
-        {
-            return await db.WebhookEvents.FromSqlRaw("""
-                SELECT * FROM webhook_events
-                WHERE id = ANY({0}) AND status IN ({1}, {2})
-                ORDER BY occurred_at NULLS LAST, id
-                FOR UPDATE SKIP LOCKED
-                """, ids.ToArray(), received, failed).AsNoTracking().ToListAsync(ct);
-        }
-        return await db.WebhookEvents.AsNoTracking()
-            .Where(e => ids.Contains(e.Id) && (e.Status == WebhookEventStatus.Received || e.Status == WebhookEventStatus.Failed))
-            .OrderBy(e => e.OccurredAt == null).ThenBy(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync(ct);
     }
 
     // One member's events apply one at a time across workers and replicas (a payment's type depends on the ones

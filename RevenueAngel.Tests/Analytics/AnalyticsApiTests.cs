@@ -7,18 +7,8 @@ namespace RevenueAngel.Tests.Analytics;
 /// The analytics endpoints over <see cref="AnalyticsScenario"/>'s week (26 Oct – 1 Nov 2026) in an installed company.
 public sealed class AnalyticsApiTests(WhopAppFixture fixture) : IClassFixture<WhopAppFixture>
 {
-    private const string Week = "from=2026-10-26&to=2026-11-01";
+    private const string Week = AnalyticsScenario.WeekQuery;
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
-    private async Task<(AnalyticsScenario Mine, string Token)> InstalledCompanyWithHistoryAsync()
-    {
-        var company = new FakeWhopBuilder(fixture.Whop.Store).WithCatalog();
-        var token = fixture.AdminTokenFor(company.CompanyId);
-        Assert.Equal(HttpStatusCode.OK, (await fixture.GetAsync($"/dashboard/{company.CompanyId}", token)).StatusCode);
-        await using var db = fixture.App.CreateDbContext();
-        await AnalyticsScenario.CreateAsync(db, "Neighbour");
-        return (await AnalyticsScenario.CreateAsync(db, installedCompanyId: company.CompanyId), token);
-    }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
@@ -29,7 +19,7 @@ public sealed class AnalyticsApiTests(WhopAppFixture fixture) : IClassFixture<Wh
     [Fact]
     public async Task TheDashboardCarriesTheRangesFiguresThePreviousPeriodTheSeriesAndRecentConversions()
     {
-        var (mine, token) = await InstalledCompanyWithHistoryAsync();
+        var (mine, token) = await AnalyticsScenario.InstalledWithNeighbourAsync(fixture);
 
         var body = await JsonAsync(await fixture.GetAsync($"/api/analytics/dashboard?companyId={mine.CompanyId}&{Week}", token));
 
@@ -52,7 +42,7 @@ public sealed class AnalyticsApiTests(WhopAppFixture fixture) : IClassFixture<Wh
     [Fact]
     public async Task APlaybooksReportHasItsTotalsAndStepFunnel()
     {
-        var (mine, token) = await InstalledCompanyWithHistoryAsync();
+        var (mine, token) = await AnalyticsScenario.InstalledWithNeighbourAsync(fixture);
 
         var report = await JsonAsync(await fixture.GetAsync($"/api/analytics/playbook/{mine.ChurnSave.Id}?companyId={mine.CompanyId}&{Week}", token));
 
@@ -70,7 +60,7 @@ public sealed class AnalyticsApiTests(WhopAppFixture fixture) : IClassFixture<Wh
     [Fact]
     public async Task AnotherCompanysPlaybookIsNotFound()
     {
-        var (mine, token) = await InstalledCompanyWithHistoryAsync();
+        var (mine, token) = await AnalyticsScenario.InstalledWithNeighbourAsync(fixture);
         await using var db = fixture.App.CreateDbContext();
         var theirs = await AnalyticsScenario.CreateAsync(db, "Theirs");
 
@@ -87,7 +77,7 @@ public sealed class AnalyticsApiTests(WhopAppFixture fixture) : IClassFixture<Wh
     [InlineData("/api/analytics/export/sends.csv?companyId={0}")]
     public async Task EveryAnalyticsEndpointNeedsATokenAndAnAdminOfThatCompany(string template)
     {
-        var (mine, _) = await InstalledCompanyWithHistoryAsync();
+        var (mine, _) = await AnalyticsScenario.InstalledWithNeighbourAsync(fixture);
         var stranger = new FakeWhopBuilder(fixture.Whop.Store).WithCatalog();
 
         var anonymous = await fixture.GetAsync(string.Format(template, mine.CompanyId), token: null);
@@ -107,7 +97,7 @@ public sealed class AnalyticsApiTests(WhopAppFixture fixture) : IClassFixture<Wh
     [InlineData("days=14", "days must be one of 7, 30, 90")]
     public async Task ABadPeriodIsAProblemThatSaysWhatIsWrong(string query, string problem)
     {
-        var (mine, token) = await InstalledCompanyWithHistoryAsync();
+        var (mine, token) = await AnalyticsScenario.InstalledWithNeighbourAsync(fixture);
 
         foreach (var path in new[] { "dashboard", $"playbook/{mine.ChurnSave.Id}", "export/sends.csv" })
         {

@@ -6,18 +6,8 @@ namespace RevenueAngel.Tests.Analytics;
 /// CSV exports of <see cref="AnalyticsScenario"/>'s week: the company's own rows, nothing of its neighbour's.
 public sealed class AnalyticsExportTests(WhopAppFixture fixture) : IClassFixture<WhopAppFixture>
 {
-    private const string Week = "from=2026-10-26&to=2026-11-01";
+    private const string Week = AnalyticsScenario.WeekQuery;
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
-    private async Task<(AnalyticsScenario Mine, string Token)> InstalledCompanyWithHistoryAsync()
-    {
-        var company = new FakeWhopBuilder(fixture.Whop.Store).WithCatalog();
-        var token = fixture.AdminTokenFor(company.CompanyId);
-        Assert.Equal(HttpStatusCode.OK, (await fixture.GetAsync($"/dashboard/{company.CompanyId}", token)).StatusCode);
-        await using var db = fixture.App.CreateDbContext();
-        await AnalyticsScenario.CreateAsync(db, "Neighbour");
-        return (await AnalyticsScenario.CreateAsync(db, installedCompanyId: company.CompanyId), token);
-    }
 
     private static async Task<string[][]> CsvAsync(HttpResponseMessage response)
     {
@@ -31,7 +21,7 @@ public sealed class AnalyticsExportTests(WhopAppFixture fixture) : IClassFixture
     [Fact]
     public async Task TheConversionsExportHasTheWeeksConversionsWithNetRevenueAndTheirMessage()
     {
-        var (mine, token) = await InstalledCompanyWithHistoryAsync();
+        var (mine, token) = await AnalyticsScenario.InstalledWithNeighbourAsync(fixture);
 
         var rows = await CsvAsync(await fixture.GetAsync($"/api/analytics/export/conversions.csv?companyId={mine.CompanyId}&{Week}", token));
 
@@ -47,7 +37,7 @@ public sealed class AnalyticsExportTests(WhopAppFixture fixture) : IClassFixture
     [Fact]
     public async Task TheSendsExportHasEverySendSentOrDueInTheWeekOfThisCompanyOnly()
     {
-        var (mine, token) = await InstalledCompanyWithHistoryAsync();
+        var (mine, token) = await AnalyticsScenario.InstalledWithNeighbourAsync(fixture);
 
         var rows = await CsvAsync(await fixture.GetAsync($"/api/analytics/export/sends.csv?companyId={mine.CompanyId}&{Week}", token));
 
@@ -63,8 +53,8 @@ public sealed class AnalyticsExportTests(WhopAppFixture fixture) : IClassFixture
     [Fact]
     public async Task AnotherCompanysExportIsForbidden()
     {
-        var (mine, _) = await InstalledCompanyWithHistoryAsync();
-        var (_, otherToken) = await InstalledCompanyWithHistoryAsync();
+        var (mine, _) = await AnalyticsScenario.InstalledWithNeighbourAsync(fixture);
+        var (_, otherToken) = await AnalyticsScenario.InstalledWithNeighbourAsync(fixture);
 
         var response = await fixture.GetAsync($"/api/analytics/export/conversions.csv?companyId={mine.CompanyId}&{Week}", otherToken);
 

@@ -26,6 +26,20 @@ public sealed class AnalyticsScenario
     public static DateTimeOffset DaysAgo(double days) => Now.AddDays(-days);
 
     /// In a new company, or in <paramref name="installedCompanyId"/> when the app was installed there already.
+    /// The scenario's week as the analytics endpoints take it.
+    public const string WeekQuery = "from=2026-10-26&to=2026-11-01";
+
+    /// The scenario in a company installed through the app (with an admin token for it), beside a neighbour's.
+    public static async Task<(AnalyticsScenario Mine, string Token)> InstalledWithNeighbourAsync(Infrastructure.WhopAppFixture fixture)
+    {
+        var company = new Infrastructure.FakeWhopBuilder(fixture.Whop.Store).WithCatalog();
+        var token = fixture.AdminTokenFor(company.CompanyId);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await fixture.GetAsync($"/dashboard/{company.CompanyId}", token)).StatusCode);
+        await using var db = fixture.App.CreateDbContext();
+        await CreateAsync(db, "Neighbour");
+        return (await CreateAsync(db, installedCompanyId: company.CompanyId), token);
+    }
+
     public static async Task<AnalyticsScenario> CreateAsync(RevenueAngelDbContext db, string? name = null, string? installedCompanyId = null)
     {
         var companyId = installedCompanyId ?? $"biz_{Guid.NewGuid():N}"[..18];

@@ -22,18 +22,7 @@ public sealed class ExperimentReportTests(BothProvidersFixture hosts) : IClassFi
     private static async Task<Dataset> SeedAsync(CoreHost host)
     {
         await using var db = host.CreateDbContext();
-        var companyId = $"biz_{Guid.NewGuid():N}"[..18];
-        db.Companies.Add(new Company { Id = companyId, Name = "Report", InstalledAt = Entered.AddDays(-30) });
-        var members = Enumerable.Range(1, 6).Select(i => new Member { CompanyId = companyId, WhopUserId = $"user_{companyId}_{i}", CreatedAt = Entered }).ToList();
-        var template = new MessageTemplate { CompanyId = companyId, Name = "t", Title = "t", Body = "b" };
-        db.AddRange(members);
-        db.Add(template);
-        await db.SaveChangesAsync(Ct);
-        var playbook = new Playbook { CompanyId = companyId, Name = "Upgrade nudge", Type = PlaybookType.Upsell, HoldoutPercent = 30, CreatedAt = Entered };
-        var step = new PlaybookStep { Position = 1, TemplateId = template.Id, Variants = { new PlaybookStepVariant { Key = "B", Percent = 50, TemplateId = template.Id } } };
-        playbook.Steps.Add(step);
-        db.Add(playbook);
-        await db.SaveChangesAsync(Ct);
+        var (companyId, members, playbook, step) = await ExperimentWorld.CreateAsync(db, "Upgrade nudge", members: 6, Entered, holdoutPercent: 30);
 
         var m = members.Select(x => x.Id).ToArray();
         Enrollment Enrol(long member, string group) => new() { CompanyId = companyId, PlaybookId = playbook.Id, SubjectId = member, Group = group, EnteredAt = Entered };

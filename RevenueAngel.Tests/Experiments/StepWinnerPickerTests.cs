@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Experiments;
-using RevenueAngel.Core.Members;
-using RevenueAngel.Core.Messaging;
 using RevenueAngel.Core.Playbooks;
 using RevenueAngel.Tests.Infrastructure;
 
@@ -17,18 +14,8 @@ public sealed class StepWinnerPickerTests(BothProvidersFixture hosts) : IClassFi
     private async Task<long> StepTestAsync(int convertedA, int convertedB)
     {
         await using var db = Host.CreateDbContext();
-        var companyId = $"biz_{Guid.NewGuid():N}"[..18];
         var entered = DateTimeOffset.UtcNow.AddDays(-3);
-        db.Companies.Add(new Company { Id = companyId, Name = "Winner", InstalledAt = entered });
-        var members = Enumerable.Range(0, 1000).Select(i => new Member { CompanyId = companyId, WhopUserId = $"u{i}_{companyId}", CreatedAt = entered }).ToList();
-        var template = new MessageTemplate { CompanyId = companyId, Name = "t", Title = "t", Body = "b" };
-        db.AddRange(members);
-        db.Add(template);
-        await db.SaveChangesAsync(Ct);
-        var step = new PlaybookStep { Position = 1, TemplateId = template.Id, Variants = { new PlaybookStepVariant { Key = "B", Percent = 50, TemplateId = template.Id } } };
-        var playbook = new Playbook { CompanyId = companyId, Name = "P", Type = PlaybookType.Upsell, Enabled = true, CreatedAt = entered, Steps = { step } };
-        db.Add(playbook);
-        await db.SaveChangesAsync(Ct);
+        var (companyId, members, playbook, step) = await ExperimentWorld.CreateAsync(db, "P", members: 1000, entered, enabled: true);
         for (var i = 0; i < 1000; i++)
         {
             var isB = i >= 500;

@@ -15,8 +15,12 @@ public sealed class AnalyticsPageTests : MudTestContext, IClassFixture<DemoCoreF
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=playbook-name]")));
         var first = cut.FindAll("[data-testid=playbook-name]")[0].TextContent;
-        Assert.Contains($"Funnel · {first}", cut.Markup);
-        Assert.NotEmpty(cut.FindAll("[data-testid=funnel-step]"));
+        // The chosen playbook's funnel loads after the table.
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains($"Funnel · {first}", cut.Markup);
+            Assert.NotEmpty(cut.FindAll("[data-testid=funnel-step]"));
+        });
         Assert.NotNull(cut.Find("[data-testid=experiment-section]"));
         Assert.Equal("/api/analytics/export/conversions.csv?companyId=biz_demo&days=30", cut.Find("[data-testid=export-conversions]").GetAttribute("href"));
     }

@@ -1,10 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using RevenueAngel.Core.Attribution;
-using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Experiments;
-using RevenueAngel.Core.Members;
-using RevenueAngel.Core.Messaging;
 using RevenueAngel.Core.Playbooks;
 using RevenueAngel.Tests.Infrastructure;
 using RevenueAngel.Web.Components.Experiments;
@@ -28,19 +25,8 @@ public sealed class ExperimentPanelTests : MudTestContext, IClassFixture<BothPro
     private async Task<(string CompanyId, long PlaybookId)> SeedAsync()
     {
         await using var db = _core.CreateDbContext();
-        var companyId = $"biz_{Guid.NewGuid():N}"[..18];
         var entered = DateTimeOffset.UtcNow.AddDays(-7);
-        db.Companies.Add(new Company { Id = companyId, Name = "Panel", InstalledAt = entered });
-        var members = Enumerable.Range(0, 400).Select(i => new Member { CompanyId = companyId, WhopUserId = $"u_{companyId}_{i}", CreatedAt = entered }).ToList();
-        var template = new MessageTemplate { CompanyId = companyId, Name = "t", Title = "t", Body = "b" };
-        db.AddRange(members);
-        db.Add(template);
-        await db.SaveChangesAsync(Ct);
-        var playbook = new Playbook { CompanyId = companyId, Name = "Pro nudge", Type = PlaybookType.Upsell, HoldoutPercent = 25, CreatedAt = entered };
-        var step = new PlaybookStep { Position = 1, TemplateId = template.Id, Variants = { new PlaybookStepVariant { Key = "B", Percent = 50, TemplateId = template.Id } } };
-        playbook.Steps.Add(step);
-        db.Add(playbook);
-        await db.SaveChangesAsync(Ct);
+        var (companyId, members, playbook, step) = await RevenueAngel.Tests.Experiments.ExperimentWorld.CreateAsync(db, "Pro nudge", members: 400, entered, holdoutPercent: 25);
         for (var i = 0; i < 400; i++)
         {
             var held = i >= 300;
