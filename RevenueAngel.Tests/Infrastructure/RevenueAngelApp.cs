@@ -20,6 +20,16 @@ public sealed class RevenueAngelApp(Dictionary<string, string?> settings, string
     public RevenueAngelDbContext CreateDbContext() =>
         Services.GetRequiredService<IDbContextFactory<RevenueAngelDbContext>>().CreateDbContext();
 
+    /// Starts the app expecting the host to refuse, and returns the host's own "failed to start" log line with its
+    /// exception. The host fails on Program's thread; depending on which thread gets there first the factory rethrows
+    /// that error or trips over the already disposed host, so the log line is the dependable witness.
+    public string StartExpectingFailure()
+    {
+        var logs = Logs ?? throw new InvalidOperationException("Set Logs to read why the host did not start.");
+        Assert.ThrowsAny<Exception>(() => CreateClient());
+        return Assert.Single(logs.Lines, line => line.Contains("Hosting failed to start"));
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
