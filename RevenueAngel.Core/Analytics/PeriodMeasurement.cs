@@ -17,18 +17,9 @@ internal sealed record PeriodMeasurement(PeriodFigures Figures, IReadOnlyList<Pl
             .ToListAsync(ct);
         var sends = await SentCounts.ReadAsync(db, companyId, window, ct);
 
-        // Holdout members get no messages: they measure the playbook, they are not its audience. One pass for the
-        // three counts: entered in the period, of those converted, and active at any time during it.
-        var enrollments = await db.Enrollments
-            .Where(e => e.CompanyId == companyId && e.Group != HoldoutSplit.Holdout && e.EnteredAt < window.To)
-            .GroupBy(e => 1)
-            .Select(g => new
-            {
-                Entered = g.Count(e => e.EnteredAt >= window.From),
-                Converted = g.Count(e => e.EnteredAt >= window.From && e.Status == EnrollmentStatus.Converted),
-                Active = g.Count(e => e.EndedAt == null || e.EndedAt >= window.From),
-            })
-            .SingleOrDefaultAsync(ct);
+        // Holdout members get no messages: they measure the playbook, they are not its audience.
+        var entered = (await EnrollmentCounts.EnteredAsync(db, companyId, window, ct)).Where(e => e.Group != HoldoutSplit.Holdout).ToList();
+        var running = await EnrollmentCounts.RunningDuringAsync(db, companyId, window, ct);
 
         long Revenue(Func<PlaybookType?, ConversionType, bool> counts) => conversions
             .Where(c => c.InCurrency && counts(TypeOf(c.PlaybookId), c.Type))
@@ -42,9 +33,9 @@ internal sealed record PeriodMeasurement(PeriodFigures Figures, IReadOnlyList<Pl
             AttributedConversions: conversions.Where(c => c.PlaybookId is not null).Sum(c => c.Count),
             Sends: sends.Sum(s => s.Sent),
             Clicks: sends.Sum(s => s.Clicked),
-            Enrollments: enrollments?.Entered ?? 0,
-            ConvertedEnrollments: enrollments?.Converted ?? 0,
-            ActiveEnrollments: enrollments?.Active ?? 0);
+            Enrollments: entered.Sum(e => e.Entered),
+            ConvertedEnrollments: entered.Sum(e => e.Converted),
+            ActiveEnrollments: running);
 
         var table = playbooks.Values
             .Select(p => new PlaybookPerformance(p.Id, p.Name, p.Type, p.Deleted,

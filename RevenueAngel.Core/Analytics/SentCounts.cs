@@ -11,8 +11,8 @@ internal static class SentCounts
     public static async Task<IReadOnlyList<SentSlice>> ReadAsync(RevenueAngelDbContext db, string companyId, AnalyticsWindow window,
         CancellationToken ct)
     {
-        var firstWholeHour = CeilingHour(window.From);
-        var endOfWholeHours = FloorHour(window.To);
+        var firstWholeHour = Hours.Ceiling(window.From);
+        var endOfWholeHours = Hours.Floor(window.To);
         if (firstWholeHour >= endOfWholeHours) return await FromSendsAsync(db, companyId, window.From, window.To, ct);
 
         var wholeHours = await db.SendHourlyCounts
@@ -37,14 +37,8 @@ internal static class SentCounts
             .GroupBy(s => s.PlaybookId)
             .Select(g => new { PlaybookId = g.Key, Sent = g.Count(), Clicked = g.Count(s => s.ClickedAt != null) })
             .ToListAsync(ct);
-        return [.. rows.Select(r => new SentSlice(r.PlaybookId, FloorHour(from), r.Sent, r.Clicked))];
+        return [.. rows.Select(r => new SentSlice(r.PlaybookId, Hours.Floor(from), r.Sent, r.Clicked))];
     }
-
-    private static DateTimeOffset FloorHour(DateTimeOffset at) =>
-        new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero);
-
-    private static DateTimeOffset CeilingHour(DateTimeOffset at) =>
-        at.UtcTicks % TimeSpan.TicksPerHour == 0 ? at.ToUniversalTime() : FloorHour(at).AddHours(1);
 }
 
 internal sealed record SentSlice(long PlaybookId, DateTimeOffset Hour, int Sent, int Clicked);

@@ -71,13 +71,12 @@ public sealed class ExperimentReport(IDbContextFactory<RevenueAngelDbContext> co
             .GroupBy(x => new { x.Id, x.PlaybookId, x.Group })
             .Select(g => new { g.Key.PlaybookId, g.Key.Group, Revenue = g.Sum(x => x.Net) })
             .ToListAsync(ct);
-        var counts = await enrolments.GroupBy(e => new { e.PlaybookId, e.Group })
-            .Select(g => new { g.Key.PlaybookId, g.Key.Group, Subjects = g.LongCount(), Conversions = g.LongCount(e => e.Status == EnrollmentStatus.Converted) })
-            .ToListAsync(ct);
+        var counts = (await Analytics.EnrollmentCounts.EnteredAsync(db, companyId, new Analytics.AnalyticsWindow(from, to), ct))
+            .Where(c => c.Group is HoldoutSplit.Holdout or HoldoutSplit.Treatment);
         return [.. counts.Select(c =>
         {
             var revenue = earners.Where(r => r.PlaybookId == c.PlaybookId && r.Group == c.Group).Select(r => (double)r.Revenue).ToList();
-            return new ArmRow(c.PlaybookId, c.Group!, c.Subjects, c.Conversions, revenue.Sum(), revenue.Sum(r => r * r));
+            return new ArmRow(c.PlaybookId, c.Group, c.Entered, c.Converted, revenue.Sum(), revenue.Sum(r => r * r));
         })];
     }
 

@@ -77,6 +77,9 @@ public sealed class MigrationTests(BothProvidersFixture hosts) : IClassFixture<B
                 (conversion.AttributedSendId, conversion.AttributedPlaybookId, conversion.AttributedStepId));
             var counted = await db.SendHourlyCounts.SingleAsync(c => c.CompanyId == graph.Company.Id, ct);
             Assert.Equal((TestGraph.At, 1, 1), (counted.Hour, counted.Sent, counted.Clicked));
+            var enrolled = await db.EnrollmentHourlyCounts.SingleAsync(c => c.CompanyId == graph.Company.Id, ct);
+            Assert.Equal((TestGraph.At, graph.Playbook.Id, "", 1, 0, 0),
+                (enrolled.Hour, enrolled.PlaybookId, enrolled.Group, enrolled.Entered, enrolled.Converted, enrolled.Ended));
         }
     }
 }

@@ -22,6 +22,44 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("RevenueAngel.Core.Analytics.EnrollmentHourlyCount", b =>
+                {
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("Hour")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hour");
+
+                    b.Property<long>("PlaybookId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("playbook_id");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("group");
+
+                    b.Property<int>("Converted")
+                        .HasColumnType("integer")
+                        .HasColumnName("converted");
+
+                    b.Property<int>("Ended")
+                        .HasColumnType("integer")
+                        .HasColumnName("ended");
+
+                    b.Property<int>("Entered")
+                        .HasColumnType("integer")
+                        .HasColumnName("entered");
+
+                    b.HasKey("CompanyId", "Hour", "PlaybookId", "Group")
+                        .HasName("pk_enrollment_hourly_counts");
+
+                    b.ToTable("enrollment_hourly_counts", (string)null);
+                });
+
             modelBuilder.Entity("RevenueAngel.Core.Analytics.SendHourlyCount", b =>
                 {
                     b.Property<string>("CompanyId")
@@ -931,6 +969,12 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_enrollments");
 
+                    b.HasIndex("CompanyId", "EndedAt")
+                        .HasDatabaseName("ix_enrollments_company_id_ended_at")
+                        .HasFilter("ended_at IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CompanyId", "EndedAt"), new[] { "Group" });
+
                     b.HasIndex("CompanyId", "EnteredAt")
                         .HasDatabaseName("ix_enrollments_company_id_entered_at");
 
@@ -1230,6 +1274,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_webhook_events_status_processed_at");
 
                     b.ToTable("webhook_events", (string)null);
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Analytics.EnrollmentHourlyCount", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_hourly_counts_companies_company_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Analytics.SendHourlyCount", b =>

@@ -17,6 +17,44 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("RevenueAngel.Core.Analytics.EnrollmentHourlyCount", b =>
+                {
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hour");
+
+                    b.Property<long>("PlaybookId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("playbook_id");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group");
+
+                    b.Property<int>("Converted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("converted");
+
+                    b.Property<int>("Ended")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended");
+
+                    b.Property<int>("Entered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entered");
+
+                    b.HasKey("CompanyId", "Hour", "PlaybookId", "Group")
+                        .HasName("pk_enrollment_hourly_counts");
+
+                    b.ToTable("enrollment_hourly_counts", (string)null);
+                });
+
             modelBuilder.Entity("RevenueAngel.Core.Analytics.SendHourlyCount", b =>
                 {
                     b.Property<string>("CompanyId")
@@ -911,6 +949,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_enrollments");
 
+                    b.HasIndex("CompanyId", "EndedAt")
+                        .HasDatabaseName("ix_enrollments_company_id_ended_at")
+                        .HasFilter("ended_at IS NOT NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Group" });
+
                     b.HasIndex("CompanyId", "EnteredAt")
                         .HasDatabaseName("ix_enrollments_company_id_entered_at")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "Group", "EndedAt", "PlaybookId", "SubjectKind", "SubjectId" });
@@ -1201,6 +1244,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_webhook_events_status_processed_at");
 
                     b.ToTable("webhook_events", (string)null);
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Analytics.EnrollmentHourlyCount", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrollment_hourly_counts_companies_company_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Analytics.SendHourlyCount", b =>
