@@ -23,7 +23,9 @@ internal sealed class ConversionConfiguration : IEntityTypeConfiguration<Convers
         builder.HasOne<Playbook>().WithMany().HasForeignKey(c => c.AttributedPlaybookId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<PlaybookStep>().WithMany().HasForeignKey(c => c.AttributedStepId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(c => c.WhopPaymentId).IsUnique();
-        builder.HasIndex(c => new { c.CompanyId, c.CreatedAt });
+        // Analytics read a period's conversions from the index alone.
+        builder.HasIndex(c => new { c.CompanyId, c.CreatedAt })
+            .IncludeProperties(c => new { c.Id, c.MemberId, c.Type, c.RevenueCents, c.Currency, c.AttributedPlaybookId, c.AttributedStepId });
         builder.HasIndex(c => c.AttributedSendId);
     }
 }

@@ -182,6 +182,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.HasIndex("CompanyId", "CreatedAt")
                         .HasDatabaseName("ix_conversions_company_id_created_at");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CompanyId", "CreatedAt"), new[] { "Id", "MemberId", "Type", "RevenueCents", "Currency", "AttributedPlaybookId", "AttributedStepId" });
+
                     b.ToTable("conversions", (string)null);
                 });
 
@@ -978,7 +980,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.HasIndex("CompanyId", "EnteredAt")
                         .HasDatabaseName("ix_enrollments_company_id_entered_at");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CompanyId", "EnteredAt"), new[] { "Status", "Group", "EndedAt", "PlaybookId", "SubjectKind", "SubjectId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CompanyId", "EnteredAt"), new[] { "Id", "Status", "Group", "EndedAt", "PlaybookId", "SubjectKind", "SubjectId" });
 
                     b.HasIndex("PlaybookId", "TriggerKey")
                         .IsUnique()

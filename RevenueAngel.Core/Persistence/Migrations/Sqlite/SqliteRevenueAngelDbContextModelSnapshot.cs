@@ -173,7 +173,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_conversions_whop_payment_id");
 
                     b.HasIndex("CompanyId", "CreatedAt")
-                        .HasDatabaseName("ix_conversions_company_id_created_at");
+                        .HasDatabaseName("ix_conversions_company_id_created_at")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "MemberId", "Type", "RevenueCents", "Currency", "AttributedPlaybookId", "AttributedStepId" });
 
                     b.ToTable("conversions", (string)null);
                 });
@@ -956,7 +957,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CompanyId", "EnteredAt")
                         .HasDatabaseName("ix_enrollments_company_id_entered_at")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "Group", "EndedAt", "PlaybookId", "SubjectKind", "SubjectId" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "Status", "Group", "EndedAt", "PlaybookId", "SubjectKind", "SubjectId" });
 
                     b.HasIndex("PlaybookId", "TriggerKey")
                         .IsUnique()
