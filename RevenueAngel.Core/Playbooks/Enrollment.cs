@@ -31,7 +31,8 @@ public sealed class Enrollment
         if (Status != EnrollmentStatus.Active)
             throw new InvalidOperationException($"Enrollment {Id} is {Status} and cannot become {status}.");
         Status = status;
-        EndedAt = at;
+        // Events can arrive late; an enrolment still ends no earlier than it began (the analytics count on it).
+        EndedAt = at < EnteredAt ? EnteredAt : at;
         EndReason = reason;
     }
 }

@@ -24,7 +24,8 @@ public static class GoalTracker
         await db.Enrollments.Where(e => ids.Contains(e.Id) && e.Status == EnrollmentStatus.Active)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(e => e.Status, EnrollmentStatus.Converted)
-                .SetProperty(e => e.EndedAt, at)
+                // A late-delivered payment can predate an enrolment made meanwhile; it still ends no earlier than it began.
+                .SetProperty(e => e.EndedAt, e => e.EnteredAt > at ? e.EnteredAt : at)
                 .SetProperty(e => e.EndReason, "goal reached"), ct);
         return ids;
     }

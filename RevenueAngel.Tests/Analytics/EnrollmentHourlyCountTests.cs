@@ -144,4 +144,23 @@ public sealed class EnrollmentHourlyCountTests(BothProvidersFixture hosts) : ICl
         // The graph's own enrolment (entered 20 minutes before the window, without an arm, still running) ran into it too.
         Assert.Equal(inside.Length + runningIntoIt.Length + 1, overview.Current.ActiveEnrollments);
     }
+
+    [Theory]
+    [MemberData(nameof(BothProvidersFixture.Providers), MemberType = typeof(BothProvidersFixture))]
+    public async Task AGoalReachedByAPaymentOlderThanTheEnrollmentEndsItNoEarlierThanItBegan(string provider)
+    {
+        TestGraph graph;
+        await using (var db = hosts[provider].CreateDbContext()) graph = await TestGraph.CreateAsync(db);
+
+        await using (var db = hosts[provider].CreateDbContext())
+            await GoalTracker.ReachGoalAsync(db, graph.Company.Id, SubjectKind.Member, graph.Member.Id, graph.Playbook.Goal, TestGraph.At.AddHours(-1), ct: Ct);
+
+        await using (var db = hosts[provider].CreateDbContext())
+        {
+            var enrollment = await db.Enrollments.SingleAsync(e => e.Id == graph.Enrollment.Id, Ct);
+            Assert.Equal((EnrollmentStatus.Converted, TestGraph.At), (enrollment.Status, enrollment.EndedAt));
+            var overview = await hosts[provider].Get<AnalyticsQueries>().GetOverviewAsync(graph.Company.Id, new AnalyticsWindow(TestGraph.At, TestGraph.At.AddDays(1)), Ct);
+            Assert.Equal((1, 1, 1), (overview!.Current.Enrollments, overview.Current.ConvertedEnrollments, overview.Current.ActiveEnrollments));
+        }
+    }
 }
