@@ -14,13 +14,14 @@ namespace RevenueAngel.Core.Webhooks;
 /// cancellation request starts cancel-save playbooks; withdrawing it is their goal (a save).
 public sealed class MembershipEvents(WhopMirror mirror, EventEnroller enroller)
 {
-    public async Task<WebhookEventStatus> ApplyAsync(RevenueAngelDbContext db, Company company, string type, JsonElement data, CancellationToken ct)
+    public async Task<WebhookEventStatus> ApplyAsync(RevenueAngelDbContext db, Company company, string type, JsonElement data, WebhookBatchMemory memory,
+        CancellationToken ct)
     {
         var membership = data.Deserialize<WhopMembership>(WhopJson.Options) ?? throw new JsonException("The membership is empty.");
         var at = membership.UpdatedAt ?? membership.CreatedAt ?? DateTimeOffset.UnixEpoch;
-        var member = await mirror.MemberAsync(db, company.Id, membership.User, membership.Member?.Id, membership.JoinedAt ?? membership.CreatedAt ?? at, ct);
+        var member = await mirror.MemberAsync(db, company.Id, membership.User, membership.Member?.Id, membership.JoinedAt ?? membership.CreatedAt ?? at, memory, ct);
         if (member is null) return WebhookEventStatus.Ignored;
-        var applied = await mirror.MembershipAsync(db, company.Id, membership, member.Id, ct);
+        var applied = await mirror.MembershipAsync(db, company.Id, membership, member.Id, memory, ct);
         if (applied is not { } change) return WebhookEventStatus.Processed;
         var key = $"{membership.Id}@{at.UtcTicks.ToString(CultureInfo.InvariantCulture)}";
 

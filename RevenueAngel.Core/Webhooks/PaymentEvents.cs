@@ -18,15 +18,16 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller)
 {
     private static readonly TimeSpan RecoveryLookback = TimeSpan.FromDays(14);
 
-    public async Task<WebhookEventStatus> ApplyAsync(RevenueAngelDbContext db, Company company, string type, JsonElement data, CancellationToken ct)
+    public async Task<WebhookEventStatus> ApplyAsync(RevenueAngelDbContext db, Company company, string type, JsonElement data, WebhookBatchMemory memory,
+        CancellationToken ct)
     {
         var payment = data.Deserialize<WhopPayment>(WhopJson.Options) ?? throw new JsonException("The payment is empty.");
         var at = payment.UpdatedAt ?? payment.CreatedAt ?? DateTimeOffset.UnixEpoch;
-        var member = await mirror.MemberAsync(db, company.Id, payment.User, payment.Member?.Id, payment.CreatedAt ?? at, ct);
+        var member = await mirror.MemberAsync(db, company.Id, payment.User, payment.Member?.Id, payment.CreatedAt ?? at, memory, ct);
         var membershipBefore = payment.Membership?.Id is { } membershipId
             ? await db.Memberships.AsNoTracking().SingleOrDefaultAsync(m => m.Id == membershipId, ct)
             : null;
-        var (row, current, before) = await mirror.PaymentAsync(db, company.Id, payment, member?.Id, ct);
+        var (row, current, before) = await mirror.PaymentAsync(db, company.Id, payment, member?.Id, memory, ct);
 
         switch (type)
         {

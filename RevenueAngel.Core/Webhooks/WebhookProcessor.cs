@@ -44,14 +44,16 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
             // A failure rolls the whole batch back: EF's savepoint around each SaveChanges would only cost round trips.
             db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var batch = await ClaimAndLockAsync(db, claiming, now, ct);
+            var (batch, subjects) = await ClaimAndLockAsync(db, claiming, now, ct);
             if (batch.Count == 0) return 0;
             try
             {
                 var outcomes = new List<(long Id, WebhookEventStatus Status, string? Note)>();
+                var memory = new WebhookBatchMemory();
+                await memory.ReadAheadAsync(db, subjects, ct);
                 foreach (var row in batch)
                 {
-                    var (status, note) = await handlers.ApplyAsync(db, row, ct);
+                    var (status, note) = await handlers.ApplyAsync(db, row, memory, ct);
                     db.ChangeTracker.Clear();
                     outcomes.Add((row.Id, status, note));
                 }
@@ -76,13 +78,13 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // The oldest due events again: the same batch, unless another worker has taken some of it since the rollback.
-        var batch = await ClaimAndLockAsync(db, claiming, now, ct);
+        var (batch, _) = await ClaimAndLockAsync(db, claiming, now, ct);
         foreach (var row in batch)
         {
             await transaction.CreateSavepointAsync("event", ct);
             try
             {
-                var (status, note) = await handlers.ApplyAsync(db, row, ct);
+                var (status, note) = await handlers.ApplyAsync(db, row, new WebhookBatchMemory(), ct);
                 db.ChangeTracker.Clear();
                 await RecordOutcomeAsync(db, [row.Id], status, note, now, ct);
                 await transaction.ReleaseSavepointAsync("event", ct);
@@ -100,15 +102,16 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
 
     // Claiming and locking the claimed members happen one worker at a time: a later batch then waits for an
     // earlier one holding the same member, so one member's events still apply in Whop's order.
-    private async Task<List<WebhookEvent>> ClaimAndLockAsync(RevenueAngelDbContext db, SemaphoreSlim claiming, DateTimeOffset now,
+    private async Task<(List<WebhookEvent> Batch, List<EventSubjects> Subjects)> ClaimAndLockAsync(RevenueAngelDbContext db, SemaphoreSlim claiming, DateTimeOffset now,
         CancellationToken ct)
     {
         await claiming.WaitAsync(ct);
         try
         {
             var batch = await ClaimDueAsync(db, now, options.Value.BatchSize, ct);
-            await LockMembersAsync(db, batch, ct);
-            return batch;
+            var subjects = batch.Select(EventSubjects.Of).ToList();
+            await LockMembersAsync(db, subjects, ct);
+            return (batch, subjects);
         }
         finally
         {
@@ -148,30 +151,13 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
     // One member's events apply one at a time across workers and replicas (a payment's type depends on the ones
     // before it): transaction-scoped locks on the batch's members, all taken up front in one global order so two
     // workers never wait on each other in a circle.
-    private static async Task LockMembersAsync(RevenueAngelDbContext db, IReadOnlyList<WebhookEvent> batch, CancellationToken ct)
+    private static async Task LockMembersAsync(RevenueAngelDbContext db, IReadOnlyList<EventSubjects> batch, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql()) return;
-        var keys = batch.Select(MemberKeyOf).OfType<string>().Distinct().ToArray();
+        var keys = batch.Select(e => e.MemberKey).OfType<string>().Distinct().ToArray();
         if (keys.Length == 0) return;
         await db.Database.ExecuteSqlRawAsync(
             "SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtext(x) AS k FROM unnest({0}::text[]) AS x ORDER BY 1) AS keys", [keys], ct);
-    }
-
-    private static string? MemberKeyOf(WebhookEvent row)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(row.Payload);
-            if (!json.RootElement.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object) return null;
-            var companyId = row.CompanyId ?? WebhookHandlers.CompanyIdOf(data);
-            return companyId is not null && data.TryGetProperty("user", out var user) && user.ValueKind == JsonValueKind.Object
-                && user.TryGetProperty("id", out var id) && id.GetString() is { } subject
-                ? $"{companyId}/{subject}" : null;
-        }
-        catch (JsonException)
-        {
-            return null; // the handler reports it
-        }
     }
 
     private async Task RecordFailureAsync(RevenueAngelDbContext db, WebhookEvent row, string error, DateTimeOffset now, CancellationToken ct)

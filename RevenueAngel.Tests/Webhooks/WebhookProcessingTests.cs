@@ -218,6 +218,42 @@ public sealed class WebhookProcessingTests(WebhookAppFixture app) : IClassFixtur
     }
 
     [Fact]
+    public async Task APaymentAnotherWriterStoresAfterTheBatchReadAheadFailsTheBatchInsteadOfCountingTwice()
+    {
+        var s = await SetUpAsync();
+        var at = app.Time.GetUtcNow();
+        var paymentId = $"pay_race_{s.CompanyId}";
+        var id = $"msg_{Guid.NewGuid():N}";
+        await DeliverAsync(s, "payment.succeeded", WhopEvents.Payment(paymentId, s.CompanyId, s.User(0), s.Membership(0), s.BasicPlan, 19m, "paid", at), id: id);
+
+        // The batch reads ahead (the payment is not stored yet); then another writer stores it before the event applies.
+        await using (var db = app.App.CreateDbContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            var row = await db.WebhookEvents.AsNoTracking().SingleAsync(e => e.WebhookId == id, Ct);
+            var memory = new WebhookBatchMemory();
+            await memory.ReadAheadAsync(db, [EventSubjects.Of(row)], Ct);
+            Assert.True(memory.KnowsPaymentIsNew(paymentId));
+            await using (var other = app.App.CreateDbContext())
+            {
+                other.Payments.Add(new Core.Billing.Payment { Id = paymentId, CompanyId = s.CompanyId, Status = "open", CreatedAt = at.AddMinutes(-1), UpdatedAt = at.AddMinutes(-1) });
+                await other.SaveChangesAsync(Ct);
+            }
+
+            await Assert.ThrowsAsync<DbUpdateException>(() => app.Get<WebhookHandlers>().ApplyAsync(db, row, memory, Ct));
+        }
+
+        // The processor's own run of that batch asks the database again and applies the event once.
+        await app.ProcessAsync();
+
+        var conversion = Assert.Single(await ConversionsAsync(s));
+        Assert.Equal((paymentId, 1900L), (conversion.WhopPaymentId, conversion.RevenueCents));
+        await using var check = app.App.CreateDbContext();
+        Assert.Equal("paid", check.Payments.Single(p => p.Id == paymentId).Status);
+        Assert.Equal(WebhookEventStatus.Processed, check.WebhookEvents.Single(e => e.WebhookId == id).Status);
+    }
+
+    [Fact]
     public async Task APoisonEventIsRetriedWithBackoffThenDeadAndAReplayAfterTheFixAppliesIt()
     {
         var s = await SetUpAsync();

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using RevenueAngel.Core.Companies;
+using RevenueAngel.Core.Members;
+using RevenueAngel.Core.Persistence;
+
+namespace RevenueAngel.Core.Webhooks;
+
+/// What one transaction of the webhook processor has already read or written, so the events of its batch do not
+/// each ask the database again: companies (no handler changes them), plans known to exist, and, read up front for
+/// the whole batch, its members and which of its payments are stored. A miss is trusted: a row another transaction
+/// inserts meanwhile makes this batch's insert fail on its unique key, and the processor then applies the batch again
+/// event by event with a fresh memory that asks the database every time. The memory lives exactly as long as the
+/// work it remembers (a rolled-back event must not leave behind a row that only the memory still has).
+public sealed class WebhookBatchMemory
+{
+    private readonly Dictionary<string, Company?> _companies = [];
+    private readonly HashSet<string> _plans = [];
+    private HashSet<string>? _storedPayments;
+    private Dictionary<(string CompanyId, string WhopUserId), Member>? _members;
+
+    /// Two reads for the batch instead of two per event: its members, and which of its payments are stored.
+    internal async Task ReadAheadAsync(RevenueAngelDbContext db, IReadOnlyList<EventSubjects> subjects, CancellationToken ct)
+    {
+        var paymentIds = subjects.Select(s => s.PaymentId).OfType<string>().Distinct().ToList();
+        var users = subjects.Where(s => s.CompanyId is not null && s.WhopUserId is not null).Select(s => (s.CompanyId!, s.WhopUserId!)).ToHashSet();
+        var companyIds = users.Select(u => u.Item1).Distinct().ToList();
+        var userIds = users.Select(u => u.Item2).Distinct().ToList();
+
+        _storedPayments = [.. await db.Payments.Where(p => paymentIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)];
+        _members = (await db.Members.AsNoTracking().Where(m => companyIds.Contains(m.CompanyId) && userIds.Contains(m.WhopUserId)).ToListAsync(ct))
+            .Where(m => users.Contains((m.CompanyId, m.WhopUserId)))
+            .ToDictionary(m => (m.CompanyId, m.WhopUserId));
+    }
+
+    public async Task<Company?> CompanyAsync(RevenueAngelDbContext db, string companyId, CancellationToken ct)
+    {
+        if (!_companies.TryGetValue(companyId, out var company))
+            _companies[companyId] = company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == companyId, ct);
+        return company;
+    }
+
+    public bool KnowsPlan(string planId) => _plans.Contains(planId);
+
+    public void RememberPlan(string planId) => _plans.Add(planId);
+
+    /// False when the payment may be stored and the database must be asked.
+    public bool KnowsPaymentIsNew(string paymentId) => _storedPayments is { } stored && !stored.Contains(paymentId);
+
+    public void RememberPayment(string paymentId) => _storedPayments?.Add(paymentId);
+
+    /// True when the memory knows whether the member is stored: then <paramref name="member"/> is a fresh, untracked
+    /// copy of the stored row, or null when there is none.
+    public bool TryRecallMember(string companyId, string whopUserId, out Member? member)
+    {
+        member = null;
+        if (_members is null) return false;
+        if (_members.TryGetValue((companyId, whopUserId), out var stored)) member = CopyOf(stored);
+        return true;
+    }
+
+    public void RememberMember(Member member)
+    {
+        if (_members is not null) _members[(member.CompanyId, member.WhopUserId)] = member;
+    }
+
+    private static Member CopyOf(Member m) => new()
+    {
+        Id = m.Id, CompanyId = m.CompanyId, WhopUserId = m.WhopUserId, WhopMemberId = m.WhopMemberId, Email = m.Email, Name = m.Name,
+        Username = m.Username, CreatedAt = m.CreatedAt,
+    };
+}
