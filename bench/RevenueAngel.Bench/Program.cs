@@ -30,6 +30,7 @@ using var host = builder.Build();
 await host.StartAsync();
 
 var contexts = host.Services.GetRequiredService<IDbContextFactory<RevenueAngelDbContext>>();
+var events = int.TryParse(Environment.GetEnvironmentVariable("RA_BENCH_EVENTS"), out var n) ? n : 20_000;
 if (Environment.GetEnvironmentVariable("RA_BENCH_ONLY") == "analytics")
 {
     await AnalyticsBench.RunAsync(host.Services, connectionString);
@@ -38,7 +39,7 @@ if (Environment.GetEnvironmentVariable("RA_BENCH_ONLY") == "analytics")
 if (Environment.GetEnvironmentVariable("RA_BENCH_ONLY") == "webhooks")
 {
     var (benchCompany, _) = await BenchData.SeedAsync(connectionString, contexts, 1_000);
-    await WebhookBench.RunAsync(host.Services, benchCompany, events: 20_000);
+    await WebhookBench.RunAsync(host.Services, benchCompany, events);
     return;
 }
 var (companyId, playbookId) = await BenchData.SeedAsync(connectionString, contexts, members);
@@ -55,7 +56,7 @@ Console.WriteLine($"baseline: count the audience            {baseline.Ms,8:N0} m
 Console.WriteLine($"enrol + schedule 3 steps                {enrol.Ms,8:N0} ms  ({enrol.Result:N0} enrolled)  = {enrol.Ms / Math.Max(1, baseline.Ms):N1} × baseline");
 Console.WriteLine($"second run (nothing new)                {again.Ms,8:N0} ms  ({again.Result:N0} enrolled)  = {again.Ms / Math.Max(1, baseline.Ms):N1} × baseline");
 
-await WebhookBench.RunAsync(host.Services, companyId, events: 20_000);
+await WebhookBench.RunAsync(host.Services, companyId, events);
 await AnalyticsBench.RunAsync(host.Services, connectionString);
 await host.StopAsync();
 NpgsqlConnection.ClearAllPools();
