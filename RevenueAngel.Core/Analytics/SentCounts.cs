@@ -28,6 +28,31 @@ internal static class SentCounts
         ];
     }
 
+    /// One playbook's sends delivered in the window, and how many of them were clicked, per step.
+    public static async Task<IReadOnlyDictionary<long, (int Sent, int Clicked)>> ByStepAsync(RevenueAngelDbContext db, string companyId,
+        long playbookId, AnalyticsWindow window, CancellationToken ct)
+    {
+        var (firstWholeHour, endOfWholeHours) = (Hours.Ceiling(window.From), Hours.Floor(window.To));
+        var hours = firstWholeHour < endOfWholeHours
+            ? await db.SendHourlyCounts
+                .Where(c => c.CompanyId == companyId && c.PlaybookId == playbookId && c.Hour >= firstWholeHour && c.Hour < endOfWholeHours)
+                .GroupBy(c => c.StepId)
+                .Select(g => new { StepId = g.Key, Sent = g.Sum(c => c.Sent), Clicked = g.Sum(c => c.Clicked) })
+                .ToListAsync(ct)
+            : [];
+        var edges = db.Sends.Where(s => s.CompanyId == companyId && s.PlaybookId == playbookId);
+        edges = firstWholeHour < endOfWholeHours
+            ? edges.Where(s => (s.SentAt >= window.From && s.SentAt < firstWholeHour) || (s.SentAt >= endOfWholeHours && s.SentAt < window.To))
+            : edges.Where(s => s.SentAt >= window.From && s.SentAt < window.To);
+        var fromSends = await edges
+            .GroupBy(s => s.StepId)
+            .Select(g => new { StepId = g.Key, Sent = g.Count(), Clicked = g.Count(s => s.ClickedAt != null) })
+            .ToListAsync(ct);
+        return hours.Concat(fromSends)
+            .GroupBy(r => r.StepId)
+            .ToDictionary(g => g.Key, g => (g.Sum(r => r.Sent), g.Sum(r => r.Clicked)));
+    }
+
     private static async Task<IReadOnlyList<SentSlice>> FromSendsAsync(RevenueAngelDbContext db, string companyId, DateTimeOffset from,
         DateTimeOffset to, CancellationToken ct)
     {

@@ -4,24 +4,34 @@ using RevenueAngel.Core.Persistence;
 namespace RevenueAngel.Core.Analytics;
 
 /// Per step, the sends due or sent in the window and how far they got. A send belongs to the window by when it
-/// went out, or when it is due if it never did.
+/// went out (counted from the hourly counts), or when it is due if it never did.
 internal static class StepFunnels
 {
     public static async Task<IReadOnlyList<StepFunnel>> ReadAsync(RevenueAngelDbContext db, string companyId, string currency,
         long playbookId, AnalyticsWindow window, CancellationToken ct)
     {
-        var cohort = db.Sends.Where(s => s.CompanyId == companyId && s.PlaybookId == playbookId
-            && (s.SentAt ?? s.ScheduledFor) >= window.From && (s.SentAt ?? s.ScheduledFor) < window.To);
-        var sends = await cohort
+        var sent = await SentCounts.ByStepAsync(db, companyId, playbookId, window, ct);
+        var unsent = await db.Sends
+            .Where(s => s.CompanyId == companyId && s.PlaybookId == playbookId && s.SentAt == null
+                        && s.ScheduledFor >= window.From && s.ScheduledFor < window.To)
             .GroupBy(s => s.StepId)
-            .Select(g => new { StepId = g.Key, Scheduled = g.Count(), Sent = g.Count(s => s.SentAt != null), Clicked = g.Count(s => s.ClickedAt != null) })
-            .ToDictionaryAsync(s => s.StepId, ct);
-        // Conversions of any date credited to the cohort's sends: the funnel follows its messages to the end.
-        var conversions = await NetConversion.Of(db, companyId, window: null)
-            .Where(c => cohort.Any(s => s.Id == c.SendId))
+            .Select(g => new { StepId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(s => s.StepId, s => s.Count, ct);
+        // Conversions of any date credited to the window's sends (only a send that went out is credited): the funnel
+        // follows its messages to the end. Read as the playbook's credited conversions, then which of their sends went
+        // out in the window, looked up by key: joined in the database, the planner would hash the period's sends.
+        var credited = await NetConversion.Of(db, companyId, window: null)
+            .Where(c => c.PlaybookId == playbookId && c.SendId != null && c.StepId != null)
+            .Select(c => new { SendId = c.SendId!.Value, StepId = c.StepId!.Value, InCurrency = c.Currency == currency, c.NetCents })
+            .ToListAsync(ct);
+        var sendIds = credited.Select(c => c.SendId).Distinct().ToList();
+        var sentInWindow = (await db.Sends
+            .Where(s => sendIds.Contains(s.Id) && s.SentAt >= window.From && s.SentAt < window.To)
+            .Select(s => s.Id)
+            .ToListAsync(ct)).ToHashSet();
+        var conversions = credited.Where(c => sentInWindow.Contains(c.SendId))
             .GroupBy(c => c.StepId)
-            .Select(g => new { StepId = g.Key, Count = g.Count(), Cents = g.Sum(c => c.Currency == currency ? c.NetCents : 0) })
-            .ToDictionaryAsync(c => c.StepId!.Value, ct);
+            .ToDictionary(g => g.Key, g => (Count: g.Count(), Cents: g.Sum(c => c.InCurrency ? c.NetCents : 0)));
         var steps = await (from st in db.PlaybookSteps
                            where st.PlaybookId == playbookId
                            join t in db.MessageTemplates on st.TemplateId equals t.Id into templates
@@ -32,13 +42,13 @@ internal static class StepFunnels
             .ToListAsync(ct);
 
         return [.. steps
-            .Where(st => !st.Archived || sends.ContainsKey(st.Id))
+            .Where(st => !st.Archived || sent.ContainsKey(st.Id) || unsent.ContainsKey(st.Id))
             .Select(st =>
             {
-                var s = sends.GetValueOrDefault(st.Id);
-                var c = conversions.GetValueOrDefault(st.Id);
-                return new StepFunnel(st.Id, st.Position, st.Title, st.Archived, s?.Scheduled ?? 0, s?.Sent ?? 0, s?.Clicked ?? 0,
-                    c?.Count ?? 0, c?.Cents ?? 0);
+                var (delivered, clicked) = sent.GetValueOrDefault(st.Id);
+                var (converted, cents) = conversions.GetValueOrDefault(st.Id);
+                return new StepFunnel(st.Id, st.Position, st.Title, st.Archived, delivered + unsent.GetValueOrDefault(st.Id), delivered, clicked,
+                    converted, cents);
             })];
     }
 }

@@ -33,5 +33,8 @@ internal sealed class SendConfiguration : IEntityTypeConfiguration<Send>
             .HasDatabaseName("ix_sends_due");
         // Analytics count a period's sends per playbook and their clicks from the index alone.
         builder.HasIndex(s => new { s.CompanyId, s.SentAt }).IncludeProperties(s => new { s.PlaybookId, s.ClickedAt });
+        // A playbook's step funnel: the sends that never went out, by when they were due.
+        builder.HasIndex(s => new { s.PlaybookId, s.ScheduledFor }).IncludeProperties(s => s.StepId).HasFilter("sent_at IS NULL")
+            .HasDatabaseName("ix_sends_unsent");
     }
 }

@@ -597,9 +597,6 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_sends_click_token")
                         .HasFilter("click_token IS NOT NULL");
 
-                    b.HasIndex("PlaybookId")
-                        .HasDatabaseName("ix_sends_playbook_id");
-
                     b.HasIndex("StepId")
                         .HasDatabaseName("ix_sends_step_id");
 
@@ -611,6 +608,12 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.HasIndex("EnrollmentId", "StepId")
                         .IsUnique()
                         .HasDatabaseName("ix_sends_enrollment_id_step_id");
+
+                    b.HasIndex("PlaybookId", "ScheduledFor")
+                        .HasDatabaseName("ix_sends_unsent")
+                        .HasFilter("sent_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PlaybookId", "ScheduledFor"), new[] { "StepId" });
 
                     b.HasIndex("Status", "ScheduledFor")
                         .HasDatabaseName("ix_sends_due")

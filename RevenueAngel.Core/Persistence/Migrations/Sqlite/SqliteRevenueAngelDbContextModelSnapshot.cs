@@ -585,9 +585,6 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_sends_click_token")
                         .HasFilter("click_token IS NOT NULL");
 
-                    b.HasIndex("PlaybookId")
-                        .HasDatabaseName("ix_sends_playbook_id");
-
                     b.HasIndex("StepId")
                         .HasDatabaseName("ix_sends_step_id");
 
@@ -598,6 +595,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("EnrollmentId", "StepId")
                         .IsUnique()
                         .HasDatabaseName("ix_sends_enrollment_id_step_id");
+
+                    b.HasIndex("PlaybookId", "ScheduledFor")
+                        .HasDatabaseName("ix_sends_unsent")
+                        .HasFilter("sent_at IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "StepId" });
 
                     b.HasIndex("Status", "ScheduledFor")
                         .HasDatabaseName("ix_sends_due")

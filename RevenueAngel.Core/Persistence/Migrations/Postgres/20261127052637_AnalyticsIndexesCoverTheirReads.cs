@@ -11,12 +11,23 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "ix_sends_playbook_id",
+                table: "sends");
+
+            migrationBuilder.DropIndex(
                 name: "ix_enrollments_company_id_entered_at",
                 table: "enrollments");
 
             migrationBuilder.DropIndex(
                 name: "ix_conversions_company_id_created_at",
                 table: "conversions");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sends_unsent",
+                table: "sends",
+                columns: new[] { "playbook_id", "scheduled_for" },
+                filter: "sent_at IS NULL")
+                .Annotation("Npgsql:IndexInclude", new[] { "step_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_enrollments_company_id_entered_at",
@@ -35,12 +46,21 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "ix_sends_unsent",
+                table: "sends");
+
+            migrationBuilder.DropIndex(
                 name: "ix_enrollments_company_id_entered_at",
                 table: "enrollments");
 
             migrationBuilder.DropIndex(
                 name: "ix_conversions_company_id_created_at",
                 table: "conversions");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sends_playbook_id",
+                table: "sends",
+                column: "playbook_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_enrollments_company_id_entered_at",
