@@ -10,17 +10,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<long>(
-                name: "attributed_playbook_id",
-                table: "conversions",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.AddColumn<long>(
-                name: "attributed_step_id",
-                table: "conversions",
-                type: "INTEGER",
-                nullable: true);
+            // Added with their references in place: SQLite can add a nullable column with a foreign key, whereas
+            // EF's separate AddForeignKey would rebuild the table (outside a transaction, before the backfill below).
+            migrationBuilder.Sql("ALTER TABLE conversions ADD COLUMN attributed_playbook_id INTEGER NULL CONSTRAINT fk_conversions_playbooks_attributed_playbook_id REFERENCES playbooks (id) ON DELETE SET NULL;");
+            migrationBuilder.Sql("ALTER TABLE conversions ADD COLUMN attributed_step_id INTEGER NULL CONSTRAINT fk_conversions_playbook_steps_attributed_step_id REFERENCES playbook_steps (id) ON DELETE SET NULL;");
 
             migrationBuilder.CreateIndex(
                 name: "ix_conversions_attributed_playbook_id",
@@ -31,22 +24,6 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                 name: "ix_conversions_attributed_step_id",
                 table: "conversions",
                 column: "attributed_step_id");
-
-            migrationBuilder.AddForeignKey(
-                name: "fk_conversions_playbook_steps_attributed_step_id",
-                table: "conversions",
-                column: "attributed_step_id",
-                principalTable: "playbook_steps",
-                principalColumn: "id",
-                onDelete: ReferentialAction.SetNull);
-
-            migrationBuilder.AddForeignKey(
-                name: "fk_conversions_playbooks_attributed_playbook_id",
-                table: "conversions",
-                column: "attributed_playbook_id",
-                principalTable: "playbooks",
-                principalColumn: "id",
-                onDelete: ReferentialAction.SetNull);
 
             // Conversions recorded before this migration take their send's playbook and step.
             migrationBuilder.Sql("""
