@@ -102,8 +102,8 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
 
     // Claiming and locking the claimed members happen one worker at a time: a later batch then waits for an
     // earlier one holding the same member, so one member's events still apply in Whop's order.
-    private async Task<(List<WebhookEvent> Batch, List<EventSubjects> Subjects)> ClaimAndLockAsync(RevenueAngelDbContext db, SemaphoreSlim claiming, DateTimeOffset now,
-        CancellationToken ct)
+    private async Task<(List<WebhookEvent> Batch, List<EventSubjects> Subjects)> ClaimAndLockAsync(RevenueAngelDbContext db,
+        SemaphoreSlim claiming, DateTimeOffset now, CancellationToken ct)
     {
         await claiming.WaitAsync(ct);
         try
@@ -151,10 +151,10 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
     // One member's events apply one at a time across workers and replicas (a payment's type depends on the ones
     // before it): transaction-scoped locks on the batch's members, all taken up front in one global order so two
     // workers never wait on each other in a circle.
-    private static async Task LockMembersAsync(RevenueAngelDbContext db, IReadOnlyList<EventSubjects> batch, CancellationToken ct)
+    private static async Task LockMembersAsync(RevenueAngelDbContext db, IReadOnlyList<EventSubjects> subjects, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql()) return;
-        var keys = batch.Select(e => e.MemberKey).OfType<string>().Distinct().ToArray();
+        var keys = subjects.Select(e => e.MemberKey).OfType<string>().Distinct().ToArray();
         if (keys.Length == 0) return;
         await db.Database.ExecuteSqlRawAsync(
             "SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtext(x) AS k FROM unnest({0}::text[]) AS x ORDER BY 1) AS keys", [keys], ct);
