@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RevenueAngel.Core.Analytics;
 using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Playbooks;
 
@@ -71,7 +72,7 @@ public sealed class ExperimentReport(IDbContextFactory<RevenueAngelDbContext> co
             .GroupBy(x => new { x.Id, x.PlaybookId, x.Group })
             .Select(g => new { g.Key.PlaybookId, g.Key.Group, Revenue = g.Sum(x => x.Net) })
             .ToListAsync(ct);
-        var counts = (await Analytics.EnrollmentCounts.EnteredAsync(db, companyId, new Analytics.AnalyticsWindow(from, to), ct))
+        var counts = (await EnrollmentCounts.EnteredAsync(db, companyId, new AnalyticsWindow(from, to), ct))
             .Where(c => c.Group is HoldoutSplit.Holdout or HoldoutSplit.Treatment);
         return [.. counts.Select(c =>
         {
