@@ -21,9 +21,10 @@ public sealed class AnalyticsQueries(IDbContextFactory<RevenueAngelDbContext> co
         // Three independent reads, each on a connection of its own, so the database works on them side by side.
         var current = InContextAsync(db => PeriodMeasurement.TakeAsync(db, companyId, currency, window, playbooks, ct), ct);
         var previous = InContextAsync(db => PeriodMeasurement.TakeAsync(db, companyId, currency, window.Previous(), playbooks, ct), ct);
-        var daily = InContextAsync(db => DailySeries.ReadAsync(db, companyId, currency, window, playbooks, ct), ct);
-        await Task.WhenAll(current, previous, daily);
-        return new AnalyticsOverview(currency, window, current.Result.Figures, previous.Result.Figures, daily.Result, current.Result.Playbooks);
+        var dailyRevenue = InContextAsync(db => DailySeries.ReadRevenueAsync(db, companyId, currency, window, ct), ct);
+        await Task.WhenAll(current, previous, dailyRevenue);
+        var daily = DailySeries.Assemble(dailyRevenue.Result, current.Result.Sends, window, playbooks);
+        return new AnalyticsOverview(currency, window, current.Result.Figures, previous.Result.Figures, daily, current.Result.Playbooks);
     }
 
     /// Null when the playbook does not exist or belongs to another company.

@@ -5,21 +5,21 @@ using RevenueAngel.Core.Persistence;
 namespace RevenueAngel.Core.Analytics;
 
 /// Revenue and sends per UTC day. Revenue is grouped in raw SQL because the two providers store instants
-/// differently (timestamptz; UTC ticks on SQLite) and LINQ cannot take the day of either portably; sends come
-/// per hour from SentCounts.
+/// differently (timestamptz; UTC ticks on SQLite) and LINQ cannot take the day of either portably; sends are the
+/// period's hourly slices the caller has already read (SentCounts).
 internal static class DailySeries
 {
     private const long UnixEpochTicks = 621_355_968_000_000_000;
 
-    public static async Task<IReadOnlyList<DailyPoint>> ReadAsync(RevenueAngelDbContext db, string companyId, string currency,
-        AnalyticsWindow window, IReadOnlyDictionary<long, PlaybookHeader> playbooks, CancellationToken ct)
+    public static async Task<IReadOnlyList<DailyRevenue>> ReadRevenueAsync(RevenueAngelDbContext db, string companyId, string currency,
+        AnalyticsWindow window, CancellationToken ct)
     {
         var postgres = db.Database.IsNpgsql();
         string Day(string column) => postgres
             ? $"CAST((({column} AT TIME ZONE 'UTC')::date - DATE '1970-01-01') AS bigint)"
             : $"(({column} - {UnixEpochTicks}) / {TimeSpan.TicksPerDay})";
 
-        var revenue = await QueryAsync(db, $"""
+        return await QueryAsync(db, $"""
             SELECT {Day("c.created_at")}, c.attributed_playbook_id,
                    CAST(sum(c.revenue_cents + coalesce(a.cents, 0)) AS bigint)
             FROM conversions c
@@ -27,8 +27,12 @@ internal static class DailySeries
                        WHERE company_id = @company AND conversion_id IS NOT NULL GROUP BY conversion_id) a ON a.conversion_id = c.id
             WHERE c.company_id = @company AND c.currency = @currency AND c.created_at >= @from AND c.created_at < @to
             GROUP BY 1, 2
-            """, companyId, currency, window, postgres, r => (Day: r.GetInt64(0), PlaybookId: r.IsDBNull(1) ? (long?)null : r.GetInt64(1), Cents: r.GetInt64(2)), ct);
-        var sends = await SentCounts.ReadAsync(db, companyId, window, ct);
+            """, companyId, currency, window, postgres, r => new DailyRevenue(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1), r.GetInt64(2)), ct);
+    }
+
+    public static IReadOnlyList<DailyPoint> Assemble(IReadOnlyList<DailyRevenue> revenue, IReadOnlyList<SentSlice> sends, AnalyticsWindow window,
+        IReadOnlyDictionary<long, PlaybookHeader> playbooks)
+    {
         var revenueByDay = revenue.ToLookup(r => r.Day);
         var sendsByDay = sends.GroupBy(s => DayNumber(s.Hour)).ToDictionary(g => g.Key, g => g.Sum(s => s.Sent));
         var first = DayNumber(window.From);
@@ -78,3 +82,6 @@ internal static class DailySeries
         command.Parameters.Add(parameter);
     }
 }
+
+/// <param name="Day">Days since 1970-01-01 (UTC).</param>
+internal sealed record DailyRevenue(long Day, long? PlaybookId, long Cents);

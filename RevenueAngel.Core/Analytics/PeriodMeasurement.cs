@@ -5,8 +5,8 @@ using RevenueAngel.Core.Playbooks;
 
 namespace RevenueAngel.Core.Analytics;
 
-/// The figures of one window, with the per-playbook counts they were summed from.
-internal sealed record PeriodMeasurement(PeriodFigures Figures, IReadOnlyList<PlaybookPerformance> Playbooks)
+/// The figures of one window, with the per-playbook counts they were summed from and the hourly sends they counted.
+internal sealed record PeriodMeasurement(PeriodFigures Figures, IReadOnlyList<PlaybookPerformance> Playbooks, IReadOnlyList<SentSlice> Sends)
 {
     public static async Task<PeriodMeasurement> TakeAsync(RevenueAngelDbContext db, string companyId, string currency,
         AnalyticsWindow window, IReadOnlyDictionary<long, PlaybookHeader> playbooks, CancellationToken ct)
@@ -47,6 +47,6 @@ internal sealed record PeriodMeasurement(PeriodFigures Figures, IReadOnlyList<Pl
             .Where(p => !p.Deleted || p.Sends > 0 || p.Conversions > 0)
             .OrderByDescending(p => p.RevenueCents).ThenByDescending(p => p.Sends).ThenBy(p => p.Name)
             .ToList();
-        return new PeriodMeasurement(figures, table);
+        return new PeriodMeasurement(figures, table, sends);
     }
 }

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace RevenueAngel.Core.Playbooks;
 
 /// A subject's pass through a playbook: active → converted | exited | completed.
@@ -20,6 +22,12 @@ public sealed class Enrollment
     public DateTimeOffset? EndedAt { get; private set; }
     public string? EndReason { get; private set; }
 
+    /// The end time a set-based update gives when ending enrolments at <paramref name="at"/>: events arrive late, and
+    /// one can predate an enrolment made meanwhile; an enrolment still ends no earlier than it began (the analytics
+    /// count on it).
+    public static Expression<Func<Enrollment, DateTimeOffset?>> EndedAtOrEntry(DateTimeOffset at) =>
+        e => e.EnteredAt > at ? e.EnteredAt : at;
+
     public void Convert(DateTimeOffset at) => End(EnrollmentStatus.Converted, at, "goal reached");
 
     public void Exit(DateTimeOffset at, string reason) => End(EnrollmentStatus.Exited, at, reason);
@@ -31,8 +39,7 @@ public sealed class Enrollment
         if (Status != EnrollmentStatus.Active)
             throw new InvalidOperationException($"Enrollment {Id} is {Status} and cannot become {status}.");
         Status = status;
-        // Events can arrive late; an enrolment still ends no earlier than it began (the analytics count on it).
-        EndedAt = at < EnteredAt ? EnteredAt : at;
+        EndedAt = EnteredAt > at ? EnteredAt : at; // as EndedAtOrEntry
         EndReason = reason;
     }
 }

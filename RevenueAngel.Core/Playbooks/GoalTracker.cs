@@ -24,8 +24,7 @@ public static class GoalTracker
         await db.Enrollments.Where(e => ids.Contains(e.Id) && e.Status == EnrollmentStatus.Active)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(e => e.Status, EnrollmentStatus.Converted)
-                // A late-delivered payment can predate an enrolment made meanwhile; it still ends no earlier than it began.
-                .SetProperty(e => e.EndedAt, e => e.EnteredAt > at ? e.EnteredAt : at)
+                .SetProperty(e => e.EndedAt, Enrollment.EndedAtOrEntry(at))
                 .SetProperty(e => e.EndReason, "goal reached"), ct);
         return ids;
     }

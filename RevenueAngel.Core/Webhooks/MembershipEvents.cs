@@ -33,7 +33,7 @@ public sealed class MembershipEvents(WhopMirror mirror, EventEnroller enroller)
                 await SequenceStops.CancelSendsAsync(db, lost.Select(e => e.Id), "membership ended", ct);
                 await lost.ExecuteUpdateAsync(u => u
                     .SetProperty(e => e.Status, EnrollmentStatus.Exited)
-                    .SetProperty(e => e.EndedAt, e => e.EnteredAt > at ? e.EnteredAt : at)
+                    .SetProperty(e => e.EndedAt, Enrollment.EndedAtOrEntry(at))
                     .SetProperty(e => e.EndReason, "lost: membership ended"), ct);
                 await enroller.EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.MembershipDeactivated, key, ct);
                 break;
