@@ -10,7 +10,9 @@ internal static class StepFunnels
     public static async Task<IReadOnlyList<StepFunnel>> ReadAsync(RevenueAngelDbContext db, string companyId, string currency,
         long playbookId, AnalyticsWindow window, CancellationToken ct)
     {
-        var sent = await SentCounts.ByStepAsync(db, companyId, playbookId, window, ct);
+        var sent = (await SentCounts.ReadAsync(db, companyId, window, ct, playbookId))
+            .GroupBy(s => s.StepId)
+            .ToDictionary(g => g.Key, g => (Sent: g.Sum(s => s.Sent), Clicked: g.Sum(s => s.Clicked)));
         var unsent = await db.Sends
             .Where(s => s.CompanyId == companyId && s.PlaybookId == playbookId && s.SentAt == null
                         && s.ScheduledFor >= window.From && s.ScheduledFor < window.To)
