@@ -49,6 +49,8 @@ public static class DependencyInjection
         builder.Services.AddSingleton<StepWinnerPicker>();
         // Transient: they hold Whop's typed client, whose handlers IHttpClientFactory rotates.
         builder.Services.AddTransient<CompanyInstaller>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<CompanyAccessCheck>();
         builder.Services.AddTransient<CompanySync>();
         builder.Services.AddTransient<MembershipSyncBatch>();
         builder.Services.AddTransient<CompanyAdministration>();

@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using Microsoft.EntityFrameworkCore;
 using RevenueAngel.Core.Dispatch;
 using RevenueAngel.Core.Persistence;
@@ -30,8 +31,9 @@ public sealed class ClickTracker(IDbContextFactory<RevenueAngelDbContext> contex
     }
 
     /// For clients that track clicks themselves: a delivered send of this company. False when there is none.
-    public async Task<bool> TrackAsync(string companyId, long sendId, CancellationToken ct = default)
+    public async Task<bool> TrackAsync(CompanyScope company, long sendId, CancellationToken ct = default)
     {
+        var companyId = company.Id;
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await RecordAsync(db, db.Sends.Where(s => s.CompanyId == companyId && s.Id == sendId), ct) == 1;
     }

@@ -28,8 +28,9 @@ public sealed class CompanyAdministration(
     }
 
     /// Saves valid settings; returns what is wrong otherwise, and saves nothing.
-    public async Task<IReadOnlyList<string>> SaveSettingsAsync(string companyId, CompanySettings settings, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> SaveSettingsAsync(CompanyScope scope, CompanySettings settings, CancellationToken ct = default)
     {
+        var companyId = scope.Id;
         var problems = new List<ValidationResult>();
         var context = new ValidationContext(settings);
         // The validator skips the cross-field rules once a field fails; a creator should see every problem at once.
@@ -42,8 +43,9 @@ public sealed class CompanyAdministration(
         return [];
     }
 
-    public async Task RequestSyncAsync(string companyId, CancellationToken ct = default)
+    public async Task RequestSyncAsync(CompanyScope scope, CancellationToken ct = default)
     {
+        var companyId = scope.Id;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var company = await db.Companies.SingleAsync(c => c.Id == companyId, ct);
         company.Sync.RequestedAt = time.GetUtcNow();

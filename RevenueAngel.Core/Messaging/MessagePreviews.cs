@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using Microsoft.EntityFrameworkCore;
 using RevenueAngel.Core.Dispatch;
 using RevenueAngel.Core.Persistence;
@@ -41,9 +42,10 @@ public sealed class MessagePreviews(IDbContextFactory<RevenueAngelDbContext> con
 
     /// Renders the step (or one of its A/B variants) for a sample subject and sends it to the creator only.
     /// Returns what went wrong, or null.
-    public async Task<string?> SendTestAsync(string companyId, string whopUserId, PlaybookDraft draft, int stepIndex, CancellationToken ct = default,
+    public async Task<string?> SendTestAsync(CompanyScope company, string whopUserId, PlaybookDraft draft, int stepIndex, CancellationToken ct = default,
         int? variantIndex = null)
     {
+        var companyId = company.Id;
         var preview = await RenderAsync(companyId, draft, stepIndex, null, ct, variantIndex);
         if (preview.Message is null) return preview.Error;
         try

@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using Microsoft.EntityFrameworkCore;
 using RevenueAngel.Core.Dispatch;
 using RevenueAngel.Core.Persistence;
@@ -68,8 +69,9 @@ public sealed class PlaybookCatalog(IDbContextFactory<RevenueAngelDbContext> con
     /// Switching on enrols the current audience at once (the scheduler would within a minute); switching off stops the
     /// playbook's future messages in the same transaction: its active enrolments exit and their scheduled sends are
     /// canceled (set-based). Returns false when the company has no such playbook.
-    public async Task<bool> SetEnabledAsync(string companyId, long playbookId, bool enabled, CancellationToken ct = default)
+    public async Task<bool> SetEnabledAsync(CompanyScope company, long playbookId, bool enabled, CancellationToken ct = default)
     {
+        var companyId = company.Id;
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var playbook = await db.Playbooks.SingleOrDefaultAsync(p => p.CompanyId == companyId && p.Id == playbookId && p.DeletedAt == null, ct);

@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using Microsoft.EntityFrameworkCore;
 using RevenueAngel.Core.Dispatch;
 using RevenueAngel.Core.Messaging;
@@ -38,8 +39,9 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
     }
 
     /// A new playbook, switched off until the creator enables it.
-    public async Task<PlaybookSaveResult> CreateAsync(string companyId, PlaybookDraft draft, CancellationToken ct = default)
+    public async Task<PlaybookSaveResult> CreateAsync(CompanyScope company, PlaybookDraft draft, CancellationToken ct = default)
     {
+        var companyId = company.Id;
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (await ProblemsAsync(db, companyId, draft, ct) is { Count: > 0 } problems) return PlaybookSaveResult.Invalid(problems);
         var now = time.GetUtcNow();
@@ -54,8 +56,9 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
 
     /// Replaces the playbook's settings and steps. Steps are matched by id; new ones get sends on the scheduler's next
     /// run; removed ones cancel their scheduled sends.
-    public async Task<PlaybookSaveResult> UpdateAsync(string companyId, long playbookId, PlaybookDraft draft, CancellationToken ct = default)
+    public async Task<PlaybookSaveResult> UpdateAsync(CompanyScope company, long playbookId, PlaybookDraft draft, CancellationToken ct = default)
     {
+        var companyId = company.Id;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var playbook = await FindAsync(db, companyId, playbookId, ct, tracked: true);
         if (playbook is null) return PlaybookSaveResult.NotFound;
@@ -75,8 +78,9 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
     }
 
     /// Hides the playbook, stops its sequences and keeps its history. False when the company has no such playbook.
-    public async Task<bool> DeleteAsync(string companyId, long playbookId, CancellationToken ct = default)
+    public async Task<bool> DeleteAsync(CompanyScope company, long playbookId, CancellationToken ct = default)
     {
+        var companyId = company.Id;
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var playbook = await FindAsync(db, companyId, playbookId, ct, tracked: true);
@@ -89,19 +93,21 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
         return true;
     }
 
-    public async Task<PlaybookSaveResult> CloneAsync(string companyId, long playbookId, CancellationToken ct = default)
+    public async Task<PlaybookSaveResult> CloneAsync(CompanyScope company, long playbookId, CancellationToken ct = default)
     {
+        var companyId = company.Id;
         var draft = await DraftOfAsync(companyId, playbookId, ct);
         if (draft is null) return PlaybookSaveResult.NotFound;
         draft.Name = draft.Name.Length > 190 ? draft.Name[..190] + " (copy)" : draft.Name + " (copy)";
         foreach (var step in draft.Steps) step.Id = null;
         foreach (var variant in draft.Steps.SelectMany(s => s.Variants)) variant.Key = null;
-        return await CreateAsync(companyId, draft, ct);
+        return await CreateAsync(company, draft, ct);
     }
 
     /// One of the library's playbooks in the chosen tone, switched off.
-    public async Task<long?> CreateFromLibraryAsync(string companyId, string key, MessageTone tone, CancellationToken ct = default)
+    public async Task<long?> CreateFromLibraryAsync(CompanyScope company, string key, MessageTone tone, CancellationToken ct = default)
     {
+        var companyId = company.Id;
         if (PlaybookLibrary.Find(key) is not { } blueprint || !blueprint.Steps[0].Copy.ContainsKey(tone)) return null;
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using Microsoft.EntityFrameworkCore;
 using RevenueAngel.Core.Persistence;
 
@@ -55,8 +56,9 @@ public sealed class WebhookActivity(IDbContextFactory<RevenueAngelDbContext> con
 
     /// Queues the event to be applied again (safe: every handler is idempotent). False when unknown, or when its
     /// payload was pruned or was never a usable v1 event.
-    public async Task<bool> ReplayAsync(string companyId, long id, CancellationToken ct = default)
+    public async Task<bool> ReplayAsync(CompanyScope company, long id, CancellationToken ct = default)
     {
+        var companyId = company.Id;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var replayable = await db.WebhookEvents.Where(e => e.CompanyId == companyId && e.Id == id && e.PayloadPrunedAt == null)
             .Select(e => e.Payload).SingleOrDefaultAsync(ct);

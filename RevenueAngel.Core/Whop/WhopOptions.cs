@@ -20,6 +20,15 @@ public sealed class WhopOptions
     [Range(1, 3600)]
     public int AccessCacheSeconds { get; set; } = 120;
 
+    /// How long an access check that Whop could not answer (or refused as not installed) is remembered.
+    [Range(1, 300)]
+    public int AccessFailureCacheSeconds { get; set; } = 5;
+
+    /// How long a circuit keeps the Whop user verified when its page was loaded; then the page asks to be opened
+    /// again from Whop. Admin rights are re-checked every AccessCacheSeconds meanwhile.
+    [Range(1, 1440)]
+    public int CircuitIdentityMinutes { get; set; } = 240;
+
     /// A full re-sync of every company this often heals missed webhooks.
     [Range(1, 168)]
     public int SyncIntervalHours { get; set; } = 6;

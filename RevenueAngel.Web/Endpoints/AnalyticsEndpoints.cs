@@ -8,27 +8,27 @@ public static class AnalyticsEndpoints
 {
     public static RouteGroupBuilder MapAnalyticsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/analytics").WithTags("Analytics");
-        group.MapGet("/dashboard", GetDashboardAsync).RequireCompanyAdmin();
-        group.MapGet("/playbook/{id:long}", GetPlaybookAsync).RequireCompanyAdmin();
-        group.MapGet("/export/conversions.csv", ExportConversions).RequireCompanyAdmin();
-        group.MapGet("/export/sends.csv", ExportSends).RequireCompanyAdmin();
+        var group = app.MapGroup("/api/analytics").WithTags("Analytics").RequireAuthorization(AccessPolicies.CompanyAdmin);
+        group.MapGet("/dashboard", GetDashboardAsync);
+        group.MapGet("/playbook/{id:long}", GetPlaybookAsync);
+        group.MapGet("/export/conversions.csv", ExportConversions);
+        group.MapGet("/export/sends.csv", ExportSends);
         return group;
     }
 
     /// The dashboard's numbers for the last `days` days (7, 30 or 90) or the dates `from`–`to`, with what the playbooks
     /// earned, each figure next to the previous period's, the daily series and the newest conversions.
     public static async Task<Results<Ok<DashboardSummary>, NotFound, ProblemHttpResult>> GetDashboardAsync(
-        string companyId, DashboardQueries dashboard, AnalyticsQueries analytics, ConversionFeed feed, TimeProvider time,
+        AuthorizedCompany company, DashboardQueries dashboard, AnalyticsQueries analytics, ConversionFeed feed, TimeProvider time,
         CancellationToken ct, int? days = null, string? from = null, string? to = null)
     {
         var (window, problem) = AnalyticsPeriod.Resolve(days, from, to, time.GetUtcNow());
         if (window is null) return BadRequest(problem!);
-        if (await dashboard.GetSummaryAsync(companyId, window, ct) is not { } summary) return TypedResults.NotFound();
+        if (await dashboard.GetSummaryAsync(company.Id, window, ct) is not { } summary) return TypedResults.NotFound();
         return TypedResults.Ok(summary with
         {
-            Analytics = await analytics.GetOverviewAsync(companyId, window, ct),
-            RecentConversions = await feed.RecentAsync(companyId, ct: ct),
+            Analytics = await analytics.GetOverviewAsync(company.Id, window, ct),
+            RecentConversions = await feed.RecentAsync(company.Id, ct: ct),
         });
     }
 
@@ -39,31 +39,31 @@ public static class AnalyticsEndpoints
     /// One playbook's sends, clicks, conversions and revenue with its step funnel and experiment results; 404 for
     /// another company's playbook.
     public static async Task<Results<Ok<PlaybookAnalytics>, NotFound, ProblemHttpResult>> GetPlaybookAsync(
-        string companyId, long id, AnalyticsQueries analytics, Core.Experiments.ExperimentReport experiments, TimeProvider time, CancellationToken ct,
+        AuthorizedCompany company, long id, AnalyticsQueries analytics, Core.Experiments.ExperimentReport experiments, TimeProvider time, CancellationToken ct,
         int? days = null, string? from = null, string? to = null)
     {
         var (window, problem) = AnalyticsPeriod.Resolve(days, from, to, time.GetUtcNow());
         if (window is null) return BadRequest(problem!);
-        if (await analytics.GetPlaybookAsync(companyId, id, window, ct) is not { } report) return TypedResults.NotFound();
+        if (await analytics.GetPlaybookAsync(company.Id, id, window, ct) is not { } report) return TypedResults.NotFound();
         return TypedResults.Ok(new PlaybookAnalytics(report.Currency, report.Window, report.Totals, report.Steps,
-            await experiments.GetAsync(companyId, id, ct)));
+            await experiments.GetAsync(company.Id, id, ct)));
     }
 
     public static Results<CsvStreamResult<ConversionExportRow>, ProblemHttpResult> ExportConversions(
-        string companyId, AnalyticsExport export, TimeProvider time, CancellationToken ct, int? days = null, string? from = null, string? to = null)
+        AuthorizedCompany company, AnalyticsExport export, TimeProvider time, CancellationToken ct, int? days = null, string? from = null, string? to = null)
     {
         var (window, problem) = AnalyticsPeriod.Resolve(days, from, to, time.GetUtcNow());
         if (window is null) return BadRequest(problem!);
-        return new CsvStreamResult<ConversionExportRow>(export.ConversionsAsync(companyId, window, ct), $"conversions-{companyId}.csv",
+        return new CsvStreamResult<ConversionExportRow>(export.ConversionsAsync(company.Id, window, ct), $"conversions-{company.Id}.csv",
             ExportColumns.Conversions, ExportColumns.WriteConversion);
     }
 
     public static Results<CsvStreamResult<SendExportRow>, ProblemHttpResult> ExportSends(
-        string companyId, AnalyticsExport export, TimeProvider time, CancellationToken ct, int? days = null, string? from = null, string? to = null)
+        AuthorizedCompany company, AnalyticsExport export, TimeProvider time, CancellationToken ct, int? days = null, string? from = null, string? to = null)
     {
         var (window, problem) = AnalyticsPeriod.Resolve(days, from, to, time.GetUtcNow());
         if (window is null) return BadRequest(problem!);
-        return new CsvStreamResult<SendExportRow>(export.SendsAsync(companyId, window, ct), $"sends-{companyId}.csv",
+        return new CsvStreamResult<SendExportRow>(export.SendsAsync(company.Id, window, ct), $"sends-{company.Id}.csv",
             ExportColumns.Sends, ExportColumns.WriteSend);
     }
 

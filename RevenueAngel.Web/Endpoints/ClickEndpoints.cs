@@ -10,7 +10,7 @@ public static class ClickEndpoints
     {
         // GET counts a click; HEAD (link checkers) and known preview fetchers are redirected without counting.
         app.MapMethods("/r/{token}", [HttpMethods.Get, HttpMethods.Head], FollowAsync).WithTags("Attribution").ExcludeFromDescription();
-        app.MapPost("/api/attribution/track-click", TrackAsync).WithTags("Attribution").RequireCompanyAdmin();
+        app.MapPost("/api/attribution/track-click", TrackAsync).WithTags("Attribution").RequireAuthorization(AccessPolicies.CompanyAdmin);
         return app;
     }
 
@@ -23,6 +23,6 @@ public static class ClickEndpoints
     }
 
     /// For clients that track clicks themselves: `?companyId=…&sendId=…` → 204, or 404 for no such delivered send.
-    public static async Task<Results<NoContent, NotFound>> TrackAsync(string companyId, long sendId, ClickTracker clicks, CancellationToken ct) =>
-        await clicks.TrackAsync(companyId, sendId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    public static async Task<Results<NoContent, NotFound>> TrackAsync(AuthorizedCompany company, long sendId, ClickTracker clicks, CancellationToken ct) =>
+        await clicks.TrackAsync(company.Scope, sendId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -14,14 +14,14 @@ public static class SegmentEndpoints
 
     public static RouteGroupBuilder MapSegmentEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/segments").WithTags("Segments");
-        group.MapPost("/preview", PreviewAsync).RequireCompanyAdmin();
+        var group = app.MapGroup("/api/segments").WithTags("Segments").RequireAuthorization(AccessPolicies.CompanyAdmin);
+        group.MapPost("/preview", PreviewAsync);
         return group;
     }
 
     /// How many subjects the rules select now, and the first ten of them.
     public static async Task<Results<Ok<AudiencePreview>, ValidationProblem>> PreviewAsync(
-        string companyId, PreviewRequest request, Audience audience, CancellationToken ct)
+        AuthorizedCompany company, PreviewRequest request, Audience audience, CancellationToken ct)
     {
         SubjectKind kind;
         try
@@ -34,6 +34,6 @@ public static class SegmentEndpoints
         }
         var (rule, problems) = TargetRulesJson.Parse(request.Rules?.GetRawText() ?? "{}", kind);
         if (problems.Count > 0) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rules"] = [.. problems] });
-        return TypedResults.Ok(await audience.PreviewAsync(companyId, kind, rule, ct));
+        return TypedResults.Ok(await audience.PreviewAsync(company.Id, kind, rule, ct));
     }
 }

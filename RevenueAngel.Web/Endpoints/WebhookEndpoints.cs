@@ -14,10 +14,10 @@ public static class WebhookEndpoints
     public static WebApplication MapWebhookEndpoints(this WebApplication app)
     {
         app.MapPost("/api/webhooks/whop", ReceiveAsync).WithTags("Webhooks").DisableAntiforgery();
-        var events = app.MapGroup("/api/webhooks/events").WithTags("Webhooks");
-        events.MapGet("/", ListAsync).RequireCompanyAdmin();
-        events.MapGet("/{id:long}", GetAsync).RequireCompanyAdmin();
-        events.MapPost("/{id:long}/replay", ReplayAsync).RequireCompanyAdmin();
+        var events = app.MapGroup("/api/webhooks/events").WithTags("Webhooks").RequireAuthorization(AccessPolicies.CompanyAdmin);
+        events.MapGet("/", ListAsync);
+        events.MapGet("/{id:long}", GetAsync);
+        events.MapPost("/{id:long}/replay", ReplayAsync);
         return app;
     }
 
@@ -46,7 +46,7 @@ public static class WebhookEndpoints
     }
 
     /// `type`, `status` (received, processed, ignored, failed, dead), `search` (a member, membership or payment id), `take`.
-    public static async Task<Results<Ok<IReadOnlyList<WebhookEventRow>>, ValidationProblem>> ListAsync(string companyId, string? type, string? status,
+    public static async Task<Results<Ok<IReadOnlyList<WebhookEventRow>>, ValidationProblem>> ListAsync(AuthorizedCompany company, string? type, string? status,
         string? search, int? take, WebhookActivity activity, CancellationToken ct)
     {
         WebhookEventStatus? parsed = null;
@@ -61,15 +61,15 @@ public static class WebhookEndpoints
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [e.Message] });
             }
         }
-        return TypedResults.Ok(await activity.ListAsync(companyId, new WebhookFilter(type, parsed, Search: search, Take: take ?? 50), ct));
+        return TypedResults.Ok(await activity.ListAsync(company.Id, new WebhookFilter(type, parsed, Search: search, Take: take ?? 50), ct));
     }
 
-    public static async Task<Results<Ok<WebhookEventDetail>, NotFound>> GetAsync(string companyId, long id, WebhookActivity activity, CancellationToken ct) =>
-        await activity.GetAsync(companyId, id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+    public static async Task<Results<Ok<WebhookEventDetail>, NotFound>> GetAsync(AuthorizedCompany company, long id, WebhookActivity activity, CancellationToken ct) =>
+        await activity.GetAsync(company.Id, id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
-    public static async Task<Results<Accepted, NotFound>> ReplayAsync(string companyId, long id, WebhookActivity activity, WebhookWakeUp wake, CancellationToken ct)
+    public static async Task<Results<Accepted, NotFound>> ReplayAsync(AuthorizedCompany company, long id, WebhookActivity activity, WebhookWakeUp wake, CancellationToken ct)
     {
-        if (!await activity.ReplayAsync(companyId, id, ct)) return TypedResults.NotFound();
+        if (!await activity.ReplayAsync(company.Scope, id, ct)) return TypedResults.NotFound();
         await wake.NowAsync(ct);
         return TypedResults.Accepted((string?)null);
     }

@@ -1,4 +1,3 @@
-using RevenueAngel.Web.Access;
 using RevenueAngel.Web.Components;
 using RevenueAngel.Web.Endpoints;
 using RevenueAngel.Web.Framing;
@@ -19,7 +18,8 @@ public static class Pipeline
         // even turn a 404 into an antiforgery 400).
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
-        app.UseMiddleware<WhopAuthenticationMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using RevenueAngel.Core.Persistence;
@@ -15,15 +18,30 @@ public static class WebServices
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddMemoryCache();
-        builder.Services.AddScoped<WhopSession>();
-        builder.Services.AddScoped<RequestAuthenticator>();
-        builder.Services.AddScoped<CompanyAccess>();
+        builder.AddAccess();
         builder.Services.AddSingleton<CompanyPlans>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new StoredEnumJsonConverter()));
         builder.Services.AddHealthChecks().AddDbContextCheck<RevenueAngelDbContext>("database");
         builder.AddFraming();
         builder.AddSharedDataProtection();
         return builder;
+    }
+
+    /// Who (the Whop user of `x-whop-user-token`, carried into circuits) and what (admin of the route's company,
+    /// or access to the route's experience), through ASP.NET Core's authentication and authorization.
+    private static void AddAccess(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication(WhopUserTokenAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, WhopUserTokenAuthentication>(WhopUserTokenAuthentication.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder().AddAccessPolicies();
+        builder.Services.AddScoped<IAuthorizationHandler, CompanyAdminHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, ExperienceMemberHandler>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessResultHandler>();
+        builder.Services.AddScoped<CircuitGrants>();
+        builder.Services.AddScoped<CircuitAuthenticationStateProvider>();
+        builder.Services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<CircuitAuthenticationStateProvider>());
+        builder.Services.AddScoped<IHostEnvironmentAuthenticationStateProvider>(sp => sp.GetRequiredService<CircuitAuthenticationStateProvider>());
+        builder.Services.AddCascadingAuthenticationState();
     }
 
     // Blazor protects each circuit's persisted state (the Whop user it belongs to) with Data Protection; replicas

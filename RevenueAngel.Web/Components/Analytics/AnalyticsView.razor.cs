@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using RevenueAngel.Core.Analytics;
@@ -20,7 +21,7 @@ public sealed partial class AnalyticsView
 
     /// Only ever rendered inside a CompanyGuard that allowed this company.
     [Parameter, EditorRequired]
-    public required string CompanyId { get; set; }
+    public required CompanyScope Company { get; set; }
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
@@ -33,16 +34,16 @@ public sealed partial class AnalyticsView
     private async Task SelectPlaybookAsync(long playbookId)
     {
         _selectedId = playbookId;
-        _report = await Analytics.GetPlaybookAsync(CompanyId, playbookId, _overview!.Window);
+        _report = await Analytics.GetPlaybookAsync(Company.Id, playbookId, _overview!.Window);
     }
 
     private async Task LoadAsync()
     {
         var window = _period.Window(Time.GetUtcNow());
-        _overview = await Analytics.GetOverviewAsync(CompanyId, window);
+        _overview = await Analytics.GetOverviewAsync(Company.Id, window);
         // Keep the chosen playbook across periods; otherwise show the one that earned most.
         _selectedId = _overview?.Playbooks.Any(p => p.PlaybookId == _selectedId) == true ? _selectedId : _overview?.Playbooks.FirstOrDefault()?.PlaybookId;
-        _report = _selectedId is { } id ? await Analytics.GetPlaybookAsync(CompanyId, id, window) : null;
+        _report = _selectedId is { } id ? await Analytics.GetPlaybookAsync(Company.Id, id, window) : null;
     }
 
     private string WindowText => _overview is null ? "" : string.Create(CultureInfo.InvariantCulture,
@@ -52,5 +53,5 @@ public sealed partial class AnalyticsView
 
     private static string Rate(double? rate) => Percent.Of(rate);
 
-    private string ExportUrl(string what) => $"/api/analytics/export/{what}.csv?companyId={Uri.EscapeDataString(CompanyId)}&{_period.Query}";
+    private string ExportUrl(string what) => $"/api/analytics/export/{what}.csv?companyId={Uri.EscapeDataString(Company.Id)}&{_period.Query}";
 }

@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using RevenueAngel.Core.Playbooks;
@@ -15,7 +16,7 @@ public sealed partial class PlaybookEnabledSwitch
     private int _resets;
 
     [Parameter, EditorRequired]
-    public required string CompanyId { get; set; }
+    public required CompanyScope Company { get; set; }
 
     [Parameter, EditorRequired]
     public required long PlaybookId { get; set; }
@@ -49,7 +50,7 @@ public sealed partial class PlaybookEnabledSwitch
         _busy = true;
         try
         {
-            if (!await Catalog.SetEnabledAsync(CompanyId, PlaybookId, enabled))
+            if (!await Catalog.SetEnabledAsync(Company, PlaybookId, enabled))
             {
                 Snackbar.Add("This playbook no longer exists.", Severity.Warning);
                 _resets++;

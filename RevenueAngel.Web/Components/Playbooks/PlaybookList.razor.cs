@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using RevenueAngel.Core.Playbooks;
@@ -10,7 +11,7 @@ public sealed partial class PlaybookList : IDisposable
     private IReadOnlyList<PlaybookSummary>? _rows;
 
     [Parameter, EditorRequired]
-    public required string CompanyId { get; set; }
+    public required CompanyScope Company { get; set; }
 
     [Parameter]
     public TimeSpan RefreshEvery { get; set; } = TimeSpan.FromSeconds(5);
@@ -22,12 +23,12 @@ public sealed partial class PlaybookList : IDisposable
         if (!firstRender || !RendererInfo.IsInteractive) return;
         _refresh.Start(RefreshEvery, async ct =>
         {
-            _rows = await Catalog.ListAsync(CompanyId, ct);
+            _rows = await Catalog.ListAsync(Company.Id, ct);
             await InvokeAsync(StateHasChanged);
         }, DispatchExceptionAsync);
     }
 
-    private async Task ReloadAsync() => _rows = await Catalog.ListAsync(CompanyId);
+    private async Task ReloadAsync() => _rows = await Catalog.ListAsync(Company.Id);
 
     private async Task NewAsync()
     {
@@ -35,20 +36,20 @@ public sealed partial class PlaybookList : IDisposable
         if (await dialog.Result is not { Canceled: false, Data: NewPlaybookChoice choice }) return;
         if (choice.LibraryKey is not { } key)
         {
-            Navigation.NavigateTo(PlaybookRoutes.New(CompanyId));
+            Navigation.NavigateTo(PlaybookRoutes.New(Company.Id));
             return;
         }
-        if (await Editor.CreateFromLibraryAsync(CompanyId, key, choice.Tone) is { } id)
+        if (await Editor.CreateFromLibraryAsync(Company, key, choice.Tone) is { } id)
         {
             Snackbar.Add("Playbook added, switched off. Review it, then turn it on.", Severity.Success);
-            Navigation.NavigateTo(PlaybookRoutes.Edit(CompanyId, id));
+            Navigation.NavigateTo(PlaybookRoutes.Edit(Company.Id, id));
         }
         else Snackbar.Add("That library playbook is not available in this tone.", Severity.Warning);
     }
 
     private async Task CloneAsync(PlaybookSummary playbook)
     {
-        var result = await Editor.CloneAsync(CompanyId, playbook.Id);
+        var result = await Editor.CloneAsync(Company, playbook.Id);
         Snackbar.Add(result.Saved ? $"Copied {playbook.Name}; the copy is switched off." : $"Could not copy {playbook.Name}.",
             result.Saved ? Severity.Success : Severity.Error);
         await ReloadAsync();
@@ -60,7 +61,7 @@ public sealed partial class PlaybookList : IDisposable
             "It stops at once: its members leave and scheduled messages are canceled. What it already sent stays in your reports.",
             yesText: "Delete", cancelText: "Keep");
         if (confirmed != true) return;
-        if (await Editor.DeleteAsync(CompanyId, playbook.Id)) Snackbar.Add($"Deleted {playbook.Name}.", Severity.Success);
+        if (await Editor.DeleteAsync(Company, playbook.Id)) Snackbar.Add($"Deleted {playbook.Name}.", Severity.Success);
         await ReloadAsync();
     }
 

@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
@@ -26,7 +27,7 @@ public sealed partial class PlaybookEditorForm
     [Inject] private IDialogService Dialogs { get; set; } = null!;
 
     [Parameter, EditorRequired]
-    public required string CompanyId { get; set; }
+    public required CompanyScope Company { get; set; }
 
     /// Null for a new playbook.
     [Parameter]
@@ -37,10 +38,10 @@ public sealed partial class PlaybookEditorForm
     // Creating navigates from /new to /{id}: the same component, so a change of id means load again.
     protected override async Task OnParametersSetAsync()
     {
-        if (_loadedFor == (CompanyId, PlaybookId)) return;
-        _loadedFor = (CompanyId, PlaybookId);
+        if (_loadedFor == (Company.Id, PlaybookId)) return;
+        _loadedFor = (Company.Id, PlaybookId);
         (_draft, _notFound, _problems) = (null, false, EditorProblems.None);
-        _plans = await CompanyPlans.ListAsync(CompanyId);
+        _plans = await CompanyPlans.ListAsync(Company.Id);
         if (PlaybookId is not { } id)
         {
             _draft = new PlaybookDraft { Steps = [new StepDraft()] };
@@ -52,8 +53,8 @@ public sealed partial class PlaybookEditorForm
 
     private async Task LoadAsync(long id)
     {
-        var draft = await Editor.DraftOfAsync(CompanyId, id);
-        var detail = await Catalog.GetAsync(CompanyId, id);
+        var draft = await Editor.DraftOfAsync(Company.Id, id);
+        var detail = await Catalog.GetAsync(Company.Id, id);
         if (draft is null || detail is null)
         {
             _notFound = true;
@@ -79,7 +80,7 @@ public sealed partial class PlaybookEditorForm
         _saving = true;
         try
         {
-            var result = PlaybookId is { } id ? await Editor.UpdateAsync(CompanyId, id, _draft!) : await Editor.CreateAsync(CompanyId, _draft!);
+            var result = PlaybookId is { } id ? await Editor.UpdateAsync(Company, id, _draft!) : await Editor.CreateAsync(Company, _draft!);
             if (result == PlaybookSaveResult.NotFound)
             {
                 _notFound = true;
@@ -93,7 +94,7 @@ public sealed partial class PlaybookEditorForm
             }
             Snackbar.Add(IsNew ? "Playbook created. Turn it on when you are ready." : "Playbook saved.", Severity.Success);
             _savedSnapshot = Snapshot(_draft!);
-            if (IsNew) Navigation.NavigateTo(PlaybookRoutes.Edit(CompanyId, result.Id!.Value));
+            if (IsNew) Navigation.NavigateTo(PlaybookRoutes.Edit(Company.Id, result.Id!.Value));
             // New steps got ids on save; editing the old draft again would add them twice.
             else await LoadAsync(result.Id!.Value);
         }
