@@ -133,7 +133,7 @@ public sealed class InstallAndSyncTests(WhopAppFixture fixture) : IClassFixture<
         var settings = (await administration.GetSettingsAsync(company.CompanyId, Ct))!;
         (settings.TimeZone, settings.QuietHoursStart, settings.QuietHoursEnd, settings.AttributionWindowDays) = ("Mars/Olympus", new TimeOnly(22, 0), null, 0);
 
-        var problems = await administration.SaveSettingsAsync(company.CompanyId, settings, Ct);
+        var problems = await administration.SaveSettingsAsync(new CompanyScope(company.CompanyId), settings, Ct);
 
         Assert.Contains(problems, p => p.Contains("'Mars/Olympus' is not a known time zone"));
         Assert.Contains(problems, p => p.Contains("Quiet hours need both a start and an end"));
@@ -141,7 +141,7 @@ public sealed class InstallAndSyncTests(WhopAppFixture fixture) : IClassFixture<
         Assert.Equal("UTC", (await administration.GetSettingsAsync(company.CompanyId, Ct))!.TimeZone);
 
         (settings.TimeZone, settings.QuietHoursEnd, settings.AttributionWindowDays) = ("Europe/Berlin", new TimeOnly(7, 0), 14);
-        Assert.Empty(await administration.SaveSettingsAsync(company.CompanyId, settings, Ct));
+        Assert.Empty(await administration.SaveSettingsAsync(new CompanyScope(company.CompanyId), settings, Ct));
         var saved = (await administration.GetSettingsAsync(company.CompanyId, Ct))!;
         Assert.Equal(("Europe/Berlin", new TimeOnly(22, 0), new TimeOnly(7, 0), 14), (saved.TimeZone, saved.QuietHoursStart, saved.QuietHoursEnd, saved.AttributionWindowDays));
     }

@@ -17,7 +17,8 @@ public sealed class AccessRevocationTests : MudTestContext, IClassFixture<WhopFa
         _fixture = fixture;
         _company = new FakeWhopBuilder(fixture.Whop.Store).WithCatalog();
         fixture.Whop.Store.Grant(_userId, _company.CompanyId, "admin");
-        UsePageServices(fixture.Core, SignedIn(_userId), new WhopOptions { AccessCacheSeconds = 1 });
+        UsePageServices(fixture.Core, _userId, new WhopOptions { AccessCacheSeconds = 1 });
+        SignIn(_userId);
     }
 
     [Fact]

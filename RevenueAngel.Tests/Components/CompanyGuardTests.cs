@@ -18,7 +18,8 @@ public sealed class CompanyGuardTests : MudTestContext, IClassFixture<WhopFakeFi
         fixture.Whop.Store.Grant(userId, _mine.CompanyId, "admin");
         fixture.Whop.Store.Grant(userId, _theirs.CompanyId, "customer");
 
-        UsePageServices(fixture.Core, SignedIn(userId));
+        UsePageServices(fixture.Core, userId);
+        SignIn(userId);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,9 +40,9 @@ public abstract class MudTestContext : BunitContext
 
     /// The services company pages need, taken from a running Core (real database, real Whop client), then
     /// renders as the interactive server would. Setting the renderer builds the provider, so this comes last.
-    protected void UsePageServices(CoreHost core, WhopSession? session = null, WhopOptions? whopOptions = null)
+    /// The user is the circuit's Whop user (none when null), checked by the app's own authorization handlers.
+    protected void UsePageServices(CoreHost core, string? userId = null, WhopOptions? whopOptions = null)
     {
-        Services.AddSingleton(session ?? new WhopSession());
         Services.AddSingleton(core.Get<WhopClient>());
         Services.AddSingleton(core.Get<DemoMode>());
         Services.AddSingleton(core.Get<DashboardQueries>());
@@ -56,17 +58,23 @@ public abstract class MudTestContext : BunitContext
         Services.AddSingleton(core.Get<MessagePreviews>());
         Services.AddSingleton(new CompanyPlans(core.Get<IDbContextFactory<RevenueAngelDbContext>>()));
         Services.AddSingleton(whopOptions is null ? core.Get<IOptions<WhopOptions>>() : Options.Create(whopOptions));
-        Services.AddMemoryCache();
-        Services.AddScoped<CompanyAccess>();
+        Services.AddSingleton(core.Get<CompanyAccessCheck>());
+        Services.AddSingleton(core.Get<CompanyInstaller>());
+        Services.AddSingleton(core.Get<Microsoft.Extensions.Caching.Memory.IMemoryCache>());
+        Services.AddLogging();
+        Services.AddAuthorizationBuilder().AddAccessPolicies();
+        Services.AddScoped<IAuthorizationHandler, CompanyAdminHandler>();
+        Services.AddScoped<IAuthorizationHandler, ExperienceMemberHandler>();
+        Services.AddScoped<CircuitGrants>();
+        Services.AddScoped<CircuitAuthenticationStateProvider>();
+        Services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<CircuitAuthenticationStateProvider>());
+        Services.AddCascadingAuthenticationState();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
-    protected static WhopSession SignedIn(string userId)
-    {
-        var session = new WhopSession();
-        session.SignIn(userId);
-        return session;
-    }
+    /// Signs the circuit's user in as CircuitIdentity would after a verified page request; call after UsePageServices.
+    protected void SignIn(string userId) =>
+        Services.GetRequiredService<CircuitAuthenticationStateProvider>().Restore(userId, Services.GetRequiredService<TimeProvider>().GetUtcNow());
 
     /// Opens the MudSelect inside the element and clicks the item with that text, as a user would; the list itself
     /// renders in the popover provider. A multi-select stays open, so it is clicked shut again.

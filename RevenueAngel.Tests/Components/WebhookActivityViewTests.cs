@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +46,7 @@ public sealed class WebhookActivityViewTests : MudTestContext, IClassFixture<Dem
         await AddAsync("membership.deactivated", WebhookEventStatus.Dead, "HttpRequestException: Whop answered 500");
         await AddAsync("chat.message_created", WebhookEventStatus.Ignored, "RevenueAngel does not act on chat.message_created");
 
-        var cut = Render<WebhookActivityView>(p => p.Add(x => x.CompanyId, _companyId));
+        var cut = Render<WebhookActivityView>(p => p.Add(x => x.Company, new CompanyScope(_companyId)));
 
         cut.WaitForAssertion(() => Assert.Contains("Applied: 2", cut.Find("[data-testid=count-processed]").TextContent));
         Assert.Equal(4, cut.FindAll("[data-testid=row-status]").Count);
@@ -70,7 +71,7 @@ public sealed class WebhookActivityViewTests : MudTestContext, IClassFixture<Dem
     public async Task ARowOpensItsPrettyPayloadAndErrorAndReplayQueuesItAgain()
     {
         var id = await AddAsync("membership.deactivated", WebhookEventStatus.Dead, "HttpRequestException: Whop answered 500");
-        var cut = Render<WebhookActivityView>(p => p.Add(x => x.CompanyId, _companyId));
+        var cut = Render<WebhookActivityView>(p => p.Add(x => x.Company, new CompanyScope(_companyId)));
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tr.cursor-pointer")));
 
         cut.Find("tr.cursor-pointer").Click();
@@ -89,7 +90,7 @@ public sealed class WebhookActivityViewTests : MudTestContext, IClassFixture<Dem
     [Fact]
     public async Task TheListUpdatesItselfWhenEventsArrive()
     {
-        var cut = Render<WebhookActivityView>(p => p.Add(x => x.CompanyId, _companyId).Add(x => x.RefreshEvery, TimeSpan.FromMilliseconds(200)));
+        var cut = Render<WebhookActivityView>(p => p.Add(x => x.Company, new CompanyScope(_companyId)).Add(x => x.RefreshEvery, TimeSpan.FromMilliseconds(200)));
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=no-events]")));
 
         await AddAsync("payment.succeeded", WebhookEventStatus.Processed);

@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RevenueAngel.Core.Dispatch;
@@ -27,11 +28,11 @@ public sealed class DemoPlaybookDeliveryTests(DemoWebFixture demo) : IClassFixtu
             TargetRules = $$"""{"all":[{"field":"membership_status","op":"in","value":["active"]},{"field":"plan","op":"in","value":["{{basicPlan}}"]}]}""",
             Steps = [new StepDraft { DelayMinutes = 0, Channel = MessageChannel.Push, Title = "Ready for Pro, {{ first_name }}?", Body = "{{ upgrade_plan_name }} adds live calls for {{ upgrade_plan_price }}.", CtaLabel = "Upgrade", CtaUrl = "{{ checkout_url }}" }],
         };
-        var saved = await demo.App.Services.GetRequiredService<PlaybookEditor>().CreateAsync(CompanyId, draft, Ct);
+        var saved = await demo.App.Services.GetRequiredService<PlaybookEditor>().CreateAsync(new CompanyScope(CompanyId), draft, Ct);
         Assert.True(saved.Saved, string.Join("; ", saved.Problems.Select(p => $"{p.Key}: {string.Join(", ", p.Value)}")));
         var playbookId = saved.Id!.Value;
 
-        Assert.True(await demo.App.Services.GetRequiredService<PlaybookCatalog>().SetEnabledAsync(CompanyId, playbookId, true, Ct));
+        Assert.True(await demo.App.Services.GetRequiredService<PlaybookCatalog>().SetEnabledAsync(new CompanyScope(CompanyId), playbookId, true, Ct));
 
         var store = demo.App.Services.GetRequiredService<FakeWhopStore>();
         List<long> sent = [];

@@ -26,7 +26,7 @@ public sealed class DemoWhopTests(PostgresServer postgres)
         var counts = await CountsAsync(app);
 
         Assert.All(await administration.CheckPermissionsAsync("biz_demo", Ct), check => Assert.True(check.Granted, check.Problem));
-        await administration.RequestSyncAsync("biz_demo", Ct);
+        await administration.RequestSyncAsync(new CompanyScope("biz_demo"), Ct);
         Assert.Equal(1, await app.Services.GetRequiredService<CompanySync>().RunDueAsync(Ct));
 
         await using var db = app.CreateDbContext();

@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using Microsoft.EntityFrameworkCore;
 using RevenueAngel.Core.Dispatch;
 using RevenueAngel.Core.Messaging;
@@ -232,7 +233,7 @@ public sealed class DispatcherTests(DispatchAppFixture app) : IClassFixture<Disp
         var playbook = await scenario.PlaybookAsync(steps: [(30, MessageChannel.Push)]);
         await scenario.EnrollAsync(playbook);
 
-        Assert.True(await app.Get<PlaybookCatalog>().SetEnabledAsync(scenario.CompanyId, playbook.Id, false, Ct));
+        Assert.True(await app.Get<PlaybookCatalog>().SetEnabledAsync(new CompanyScope(scenario.CompanyId), playbook.Id, false, Ct));
         app.Time.Advance(TimeSpan.FromMinutes(31));
         await DispatchAsync();
 

@@ -30,7 +30,7 @@ public sealed class StepVariantEditorTests(BothProvidersFixture hosts) : IClassF
     public async Task VariantsAreSavedWithTheirOwnCopyAndSplitAndComeBackWithStableKeys()
     {
         var companyId = await CompanyAsync();
-        var created = await Editor.CreateAsync(companyId, Draft(
+        var created = await Editor.CreateAsync(new CompanyScope(companyId), Draft(
             new StepVariantDraft { Percent = 30, Title = "B: {{ first_name }}, ready?", Body = "Pro is 20% off", CtaLabel = "Upgrade", CtaUrl = "{{ checkout_url }}" },
             new StepVariantDraft { Percent = 20, Title = "C: hello", Body = "Try Pro" }), Ct);
         Assert.True(created.Saved, string.Join("; ", created.Problems.SelectMany(p => p.Value)));
@@ -46,7 +46,7 @@ public sealed class StepVariantEditorTests(BothProvidersFixture hosts) : IClassF
         step.Variants[0].Title = "C: reworded";
         step.Variants.Add(new StepVariantDraft { Percent = 25, Title = "new", Body = "new body" });
         step.Percent = 55;
-        var updated = await Editor.UpdateAsync(companyId, created.Id.Value, loaded, Ct);
+        var updated = await Editor.UpdateAsync(new CompanyScope(companyId), created.Id.Value, loaded, Ct);
         Assert.True(updated.Saved, string.Join("; ", updated.Problems.SelectMany(p => p.Value)));
 
         var reloaded = (await Editor.DraftOfAsync(companyId, created.Id.Value, Ct))!.Steps.Single();
@@ -63,7 +63,7 @@ public sealed class StepVariantEditorTests(BothProvidersFixture hosts) : IClassF
         var draft = Draft(new StepVariantDraft { Percent = 30, Title = "B", Body = "Fine line\nHi {{ no_such_thing }}" });
         draft.Steps[0].Percent = 60;
 
-        var result = await Editor.CreateAsync(companyId, draft, Ct);
+        var result = await Editor.CreateAsync(new CompanyScope(companyId), draft, Ct);
 
         Assert.False(result.Saved);
         Assert.Equal(["The split adds up to 90%; A and the variants must add up to 100%."], result.Problems["steps[0].split"]);

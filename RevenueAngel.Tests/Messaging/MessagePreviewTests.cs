@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Messaging;
 using RevenueAngel.Core.Playbooks;
 using RevenueAngel.Tests.Dispatch;
@@ -30,7 +31,7 @@ public sealed class MessagePreviewTests(DispatchAppFixture app) : IClassFixture<
     {
         var scenario = await DispatchScenario.CreateAsync(app, members: 1);
 
-        var problem = await app.Get<MessagePreviews>().SendTestAsync(scenario.CompanyId, "user_creator", Draft("Welcome to {{ community_name }}"), 0, Ct);
+        var problem = await app.Get<MessagePreviews>().SendTestAsync(new CompanyScope(scenario.CompanyId), "user_creator", Draft("Welcome to {{ community_name }}"), 0, Ct);
 
         Assert.Null(problem);
         var sent = DispatchScenario.Json(Assert.Single(scenario.Deliveries("notification")));
@@ -46,7 +47,7 @@ public sealed class MessagePreviewTests(DispatchAppFixture app) : IClassFixture<
         var draft = Draft("Welcome to {{ community_name }}");
         draft.Steps[0].Variants.Add(new StepVariantDraft { Title = "Last call, {{ first_name }}", Body = "Still thinking it over?" });
 
-        var problem = await app.Get<MessagePreviews>().SendTestAsync(scenario.CompanyId, "user_creator", draft, 0, Ct, variantIndex: 0);
+        var problem = await app.Get<MessagePreviews>().SendTestAsync(new CompanyScope(scenario.CompanyId), "user_creator", draft, 0, Ct, variantIndex: 0);
 
         Assert.Null(problem);
         var sent = DispatchScenario.Json(Assert.Single(scenario.Deliveries("notification")));
@@ -58,7 +59,7 @@ public sealed class MessagePreviewTests(DispatchAppFixture app) : IClassFixture<
     {
         var scenario = await DispatchScenario.CreateAsync(app, members: 1);
 
-        var problem = await app.Get<MessagePreviews>().SendTestAsync(scenario.CompanyId, "user_creator", Draft("Hello\n{{ frist_name }}"), 0, Ct);
+        var problem = await app.Get<MessagePreviews>().SendTestAsync(new CompanyScope(scenario.CompanyId), "user_creator", Draft("Hello\n{{ frist_name }}"), 0, Ct);
 
         Assert.Contains("frist_name", problem);
         Assert.Contains("line 2", problem);

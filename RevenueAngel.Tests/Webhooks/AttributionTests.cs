@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Attribution;
 using RevenueAngel.Core.Dispatch;
 using RevenueAngel.Core.Messaging;
@@ -50,7 +51,7 @@ public sealed class AttributionTests(WebhookAppFixture app) : IClassFixture<Webh
     public async Task AClickedSendBeatsANewerDeliveredOne()
     {
         var (s, older, _) = await TwoSendsAsync();
-        Assert.True(await app.Get<ClickTracker>().TrackAsync(s.CompanyId, older.Id, Ct));
+        Assert.True(await app.Get<ClickTracker>().TrackAsync(new CompanyScope(s.CompanyId), older.Id, Ct));
         app.Time.Advance(TimeSpan.FromDays(1));
 
         var conversion = await PayAsync(s);
@@ -62,7 +63,7 @@ public sealed class AttributionTests(WebhookAppFixture app) : IClassFixture<Webh
     public async Task TheCheckoutsRaSendMetadataIsExactAndBeatsAClick()
     {
         var (s, older, newer) = await TwoSendsAsync();
-        await app.Get<ClickTracker>().TrackAsync(s.CompanyId, newer.Id, Ct);
+        await app.Get<ClickTracker>().TrackAsync(new CompanyScope(s.CompanyId), newer.Id, Ct);
 
         var conversion = await PayAsync(s, new() { [CheckoutMetadata.SendKey] = older.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 

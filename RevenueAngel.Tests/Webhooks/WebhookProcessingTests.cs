@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using Microsoft.EntityFrameworkCore;
 using RevenueAngel.Core.Attribution;
 using RevenueAngel.Core.Dispatch;
@@ -277,12 +278,12 @@ public sealed class WebhookProcessingTests(WebhookAppFixture app) : IClassFixtur
         app.Whop.Store.Plans[planId] = new FakePlan(planId, s.CompanyId, "prod_x", "Elite", 99m, 30);
         long eventId;
         await using (var db = app.App.CreateDbContext()) eventId = db.WebhookEvents.Single(e => e.WebhookId == id).Id;
-        Assert.True(await app.Get<WebhookActivity>().ReplayAsync(s.CompanyId, eventId, Ct));
-        Assert.False(await app.Get<WebhookActivity>().ReplayAsync("biz_someone_else", eventId, Ct));
+        Assert.True(await app.Get<WebhookActivity>().ReplayAsync(new CompanyScope(s.CompanyId), eventId, Ct));
+        Assert.False(await app.Get<WebhookActivity>().ReplayAsync(new CompanyScope("biz_someone_else"), eventId, Ct));
         await app.ProcessAsync();
 
         Assert.Equal(9900, Assert.Single(await ConversionsAsync(s)).RevenueCents);
-        Assert.True(await app.Get<WebhookActivity>().ReplayAsync(s.CompanyId, eventId, Ct));
+        Assert.True(await app.Get<WebhookActivity>().ReplayAsync(new CompanyScope(s.CompanyId), eventId, Ct));
         await app.ProcessAsync();
         Assert.Single(await ConversionsAsync(s));
     }

@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using RevenueAngel.Core.Attribution;
@@ -59,7 +60,7 @@ public sealed class ExperimentPanelTests : MudTestContext, IClassFixture<BothPro
     {
         var (companyId, playbookId) = await SeedAsync();
 
-        var cut = Render<ExperimentPanel>(p => p.Add(x => x.CompanyId, companyId).Add(x => x.PlaybookId, playbookId));
+        var cut = Render<ExperimentPanel>(p => p.Add(x => x.Company, new CompanyScope(companyId)).Add(x => x.PlaybookId, playbookId));
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=arm-treatment]")));
         Assert.Equal(["Messaged", "300", "75", "25.0%20.4–30.2%", "$12.50"], Cells(cut.FindAll("[data-testid=arm-treatment]")[0]));
@@ -79,7 +80,7 @@ public sealed class ExperimentPanelTests : MudTestContext, IClassFixture<BothPro
     {
         var (companyId, playbookId) = await SeedAsync();
 
-        var cut = Render<ExperimentPanel>(p => p.Add(x => x.CompanyId, companyId).Add(x => x.PlaybookId, playbookId));
+        var cut = Render<ExperimentPanel>(p => p.Add(x => x.Company, new CompanyScope(companyId)).Add(x => x.PlaybookId, playbookId));
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=comparison-B]")));
         Assert.Contains("Step 1: A/B test", cut.Find("[data-testid=step-experiment]").TextContent);

@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +63,7 @@ public sealed class PlaybookEditorPageTests : MudTestContext, IClassFixture<Demo
     [Fact]
     public async Task SavingAgainAfterAddingAStepKeepsThatStep()
     {
-        var id = (await _demo.Core.Get<PlaybookEditor>().CreateFromLibraryAsync("biz_demo", "upgrade-to-pro", MessageTone.Hype, Ct))!.Value;
+        var id = (await _demo.Core.Get<PlaybookEditor>().CreateFromLibraryAsync(new CompanyScope("biz_demo"), "upgrade-to-pro", MessageTone.Hype, Ct))!.Value;
         var cut = RenderEditor(id);
         cut.WaitForElement("button[data-testid=add-step]").Click();
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("input[data-testid=step-title]").Count));

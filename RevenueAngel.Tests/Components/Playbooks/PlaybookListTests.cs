@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,7 +94,7 @@ public sealed class PlaybookListTests : MudTestContext, IClassFixture<DemoCoreFi
     public async Task DeletingAsksForConfirmationAndRemovesTheRow()
     {
         var source = (await _catalog.ListAsync("biz_demo", Ct))[0];
-        var doomed = (await _editor.CloneAsync("biz_demo", source.Id, Ct)).Id!.Value;
+        var doomed = (await _editor.CloneAsync(new CompanyScope("biz_demo"), source.Id, Ct)).Id!.Value;
         var dialogs = Render<MudDialogProvider>();
         var cut = RenderList();
         cut.WaitForElement($"[data-testid=playbook-{doomed}]");
@@ -110,7 +111,7 @@ public sealed class PlaybookListTests : MudTestContext, IClassFixture<DemoCoreFi
     {
         var cut = RenderList(TimeSpan.FromMilliseconds(100));
 
-        var added = await _editor.CreateFromLibraryAsync("biz_demo", "payment-recovery", MessageTone.Minimal, Ct);
+        var added = await _editor.CreateFromLibraryAsync(new CompanyScope("biz_demo"), "payment-recovery", MessageTone.Minimal, Ct);
 
         cut.WaitForElement($"[data-testid=playbook-{added}]", TimeSpan.FromSeconds(5));
     }
@@ -138,7 +139,7 @@ public sealed class PlaybookListTests : MudTestContext, IClassFixture<DemoCoreFi
     private IRenderedComponent<PlaybookList> RenderList(TimeSpan? refreshEvery = null)
     {
         var cut = Render<PlaybookList>(p => p
-            .Add(x => x.CompanyId, "biz_demo")
+            .Add(x => x.Company, new CompanyScope("biz_demo"))
             .Add(x => x.RefreshEvery, refreshEvery ?? TimeSpan.FromMinutes(5)));
         cut.WaitForElement("tbody tr");
         return cut;

@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using Bunit;
 using RevenueAngel.Core.Playbooks;
 using RevenueAngel.Tests.Infrastructure;
@@ -65,6 +66,6 @@ public sealed class StepListTests : MudTestContext, IClassFixture<DemoCoreFixtur
     }
 
     private IRenderedComponent<StepList> RenderList() => Render<StepList>(p => p
-        .Add(x => x.CompanyId, "biz_demo")
+        .Add(x => x.Company, new CompanyScope("biz_demo"))
         .Add(x => x.Draft, _draft));
 }

@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using Bunit;
 using RevenueAngel.Core.Playbooks;
 using RevenueAngel.Tests.Infrastructure;
@@ -17,7 +18,7 @@ public sealed class StepVariantsEditorTests : MudTestContext, IClassFixture<Demo
     public StepVariantsEditorTests(DemoCoreFixture demo) => UsePageServices(demo.Core);
 
     private IRenderedComponent<StepVariantsEditor> RenderEditor(EditorProblems? problems = null) =>
-        Render<StepVariantsEditor>(p => p.Add(x => x.CompanyId, "biz_demo").Add(x => x.Draft, _draft).Add(x => x.StepIndex, 0).Add(x => x.Problems, problems ?? EditorProblems.None));
+        Render<StepVariantsEditor>(p => p.Add(x => x.Company, new CompanyScope("biz_demo")).Add(x => x.Draft, _draft).Add(x => x.StepIndex, 0).Add(x => x.Problems, problems ?? EditorProblems.None));
 
     [Fact]
     public void AddingAVariantCopiesTheStepsMessageAndTakesHalfOfAsShare()

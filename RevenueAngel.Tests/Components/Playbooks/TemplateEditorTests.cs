@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
@@ -61,7 +62,7 @@ public sealed class TemplateEditorTests : MudTestContext, IClassFixture<DemoCore
     private static PlaybookDraft Draft(string title, string body) => new() { Name = "Preview", Steps = [new StepDraft { Title = title, Body = body }] };
 
     private IRenderedComponent<TemplateEditor> RenderEditor(PlaybookDraft draft) => Render<TemplateEditor>(p => p
-        .Add(x => x.CompanyId, "biz_demo")
+        .Add(x => x.Company, new CompanyScope("biz_demo"))
         .Add(x => x.Draft, draft)
         .Add(x => x.StepIndex, 0));
 
