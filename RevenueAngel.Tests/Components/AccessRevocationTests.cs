@@ -18,7 +18,6 @@ public sealed class AccessRevocationTests : MudTestContext, IClassFixture<WhopFa
         _company = new FakeWhopBuilder(fixture.Whop.Store).WithCatalog();
         fixture.Whop.Store.Grant(_userId, _company.CompanyId, "admin");
         UsePageServices(fixture.Core, _userId, new WhopOptions { AccessCacheSeconds = 1 });
-        SignIn(_userId);
     }
 
     [Fact]

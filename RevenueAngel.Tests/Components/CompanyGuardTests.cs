@@ -19,7 +19,6 @@ public sealed class CompanyGuardTests : MudTestContext, IClassFixture<WhopFakeFi
         fixture.Whop.Store.Grant(userId, _theirs.CompanyId, "customer");
 
         UsePageServices(fixture.Core, userId);
-        SignIn(userId);
     }
 
     [Fact]

@@ -58,11 +58,14 @@ public abstract class MudTestContext : BunitContext
         Services.AddSingleton(core.Get<MessagePreviews>());
         Services.AddSingleton(new CompanyPlans(core.Get<IDbContextFactory<RevenueAngelDbContext>>()));
         Services.AddSingleton(whopOptions is null ? core.Get<IOptions<WhopOptions>>() : Options.Create(whopOptions));
-        Services.AddSingleton(core.Get<CompanyAccessCheck>());
+        // Access answers are remembered per test, for the test's own Whop:AccessCacheSeconds.
+        Services.AddMemoryCache();
+        Services.AddSingleton<CompanyAccessCheck>();
         Services.AddSingleton(core.Get<CompanyInstaller>());
-        Services.AddSingleton(core.Get<Microsoft.Extensions.Caching.Memory.IMemoryCache>());
         Services.AddLogging();
         Services.AddAuthorizationBuilder().AddAccessPolicies();
+        // bUnit puts a placeholder in front of the real service; these tests run the app's own handlers.
+        Services.AddScoped<IAuthorizationService, DefaultAuthorizationService>();
         Services.AddScoped<IAuthorizationHandler, CompanyAdminHandler>();
         Services.AddScoped<IAuthorizationHandler, ExperienceMemberHandler>();
         Services.AddScoped<CircuitGrants>();
@@ -70,6 +73,10 @@ public abstract class MudTestContext : BunitContext
         Services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<CircuitAuthenticationStateProvider>());
         Services.AddCascadingAuthenticationState();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        // What the framework does when a circuit starts: the connection's (anonymous) user, until one is restored.
+        ((IHostEnvironmentAuthenticationStateProvider)Services.GetRequiredService<AuthenticationStateProvider>())
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(new System.Security.Claims.ClaimsPrincipal())));
+        if (userId is not null) SignIn(userId);
     }
 
     /// Signs the circuit's user in as CircuitIdentity would after a verified page request; call after UsePageServices.

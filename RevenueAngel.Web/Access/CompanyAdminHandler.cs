@@ -9,7 +9,7 @@ namespace RevenueAngel.Web.Access;
 /// The CompanyAdmin requirement for the company of the resource: the route's `{companyId}` or the `companyId`
 /// query parameter of an HTTP request, or a <see cref="CompanyResource"/> inside a circuit. On success the
 /// verified scope goes where the caller reads it (the request's features, or the resource), and an admin's first
-/// visit installs the company (Whop sends no install event).
+/// request installs the company (Whop sends no install event).
 public sealed class CompanyAdminHandler(
     CompanyAccessCheck access, CompanyInstaller installer, DemoMode demoMode, CircuitGrants grants, IMemoryCache cache)
     : AuthorizationHandler<CompanyAdminRequirement>
@@ -32,7 +32,7 @@ public sealed class CompanyAdminHandler(
 
         var ct = http?.RequestAborted ?? CancellationToken.None;
         var result = await access.AdminAsync(context.User.WhopUserId(), companyId, ct);
-        if (result.Scope is { } scope) result = await InstallAsync(scope, ct) ?? result;
+        if (result.Scope is { } scope && http is not null) result = await InstallAsync(scope, ct) ?? result;
         if (resource is not null) resource.Result = result;
 
         if (result.Scope is { } allowed)
