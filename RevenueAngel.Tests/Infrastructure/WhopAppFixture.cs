@@ -31,8 +31,19 @@ public class WhopAppFixture(PostgresServer postgres) : IAsyncLifetime
         settings["Dispatch:PollSeconds"] = "3600";
         Configure(settings);
         App = new RevenueAngelApp(settings) { Time = Time, Logs = Logs };
+        if (ServesOnAPort)
+        {
+            var port = FreePort.Next();
+            BaseUrl = $"http://127.0.0.1:{port}";
+            App.UseKestrel(port);
+        }
         App.StartServer();
     }
+
+    /// Whether the app listens on a real port (for a browser) at BaseUrl.
+    protected virtual bool ServesOnAPort => false;
+
+    public string BaseUrl { get; private set; } = "";
 
     /// Settings a derived fixture changes before the app starts.
     protected virtual void Configure(Dictionary<string, string?> settings)

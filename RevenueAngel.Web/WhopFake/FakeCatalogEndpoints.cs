@@ -4,8 +4,11 @@ internal static class FakeCatalogEndpoints
 {
     public static void MapFakeCatalog(this RouteGroupBuilder api)
     {
-        api.MapGet("/users/{userId}/access/{resourceId}", (string userId, string resourceId, FakeWhopStore store) =>
+        api.MapGet("/users/{userId}/access/{resourceId}", async (string userId, string resourceId, FakeWhopStore store) =>
         {
+            if (store.AccessCheckDelay > TimeSpan.Zero) await Task.Delay(store.AccessCheckDelay);
+            if (store.AccessCheckStatus is { } status)
+                return Results.Json(new { error = new { type = "server_error", message = "The fake Whop is down." } }, statusCode: status);
             var level = store.AccessLevel(userId, resourceId);
             return Results.Json(new { has_access = level != "no_access", access_level = level });
         });

@@ -29,6 +29,12 @@ public sealed class FakeWhopStore : IDisposable
     public Uri? WebhookUrl { get; set; }
     public string WebhookSecret { get; set; } = "ws_fake_webhook_secret";
 
+    /// How long the fake takes to answer an access check (a slow Whop).
+    public TimeSpan AccessCheckDelay { get; set; }
+
+    /// When set, access checks answer this status (a Whop outage of that one call).
+    public int? AccessCheckStatus { get; set; }
+
     public void Grant(string userId, string resourceId, string accessLevel)
     {
         lock (_gate) _access[(userId, resourceId)] = accessLevel;
