@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using RevenueAngel.Core.Persistence;
@@ -7,10 +8,12 @@ namespace RevenueAngel.Core.Demo;
 
 /// Demo mode runs only where it cannot reach production: no Whop credentials, and PostgreSQL only on a database
 /// explicitly marked as the demo's (Demo:AllowDatabase). Checked at start-up, before any migration or seeding.
-internal sealed class DemoOptionsValidator(DemoMode mode, IConfiguration configuration) : IValidateOptions<DemoOptions>
+internal sealed class DemoOptionsValidator(IConfiguration configuration, IHostEnvironment environment) : IValidateOptions<DemoOptions>
 {
     public ValidateOptionsResult Validate(string? name, DemoOptions options)
     {
+        // Not DemoMode from DI: it is built on these very options.
+        var mode = new DemoMode(Options.Create(options), configuration, environment);
         if (!mode.IsEnabled) return ValidateOptionsResult.Success;
         List<string> conflicts = [];
         if (mode.WhopSettings.Count > 0)
