@@ -19,7 +19,8 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
-# The embedded SQLite demo writes here; production points ConnectionStrings__RevenueAngel at PostgreSQL.
+# The embedded SQLite database lives here unless ConnectionStrings__RevenueAngel points at PostgreSQL. The image holds no
+# demo code (its project is neither copied nor published), so demo mode refuses to start in it.
 RUN mkdir -p /app/data && chown app:app /app/data
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production \

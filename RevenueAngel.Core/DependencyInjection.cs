@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using RevenueAngel.Core.Analytics;
 using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Demo;
@@ -77,13 +78,13 @@ public static class DependencyInjection
         builder.Services.AddTransient<WebhookProcessor>();
     }
 
-    // Registered after persistence so the demo is seeded into a migrated database.
+    // The demo's seeder and fake Whop live in RevenueAngel.Demo; production code only knows whether demo mode is on,
+    // and refuses demo mode wherever it could reach production.
     private static IHostApplicationBuilder AddDemo(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DemoOptions>, DemoOptionsValidator>();
         builder.Services.AddSingleton<DemoMode>();
-        builder.Services.AddSingleton<DemoSeeder>();
-        builder.Services.AddHostedService<DemoSeedingService>();
         return builder;
     }
 }

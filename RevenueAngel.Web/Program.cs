@@ -1,20 +1,19 @@
 using RevenueAngel.Core;
 using RevenueAngel.Web.Extensions;
 using RevenueAngel.Web.Jobs;
-using RevenueAngel.Web.WhopFake;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddRevenueAngelCore();
 builder.AddWebServices();
 builder.AddJobs();
-builder.AddDemoWhop();
+builder.AddDemoWhenEnabled();
 
 var app = builder.Build();
 
 app.UseRevenueAngelPipeline();
 app.MapRevenueAngelEndpoints();
-app.MapDemoWhop();
+app.MapDemoWhenEnabled();
 
 app.Run();
 

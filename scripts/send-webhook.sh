@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Signs and posts a sample Whop v1 webhook to a running RevenueAngel, as Whop does (Standard Webhooks, the HMAC
-# key being the UTF-8 of the whole ws_… secret). Defaults fit the demo started with `dotnet run`.
+# key being the UTF-8 of the whole ws_… secret). Defaults fit the demo started with `dotnet run`: its webhook secret is
+# random per process, so without RA_WEBHOOK_SECRET the event goes through the demo's fake Whop (loopback only), which
+# signs it with that secret and delivers it, answering with the app's own reply.
 #
 #   scripts/send-webhook.sh payment.failed 42      # demo member 42's renewal fails
 #   scripts/send-webhook.sh payment.succeeded 42   # ... and is paid after all (a recovery)
 #
-# Environment: RA_URL (default http://localhost:5039), RA_WEBHOOK_SECRET (default: the demo's Demo:WebhookSecret),
+# Environment: RA_URL (default http://localhost:5039), RA_WEBHOOK_SECRET (sign here with it; default: let the demo sign),
 # RA_COMPANY (biz_demo), RA_PLAN (plan_demo_basic), RA_AMOUNT (19.00).
 set -euo pipefail
 type=${1:?usage: scripts/send-webhook.sh <payment.failed|payment.succeeded|membership.deactivated|…> [member-number]}
 n=$(printf '%05d' "${2:-1}")
-url=${RA_URL:-http://localhost:5039}/api/webhooks/whop
-secret=${RA_WEBHOOK_SECRET:-ws_demo_local_only_0123456789abcdef}
+base=${RA_URL:-http://localhost:5039}
+secret=${RA_WEBHOOK_SECRET:-}
 company=${RA_COMPANY:-biz_demo}
 plan=${RA_PLAN:-plan_demo_basic}
 amount=${RA_AMOUNT:-19.00}
@@ -29,8 +31,12 @@ case "$type" in
   *) data="{}" ;;
 esac
 body="{\"id\":\"$id\",\"api_version\":\"v1\",\"type\":\"$type\",\"timestamp\":\"$now\",\"company_id\":\"$company\",\"data\":$data}"
+if [ -z "$secret" ]; then
+  curl -sS -X POST "$base/_whop-fake/webhooks" -H "Content-Type: application/json" --data-binary "$body" -w '\n%{http_code}\n'
+  exit
+fi
 ts=$(date +%s)
 signature=$(printf '%s' "$id.$ts.$body" | openssl dgst -sha256 -hmac "$secret" -binary | base64 -w0)
 
-curl -sS -X POST "$url" -H "Content-Type: application/json" -H "webhook-id: $id" -H "webhook-timestamp: $ts" \
+curl -sS -X POST "$base/api/webhooks/whop" -H "Content-Type: application/json" -H "webhook-id: $id" -H "webhook-timestamp: $ts" \
   -H "webhook-signature: v1,$signature" --data-binary "$body" -w '\n%{http_code}\n'

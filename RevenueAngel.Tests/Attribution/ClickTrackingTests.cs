@@ -4,7 +4,7 @@ using RevenueAngel.Core.Dispatch;
 using RevenueAngel.Core.Messaging;
 using RevenueAngel.Core.Playbooks;
 using RevenueAngel.Tests.Dispatch;
-using RevenueAngel.Web.WhopFake;
+using RevenueAngel.Demo.WhopFake;
 
 namespace RevenueAngel.Tests.Attribution;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RevenueAngel.Tests.Infrastructure;
-using RevenueAngel.Web.WhopFake;
+using RevenueAngel.Demo.WhopFake;
 using static Microsoft.Playwright.Assertions;
 
 namespace RevenueAngel.Tests.Browser;
@@ -101,7 +101,7 @@ public sealed class CreatorPagesInIframeTests(DemoWebFixture web, Chromium chrom
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{web.BaseUrl}/api/webhooks/whop") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
         request.Headers.Add("webhook-id", id);
         request.Headers.Add("webhook-timestamp", timestamp);
-        request.Headers.Add("webhook-signature", Core.Webhooks.WebhookSignature.Sign(new Core.Demo.DemoOptions().WebhookSecret, id, timestamp, System.Text.Encoding.UTF8.GetBytes(body)));
+        request.Headers.Add("webhook-signature", Core.Webhooks.WebhookSignature.Sign(web.App.Services.GetRequiredService<FakeWhopStore>().WebhookSecret, id, timestamp, System.Text.Encoding.UTF8.GetBytes(body)));
         using var http = new HttpClient();
         Assert.True((await http.SendAsync(request, Xunit.TestContext.Current.CancellationToken)).IsSuccessStatusCode);
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using RevenueAngel.Core.Attribution;
 using RevenueAngel.Core.Billing;
-using RevenueAngel.Core.Demo;
+using RevenueAngel.Demo;
 using RevenueAngel.Core.Dispatch;
 using RevenueAngel.Core.Leads;
 using RevenueAngel.Core.Persistence;

@@ -7,7 +7,7 @@ using RevenueAngel.Core.Members;
 using RevenueAngel.Core.Playbooks;
 using RevenueAngel.Core.Webhooks;
 using RevenueAngel.Tests.Infrastructure;
-using RevenueAngel.Web.WhopFake;
+using RevenueAngel.Demo.WhopFake;
 
 namespace RevenueAngel.Tests.Demo;
 

@@ -14,9 +14,11 @@ public sealed class DemoWhopTests(PostgresServer postgres)
     public async Task TheDemoCompanySyncsFromTheDemosOwnFakeWhopAndEndsWhereItStarted()
     {
         var port = FreePort.Next();
+        var database = await postgres.CreateDatabaseAsync("demowhop");
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:RevenueAngel"] = await postgres.CreateDatabaseAsync("demowhop"),
+            ["ConnectionStrings:RevenueAngel"] = database,
+            ["Demo:AllowDatabase"] = TestSettings.DatabaseName(database),
             ["urls"] = $"http://127.0.0.1:{port}",
         };
         await using var app = new RevenueAngelApp(settings, environment: "Development");

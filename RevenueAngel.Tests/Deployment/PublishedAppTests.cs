@@ -25,25 +25,59 @@ public sealed class PublishedAppTests(PublishedAppFixture published, PostgresSer
     }
 
     [Fact]
-    public async Task PublishedAppServesTheDemoOnPostgreSqlWithTheContainersEnvironment()
+    public void ThePublishedAppCarriesNoDemoCode()
+    {
+        var files = Directory.GetFiles(published.PublishDir).Select(Path.GetFileName).ToList();
+
+        Assert.Contains("RevenueAngel.Web.dll", files);
+        Assert.DoesNotContain(files, f => f!.StartsWith("RevenueAngel.Demo", StringComparison.Ordinal));
+        Assert.DoesNotContain("Bogus.dll", files);
+        Assert.DoesNotContain("RevenueAngel.Demo", File.ReadAllText(Path.Combine(published.PublishDir, "RevenueAngel.Web.deps.json")));
+        Assert.DoesNotContain("RevenueAngel.Demo", published.Dockerfile);
+    }
+
+    [Fact]
+    public async Task PublishedAppServesOnPostgreSqlWithTheContainersEnvironment()
     {
         var port = FreePort.Next();
         using var app = Start(new()
         {
             ["ASPNETCORE_HTTP_PORTS"] = port.ToString(),
             ["ConnectionStrings__RevenueAngel"] = await postgres.CreateDatabaseAsync("published"),
-            ["Demo__Enabled"] = "true",
+            ["Whop__ApiKey"] = "test_api_key",
+            ["Whop__AppId"] = "app_test",
+            ["Whop__WebhookSecrets__0"] = "ws_test_secret",
         });
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
         await WaitUntilHealthyAsync(http, app);
-        var page = await http.GetAsync("/dashboard/biz_demo", Ct);
+        var page = await http.GetAsync("/", Ct);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("Demo Community", await page.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Open RevenueAngel from your Whop dashboard", await page.Content.ReadAsStringAsync(Ct));
         Assert.Contains("https://*.whop.com", page.Headers.GetValues("Content-Security-Policy").Single());
         var css = await http.GetAsync("/_content/MudBlazor/MudBlazor.min.css", Ct);
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/_whop-fake/.well-known/jwks.json", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task PublishedAppRefusesDemoModeAndSaysToRunItFromSource()
+    {
+        var database = await postgres.CreateDatabaseAsync("published");
+        using var app = Start(new()
+        {
+            ["ASPNETCORE_HTTP_PORTS"] = FreePort.Next().ToString(),
+            ["ConnectionStrings__RevenueAngel"] = database,
+            ["Demo__Enabled"] = "true",
+            ["Demo__AllowDatabase"] = TestSettings.DatabaseName(database),
+        });
+
+        await WaitForExitAsync(app);
+
+        Assert.NotEqual(0, app.Process.ExitCode);
+        Assert.Contains("this build has no demo (RevenueAngel.Demo.dll)", app.Output);
+        Assert.Contains("dotnet run --project RevenueAngel.Web", app.Output);
     }
 
     [Fact]
@@ -55,9 +89,7 @@ public sealed class PublishedAppTests(PublishedAppFixture published, PostgresSer
             ["ConnectionStrings__RevenueAngel"] = await postgres.CreateDatabaseAsync("published"),
         });
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        await app.Process.WaitForExitAsync(timeout.Token);
+        await WaitForExitAsync(app);
 
         Assert.NotEqual(0, app.Process.ExitCode);
         Assert.Contains("Whop:ApiKey (env Whop__ApiKey)", app.Output);
@@ -77,6 +109,13 @@ public sealed class PublishedAppTests(PublishedAppFixture published, PostgresSer
             start.Environment.Remove(key);
         foreach (var (key, value) in published.ContainerEnvironment.Concat(overrides)) start.Environment[key] = value;
         return new RunningApp(Process.Start(start)!);
+    }
+
+    private static async Task WaitForExitAsync(RunningApp app)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        await app.Process.WaitForExitAsync(timeout.Token);
     }
 
     private static async Task WaitUntilHealthyAsync(HttpClient http, RunningApp app)

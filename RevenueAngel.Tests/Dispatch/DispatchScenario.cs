@@ -6,7 +6,7 @@ using RevenueAngel.Core.Members;
 using RevenueAngel.Core.Messaging;
 using RevenueAngel.Core.Playbooks;
 using RevenueAngel.Tests.Infrastructure;
-using RevenueAngel.Web.WhopFake;
+using RevenueAngel.Demo.WhopFake;
 
 namespace RevenueAngel.Tests.Dispatch;
 

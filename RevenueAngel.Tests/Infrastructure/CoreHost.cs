@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RevenueAngel.Core;
 using RevenueAngel.Core.Persistence;
+using RevenueAngel.Demo;
 
 namespace RevenueAngel.Tests.Infrastructure;
 
@@ -33,6 +34,7 @@ public sealed class CoreHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         if (time is not null) builder.Services.AddSingleton(time);
         builder.AddRevenueAngelCore();
+        builder.AddDemoSeeding();
         var host = builder.Build();
         await host.StartAsync();
         return new CoreHost(host, contentRoot);

@@ -1,4 +1,4 @@
-using RevenueAngel.Web.WhopFake;
+using RevenueAngel.Demo.WhopFake;
 
 namespace RevenueAngel.Tests.Infrastructure;
 

@@ -13,10 +13,13 @@ public static class TestSettings
         ["Whop:WebhookSecrets:0"] = "ws_test_secret",
     };
 
-    /// The embedded demo, on the given database.
+    /// The embedded demo, on the given database (marked as the demo's own, which demo mode requires on PostgreSQL).
     public static Dictionary<string, string?> Demo(string? postgres) => new()
     {
         ["ConnectionStrings:RevenueAngel"] = postgres,
         ["Demo:Enabled"] = "true",
+        ["Demo:AllowDatabase"] = postgres is null ? null : DatabaseName(postgres),
     };
+
+    public static string DatabaseName(string postgres) => new Npgsql.NpgsqlConnectionStringBuilder(postgres).Database!;
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using RevenueAngel.Web.WhopFake;
+using RevenueAngel.Demo.WhopFake;
 
 namespace RevenueAngel.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using RevenueAngel.Core.Whop;
-using RevenueAngel.Web.WhopFake;
+using RevenueAngel.Demo.WhopFake;
 
 namespace RevenueAngel.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using RevenueAngel.Core.Companies;
 using RevenueAngel.Tests.Infrastructure;
-using RevenueAngel.Web.WhopFake;
+using RevenueAngel.Demo.WhopFake;
 
 namespace RevenueAngel.Tests.Web;
 

@@ -31,9 +31,11 @@ public sealed class StartupModeTests(PostgresServer postgres)
     [Fact]
     public async Task DevelopmentWithoutWhopSettingsServesTheDemoWithoutLogin()
     {
+        var database = await postgres.CreateDatabaseAsync("startup");
         await using var app = new RevenueAngelApp(new()
         {
-            ["ConnectionStrings:RevenueAngel"] = await postgres.CreateDatabaseAsync("startup"),
+            ["ConnectionStrings:RevenueAngel"] = database,
+            ["Demo:AllowDatabase"] = TestSettings.DatabaseName(database),
         }, environment: "Development");
 
         var page = await app.CreateClient().GetAsync("/dashboard/biz_demo", Ct);

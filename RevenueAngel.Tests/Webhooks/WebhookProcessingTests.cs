@@ -7,7 +7,7 @@ using RevenueAngel.Core.Messaging;
 using RevenueAngel.Core.Playbooks;
 using RevenueAngel.Core.Webhooks;
 using RevenueAngel.Tests.Dispatch;
-using RevenueAngel.Web.WhopFake;
+using RevenueAngel.Demo.WhopFake;
 
 namespace RevenueAngel.Tests.Webhooks;
 

@@ -2,7 +2,7 @@ using System.Net;
 using RevenueAngel.Core.Billing;
 using RevenueAngel.Core.Whop;
 using RevenueAngel.Tests.Infrastructure;
-using RevenueAngel.Web.WhopFake;
+using RevenueAngel.Demo.WhopFake;
 
 namespace RevenueAngel.Tests.Whop;
 

@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RevenueAngel.Core.Companies;
+using RevenueAngel.Core.Demo;
 using RevenueAngel.Core.Leads;
 using RevenueAngel.Core.Members;
 using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Playbooks;
 
-namespace RevenueAngel.Core.Demo;
+namespace RevenueAngel.Demo;
 
 /// Creates the demo company with deterministic, realistic data relative to today: 600 members on three
 /// plans, 90 days of payments, leads, the three default playbooks with sends and conversions.

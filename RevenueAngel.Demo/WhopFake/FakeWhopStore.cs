@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace RevenueAngel.Web.WhopFake;
+namespace RevenueAngel.Demo.WhopFake;
 
 /// An in-memory, per-company Whop. Tests and the demo fill it, the fake endpoints serve it.
 public sealed class FakeWhopStore : IDisposable
@@ -22,7 +22,7 @@ public sealed class FakeWhopStore : IDisposable
     public ConcurrentDictionary<string, FakePayment> Payments { get; } = new();
     /// Support channel id → company.
     public ConcurrentDictionary<string, string> Channels { get; } = new();
-    public ConcurrentQueue<FakeRequest> Requests { get; } = new();
+    public FakeRequestLog Requests { get; } = new();
     public ConcurrentQueue<FakeDelivery> Deliveries { get; } = new();
 
     /// Where the fake delivers webhooks it raises (retry, refund, cancel), signed with WebhookSecret.

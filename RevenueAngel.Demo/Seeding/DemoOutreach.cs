@@ -3,7 +3,7 @@ using RevenueAngel.Core.Billing;
 using RevenueAngel.Core.Dispatch;
 using RevenueAngel.Core.Playbooks;
 
-namespace RevenueAngel.Core.Demo;
+namespace RevenueAngel.Demo;
 
 /// Plays the three default playbooks over the simulated history: enrollments, their sends (sent, clicked,
 /// canceled by a conversion, or still scheduled) and last-touch attributed conversions.

@@ -1,6 +1,6 @@
 using RevenueAngel.Core.Billing;
 
-namespace RevenueAngel.Core.Demo;
+namespace RevenueAngel.Demo;
 
 /// The demo company's plans.
 internal static class DemoCatalog

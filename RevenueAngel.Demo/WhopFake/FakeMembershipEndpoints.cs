@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace RevenueAngel.Web.WhopFake;
+namespace RevenueAngel.Demo.WhopFake;
 
 internal static class FakeMembershipEndpoints
 {

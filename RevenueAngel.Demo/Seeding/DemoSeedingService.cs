@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
+using RevenueAngel.Core.Demo;
 
-namespace RevenueAngel.Core.Demo;
+namespace RevenueAngel.Demo;
 
 internal sealed class DemoSeedingService(DemoMode mode, DemoSeeder seeder) : IHostedService
 {

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace RevenueAngel.Web.WhopFake;
+namespace RevenueAngel.Demo.WhopFake;
 
 /// Whop's iframe proxy as far as tokens go: ES256 keys, their JWKS, and `x-whop-user-token` values.
 public sealed class FakeWhopTokens : IDisposable

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace RevenueAngel.Web.WhopFake;
+namespace RevenueAngel.Demo.WhopFake;
 
 /// Whop's v1 REST API as the reference describes it, served from a FakeWhopStore.
 public static class FakeWhopEndpoints

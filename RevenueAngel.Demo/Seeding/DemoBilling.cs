@@ -1,7 +1,7 @@
 using RevenueAngel.Core.Billing;
 using RevenueAngel.Core.Members;
 
-namespace RevenueAngel.Core.Demo;
+namespace RevenueAngel.Demo;
 
 /// Simulates each member's subscription cycle by cycle: renewals, failures (most recovered within Whop's
 /// ~5 day retry window), churn and Basic → Pro upgrades. Payments are kept for the last 90 days.

@@ -4,7 +4,7 @@ using RevenueAngel.Core.Leads;
 using RevenueAngel.Core.Members;
 using RevenueAngel.Core.Playbooks;
 
-namespace RevenueAngel.Core.Demo;
+namespace RevenueAngel.Demo;
 
 /// Which subjects each default playbook enrolled since the company installed the app, and how it ended.
 internal static class DemoJourneys

@@ -3,7 +3,7 @@ using RevenueAngel.Core.Billing;
 using RevenueAngel.Core.Dispatch;
 using RevenueAngel.Core.Playbooks;
 
-namespace RevenueAngel.Core.Demo;
+namespace RevenueAngel.Demo;
 
 /// One simulated enrollment: when it started, how it ended, and the payment that converted it, if any.
 internal sealed record DemoJourney(

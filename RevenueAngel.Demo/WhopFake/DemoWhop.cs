@@ -1,10 +1,11 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using RevenueAngel.Core.Demo;
 using RevenueAngel.Core.Whop;
 
-namespace RevenueAngel.Web.WhopFake;
+namespace RevenueAngel.Demo.WhopFake;
 
-/// In demo mode without (complete) Whop settings, the app talks to the fake Whop it serves itself at /_whop-fake, through
+/// In demo mode (only ever without Whop settings) the app talks to the fake Whop it serves itself at /_whop-fake, through
 /// the same WhopClient it uses against Whop, so the demo exercises the real client code.
 public static class DemoWhop
 {
@@ -15,15 +16,19 @@ public static class DemoWhop
     {
         var demo = new DemoMode(Options.Create(builder.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new()),
             builder.Configuration, builder.Environment);
-        if (!demo.IsEnabled || demo.WhopConfigured) return builder;
+        // With Whop settings present the start is refused (DemoOptionsValidator); never point them at the fake meanwhile.
+        if (!demo.IsEnabled || demo.WhopSettings.Count > 0) return builder;
 
-        // A key made per process: the fake answers only this app, even though its routes are public.
+        builder.Services.AddOptions<DemoWhopOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(DemoOptions.SectionName).Get<DemoWhopOptions>() ?? new();
+        // A key and a secret made per process: the fake answers only this app, even though its routes are public.
         var self = SelfUrl(builder.Configuration);
-        var demoOptions = builder.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new();
         var store = new FakeWhopStore
         {
-            ApiKey = $"demo_{Guid.NewGuid():N}", WebhookUrl = new Uri($"{self}/api/webhooks/whop"), WebhookSecret = demoOptions.WebhookSecret,
+            ApiKey = $"demo_{Guid.NewGuid():N}", WebhookUrl = new Uri($"{self}/api/webhooks/whop"),
+            WebhookSecret = string.IsNullOrWhiteSpace(options.WebhookSecret) ? RandomSecret() : options.WebhookSecret,
         };
+        store.Requests.Limit = options.RequestLogLimit;
         builder.Services.AddFakeWhop(store);
         builder.Services.PostConfigure<WhopOptions>(o =>
         {
@@ -40,9 +45,13 @@ public static class DemoWhop
 
     public static WebApplication MapDemoWhop(this WebApplication app)
     {
-        if (app.Services.GetService<FakeWhopStore>() is not null) app.MapFakeWhop(Prefix);
+        if (app.Services.GetService<FakeWhopStore>() is null) return app;
+        app.MapFakeWhop(Prefix);
+        app.MapFakeWebhookRelay(Prefix);
         return app;
     }
+
+    private static string RandomSecret() => $"ws_demo_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24))}";
 
     /// Where this process can reach itself: the first of ASPNETCORE_URLS, else ASPNETCORE_HTTP_PORTS, else Kestrel's default.
     internal static string SelfUrl(IConfiguration configuration)

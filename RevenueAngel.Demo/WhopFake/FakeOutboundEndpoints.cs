@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace RevenueAngel.Web.WhopFake;
+namespace RevenueAngel.Demo.WhopFake;
 
 /// What RevenueAngel asks Whop to create or deliver; the fake records each delivery.
 internal static class FakeOutboundEndpoints

@@ -1,7 +1,7 @@
 using RevenueAngel.Core.Billing;
 using RevenueAngel.Core.Members;
 
-namespace RevenueAngel.Core.Demo;
+namespace RevenueAngel.Demo;
 
 /// What the simulated billing produced, and the moments outreach reacts to.
 internal sealed class DemoHistory

@@ -2,7 +2,7 @@ using Bogus;
 using RevenueAngel.Core.Leads;
 using RevenueAngel.Core.Members;
 
-namespace RevenueAngel.Core.Demo;
+namespace RevenueAngel.Demo;
 
 internal static class DemoLeads
 {

@@ -1,4 +1,4 @@
-namespace RevenueAngel.Web.WhopFake;
+namespace RevenueAngel.Demo.WhopFake;
 
 /// The fake Whop on its own loopback port: tests point the real client at it over real HTTP.
 public sealed class FakeWhopServer : IAsyncDisposable

@@ -1,4 +1,4 @@
-namespace RevenueAngel.Web.WhopFake;
+namespace RevenueAngel.Demo.WhopFake;
 
 internal static class FakeCatalogEndpoints
 {

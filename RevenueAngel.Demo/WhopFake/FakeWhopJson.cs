@@ -1,4 +1,4 @@
-namespace RevenueAngel.Web.WhopFake;
+namespace RevenueAngel.Demo.WhopFake;
 
 /// The fake's objects in Whop's documented JSON shapes (snake_case names written out by hand).
 internal static class FakeWhopJson

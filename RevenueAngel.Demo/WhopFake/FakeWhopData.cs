@@ -1,4 +1,4 @@
-namespace RevenueAngel.Web.WhopFake;
+namespace RevenueAngel.Demo.WhopFake;
 
 // The fake's own records of Whop objects. They are written out in the JSON shapes of the reference
 // (§2.4, §2.5, §3.4) by FakeWhopJson, independently of the client's types, so a misreading on either side shows.

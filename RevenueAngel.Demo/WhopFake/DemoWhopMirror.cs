@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using RevenueAngel.Core.Demo;
 using RevenueAngel.Core.Persistence;
 
-namespace RevenueAngel.Web.WhopFake;
+namespace RevenueAngel.Demo.WhopFake;
 
 /// Fills the demo's fake Whop with the demo company as the database holds it (after seeding), and makes
 /// everyone an admin of it, so a sync from the fake finds exactly what the demo shows.
