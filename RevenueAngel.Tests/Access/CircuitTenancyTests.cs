@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using RevenueAngel.Core.Persistence;
 using RevenueAngel.Tests.Infrastructure;
-using RevenueAngel.Web.WhopFake;
+using RevenueAngel.Demo.WhopFake;
 using static Microsoft.Playwright.Assertions;
 
 namespace RevenueAngel.Tests.Access;
