@@ -38,7 +38,7 @@ public sealed class BoundedTemplatesTests
     [Fact]
     public async Task OutputPastTheLimitStopsWhileWritingEvenWhenEachValueIsSmall()
     {
-        using var templates = Templates(o => o.MaxRenderedChars = 4000);
+        using var templates = Templates(o => (o.MaxRenderedChars, o.BodyMaxLength) = (4000, 4000));
         // 1,000 characters per output, five outputs: no single value passes the limit, the field does.
         var thousand = "{{ \"aaaaaaaaaa\" | replace: \"a\", \"aaaaaaaaaa\" | replace: \"a\", \"aaaaaaaaaa\" }}";
         var template = Template("Hi", string.Concat(Enumerable.Repeat(thousand, 5)));
