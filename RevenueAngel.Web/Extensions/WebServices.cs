@@ -19,6 +19,7 @@ public static class WebServices
         builder.Services.AddScoped<RequestAuthenticator>();
         builder.Services.AddScoped<CompanyAccess>();
         builder.Services.AddSingleton<CompanyPlans>();
+        builder.Services.AddKeyedSingleton(Components.Playbooks.Debouncer.ClockKey, TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new StoredEnumJsonConverter()));
         builder.Services.AddHealthChecks().AddDbContextCheck<RevenueAngelDbContext>("database");
         builder.AddFraming();
