@@ -117,7 +117,16 @@ public sealed partial class LiquidTemplates(IOptions<MessagingOptions> options, 
     {
         budget.Field = field;
         using var writer = new BoundedWriter(budget);
-        await Parse(source).RenderAsync(writer, NullEncoder.Default, context);
+        try
+        {
+            await Parse(source).RenderAsync(writer, NullEncoder.Default, context);
+        }
+        catch (Exception e) when (e is not TemplateRenderException and not OperationCanceledException)
+        {
+            // Fluid's own refusals (a filter no longer available to a template saved before): the send fails with
+            // the reason instead of being retried forever.
+            throw new TemplateRenderException($"Cannot render: {e.Message}", field);
+        }
         budget.Check();
         var text = writer.ToString().Trim();
         if (text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal))

@@ -149,6 +149,18 @@ public sealed class BoundedTemplatesTests
         Assert.Contains(expected, problem.Message);
     }
 
+    [Fact]
+    public async Task ATemplateSavedBeforeAFilterWasWithdrawnFailsItsSendWithTheReason()
+    {
+        using var templates = Templates();
+
+        var error = await Assert.ThrowsAsync<TemplateRenderException>(() =>
+            templates.RenderAsync(Template("Hi", "{{ 1 | format_number: \"D999999999\" }}"), MessageVariables.Samples, Ct));
+
+        Assert.Equal("body", error.Field);
+        Assert.Contains("format_number", error.Message);
+    }
+
     private sealed class SteppingClock(TimeSpan step) : TimeProvider
     {
         private long _ticks;
