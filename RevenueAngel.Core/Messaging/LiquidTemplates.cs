@@ -1,21 +1,23 @@
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Fluid;
 using Fluid.Ast;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace RevenueAngel.Core.Messaging;
 
 /// Message templates in Liquid (Fluid), sandboxed: text, `{{ variable | filter }}` and conditionals over the
 /// documented variables (MessageVariables) and no other tag. Problems are found when a template is saved,
-/// with their line; a render never produces a blank or a raw `{{ }}`.
-public sealed partial class LiquidTemplates(IOptions<MessagingOptions> options)
+/// with their line; a render never produces a blank or a raw `{{ }}`, and stops within its budget of characters
+/// and time (MessagingOptions).
+public sealed partial class LiquidTemplates(IOptions<MessagingOptions> options, TimeProvider? time = null) : IDisposable
 {
     private static readonly FluidParser Parser = new();
-    private static readonly TemplateOptions Sandbox = new() { MaxSteps = 10_000, MaxRecursion = 10, StrictFilters = true };
-    private static readonly ConcurrentDictionary<string, IFluidTemplate> Parsed = new();
+    private static readonly TemplateOptions Sandbox = BoundedFilters.Sandbox();
+    private readonly MemoryCache _parsed = new(new MemoryCacheOptions { SizeLimit = options.Value.TemplateCacheSize });
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     // Conditionals only: a notification needs no loops, assignments or includes.
     private static readonly HashSet<string> AllowedStatements =
@@ -25,11 +27,19 @@ public sealed partial class LiquidTemplates(IOptions<MessagingOptions> options)
         nameof(CommentStatement), nameof(RawStatement),
     ];
 
-    public IReadOnlyList<TemplateProblem> Validate(MessageTemplate template)
+    /// Parsed templates held now; never more than MessagingOptions.TemplateCacheSize.
+    internal int CachedTemplates => _parsed.Count;
+
+    public IReadOnlyList<TemplateProblem> Validate(MessageTemplate template, CancellationToken ct = default)
     {
         var problems = new List<TemplateProblem>();
         foreach (var (field, source) in Fields(template))
         {
+            if (source.Length > MessageTemplate.MaxSourceLength(field))
+            {
+                problems.Add(new TemplateProblem(field, 1, $"At most {MessageTemplate.MaxSourceLength(field):N0} characters; this has {source.Length:N0}."));
+                continue;
+            }
             if (!Parser.TryParse(source, out var parsed, out var error))
             {
                 problems.Add(new TemplateProblem(field, ParseErrorLine(error), FirstLine(error)));
@@ -41,20 +51,25 @@ public sealed partial class LiquidTemplates(IOptions<MessagingOptions> options)
         if (string.IsNullOrWhiteSpace(template.Body)) problems.Add(new TemplateProblem("body", 1, "A body is required."));
         if (string.IsNullOrWhiteSpace(template.CtaLabel) != string.IsNullOrWhiteSpace(template.CtaUrl))
             problems.Add(new TemplateProblem("cta_url", 1, "A call to action needs both a label and a link."));
-        return problems.Count > 0 ? problems : CheckSampleRender(template);
+        return problems.Count > 0 ? problems : CheckSampleRender(template, ct);
     }
 
     /// Renders for one subject. Variables missing from <paramref name="values"/> take their fallback; one with
-    /// neither stops the render (TemplateRenderException) rather than leave a blank.
-    public async Task<RenderedMessage> RenderAsync(MessageTemplate template, IReadOnlyDictionary<string, string?> values)
+    /// neither stops the render (TemplateRenderException) rather than leave a blank, and so does a render past its
+    /// budget or a call to action that is not an http(s) address for this subject.
+    public async Task<RenderedMessage> RenderAsync(MessageTemplate template, IReadOnlyDictionary<string, string?> values, CancellationToken ct = default)
     {
-        var full = await RenderFullAsync(template, values);
+        var full = await RenderFullAsync(template, values, ct);
+        if (full.CtaUrl is { } url && !SafeLinks.IsWebAddress(url))
+            throw new TemplateRenderException($"The link renders as '{Clip(url)}' for this member, not an http(s) address; not sent.", "cta_url");
         return full with { Title = Fit(full.Title, options.Value.TitleMaxLength), Body = Fit(full.Body, options.Value.BodyMaxLength) };
     }
 
-    private static async Task<RenderedMessage> RenderFullAsync(MessageTemplate template, IReadOnlyDictionary<string, string?> values)
+    private async Task<RenderedMessage> RenderFullAsync(MessageTemplate template, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
     {
+        var budget = new RenderBudget(options.Value.MaxRenderedChars, TimeSpan.FromMilliseconds(options.Value.RenderTimeoutMs), _time, ct);
         var context = new TemplateContext(Sandbox);
+        budget.AttachTo(context);
         foreach (var variable in MessageVariables.All)
         {
             var value = values.GetValueOrDefault(variable.Name);
@@ -70,38 +85,65 @@ public sealed partial class LiquidTemplates(IOptions<MessagingOptions> options)
         if (missing.Count > 0)
             throw new TemplateRenderException($"No value for {string.Join(", ", missing)} for this member; not sent to avoid a blank.");
 
-        var title = await RenderFieldAsync(template.Title, context);
-        var body = await RenderFieldAsync(template.Body, context);
-        var ctaLabel = template.CtaLabel is null ? null : await RenderFieldAsync(template.CtaLabel, context);
-        var ctaUrl = template.CtaUrl is null ? null : await RenderFieldAsync(template.CtaUrl, context);
+        var title = await RenderFieldAsync("title", template.Title, context, budget);
+        var body = await RenderFieldAsync("body", template.Body, context, budget);
+        var ctaLabel = template.CtaLabel is null ? null : await RenderFieldAsync("cta_label", template.CtaLabel, context, budget);
+        var ctaUrl = template.CtaUrl is null ? null : await RenderFieldAsync("cta_url", template.CtaUrl, context, budget);
         return new RenderedMessage(title, body, ctaLabel, ctaUrl);
     }
 
-    private IReadOnlyList<TemplateProblem> CheckSampleRender(MessageTemplate template)
+    private IReadOnlyList<TemplateProblem> CheckSampleRender(MessageTemplate template, CancellationToken ct)
     {
-        var rendered = RenderFullAsync(template, MessageVariables.Samples).GetAwaiter().GetResult();
+        RenderedMessage rendered;
+        try
+        {
+            rendered = RenderFullAsync(template, MessageVariables.Samples, ct).GetAwaiter().GetResult();
+        }
+        catch (TemplateRenderException e)
+        {
+            return [new TemplateProblem(e.Field ?? "body", 1, e.Message)];
+        }
         var problems = new List<TemplateProblem>();
         if (rendered.Title.Length > options.Value.TitleMaxLength)
             problems.Add(new TemplateProblem("title", 1, $"Too long: at most {options.Value.TitleMaxLength} characters once filled in."));
         if (rendered.Body.Length > options.Value.BodyMaxLength)
             problems.Add(new TemplateProblem("body", 1, $"Too long: at most {options.Value.BodyMaxLength} characters once filled in."));
-        if (rendered.CtaUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
-            problems.Add(new TemplateProblem("cta_url", 1, $"The link must be a full https:// address or a link variable; '{url}' is not."));
+        if (rendered.CtaUrl is { } url && !SafeLinks.IsWebAddress(url))
+            problems.Add(new TemplateProblem("cta_url", 1, $"The link must be a full https:// address or a link variable; '{Clip(url)}' is not."));
         return problems;
     }
 
-    private static async Task<string> RenderFieldAsync(string source, TemplateContext context)
+    private async Task<string> RenderFieldAsync(string field, string source, TemplateContext context, RenderBudget budget)
     {
-        var text = (await Parse(source).RenderAsync(context, NullEncoder.Default)).Trim();
+        budget.Field = field;
+        using var writer = new BoundedWriter(budget);
+        try
+        {
+            await Parse(source).RenderAsync(writer, NullEncoder.Default, context);
+        }
+        catch (Exception e) when (e is not TemplateRenderException and not OperationCanceledException)
+        {
+            // Fluid's own refusals (a filter no longer available to a template saved before): the send fails with
+            // the reason instead of being retried forever.
+            throw new TemplateRenderException($"Cannot render: {e.Message}", field);
+        }
+        budget.Check();
+        var text = writer.ToString().Trim();
         if (text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal))
-            throw new TemplateRenderException("The message still contains Liquid markup after rendering; not sent.");
+            throw new TemplateRenderException("The message still contains Liquid markup after rendering; not sent.", field);
         return text;
     }
 
-    private static IFluidTemplate Parse(string source) =>
-        Parsed.GetOrAdd(source, s => Parser.TryParse(s, out var parsed, out var error)
-            ? parsed
-            : throw new TemplateRenderException($"The template does not parse: {FirstLine(error)}"));
+    private IFluidTemplate Parse(string source)
+    {
+        if (_parsed.TryGetValue(source, out IFluidTemplate? cached)) return cached!;
+        if (!Parser.TryParse(source, out var parsed, out var error))
+            throw new TemplateRenderException($"The template does not parse: {FirstLine(error)}");
+        using (var entry = _parsed.CreateEntry(source)) entry.SetValue(parsed).SetSize(1);
+        return parsed;
+    }
+
+    public void Dispose() => _parsed.Dispose();
 
     private static IEnumerable<TemplateProblem> Inspect(string field, string source, IFluidTemplate parsed)
     {
@@ -197,6 +239,8 @@ public sealed partial class LiquidTemplates(IOptions<MessagingOptions> options)
 
     private static string WithoutMarkup(string value) =>
         value.Replace("{{", "{").Replace("}}", "}").Replace("{%", "{").Replace("%}", "}");
+
+    private static string Clip(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     private static string Fit(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 

@@ -22,7 +22,7 @@ public sealed class MessagePreviews(IDbContextFactory<RevenueAngelDbContext> con
         var step = draft.Steps[stepIndex];
         if (variantIndex is { } v && (v < 0 || v >= step.Variants.Count)) return new MessagePreview("", null, "No such variant.");
         var template = variantIndex is { } index ? step.Variants[index].ToTemplate(companyId) : step.ToTemplate(companyId);
-        if (templates.Validate(template) is { Count: > 0 } problems) return new MessagePreview("", null, string.Join(" ", problems));
+        if (templates.Validate(template, ct) is { Count: > 0 } problems) return new MessagePreview("", null, string.Join(" ", problems));
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == companyId, ct);
@@ -32,7 +32,7 @@ public sealed class MessagePreviews(IDbContextFactory<RevenueAngelDbContext> con
             : (await variables.LoadAsync(db, company, draft.Type, draft.GoalPlanId, draft.Subject, subject.Value.Id, time.GetUtcNow(), ct)).Values;
         try
         {
-            return new MessagePreview(subject?.Label ?? "Sample member", await templates.RenderAsync(template, values), null);
+            return new MessagePreview(subject?.Label ?? "Sample member", await templates.RenderAsync(template, values, ct), null);
         }
         catch (TemplateRenderException e)
         {

@@ -3,6 +3,23 @@ namespace RevenueAngel.Core.Messaging;
 /// A Liquid template for one message: title and body, with an optional call to action.
 public sealed class MessageTemplate
 {
+    // The columns' sizes (MessageTemplateConfiguration): validation refuses a longer source before the database would.
+    public const int NameMaxLength = 200;
+    public const int TitleMaxLength = 200;
+    public const int BodyMaxLength = 4000;
+    public const int CtaLabelMaxLength = 60;
+    public const int CtaUrlMaxLength = 2000;
+
+    /// The column size of a template field by its name in TemplateProblem.
+    public static int MaxSourceLength(string field) => field switch
+    {
+        "title" => TitleMaxLength,
+        "body" => BodyMaxLength,
+        "cta_label" => CtaLabelMaxLength,
+        "cta_url" => CtaUrlMaxLength,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a template field."),
+    };
+
     public long Id { get; init; }
     public required string CompanyId { get; init; }
     public required string Name { get; set; }

@@ -10,12 +10,12 @@ internal sealed class MessageTemplateConfiguration : IEntityTypeConfiguration<Me
     public void Configure(EntityTypeBuilder<MessageTemplate> builder)
     {
         builder.Property(t => t.CompanyId).HasMaxLength(64);
-        builder.Property(t => t.Name).HasMaxLength(200);
+        builder.Property(t => t.Name).HasMaxLength(MessageTemplate.NameMaxLength);
         builder.Property(t => t.Tone).HasStoredEnum();
-        builder.Property(t => t.Title).HasMaxLength(200);
-        builder.Property(t => t.Body).HasMaxLength(4000);
-        builder.Property(t => t.CtaLabel).HasMaxLength(60);
-        builder.Property(t => t.CtaUrl).HasMaxLength(2000);
+        builder.Property(t => t.Title).HasMaxLength(MessageTemplate.TitleMaxLength);
+        builder.Property(t => t.Body).HasMaxLength(MessageTemplate.BodyMaxLength);
+        builder.Property(t => t.CtaLabel).HasMaxLength(MessageTemplate.CtaLabelMaxLength);
+        builder.Property(t => t.CtaUrl).HasMaxLength(MessageTemplate.CtaUrlMaxLength);
         builder.HasOne<Company>().WithMany().HasForeignKey(t => t.CompanyId);
         builder.HasIndex(t => t.CompanyId);
     }

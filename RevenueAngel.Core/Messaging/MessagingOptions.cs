@@ -17,6 +17,19 @@ public sealed class MessagingOptions
     [Range(50, 4000)]
     public int BodyMaxLength { get; set; } = 500;
 
+    /// The most characters one field of a message may render to, and the most any filter may build on the way
+    /// (a chain of `replace` grows tenfold per filter): past it the render stops at once.
+    [Range(4000, 1_000_000)]
+    public int MaxRenderedChars { get; set; } = 20_000;
+
+    /// How long one render (every field of one message) may take.
+    [Range(1, 60_000)]
+    public int RenderTimeoutMs { get; set; } = 1_000;
+
+    /// How many parsed templates are kept in memory.
+    [Range(1, 1_000_000)]
+    public int TemplateCacheSize { get; set; } = 2_000;
+
     /// Where members reach this app from outside (https://…): calls to action become tracked `/r/{token}` links
     /// under it. Unset: links go straight to their target and clicks are not tracked.
     public string? PublicBaseUrl { get; set; }

@@ -8,6 +8,10 @@ public sealed record TemplateProblem(string Field, int Line, string Message)
 
 public sealed record RenderedMessage(string Title, string Body, string? CtaLabel, string? CtaUrl);
 
-/// A template could not be rendered for one subject (a variable without a value): the send fails with this
-/// reason instead of reaching the member with a blank.
-public sealed class TemplateRenderException(string message) : Exception(message);
+/// A template could not be rendered for one subject (a variable without a value, a link that is not a web address,
+/// a render past its budget): the send fails with this reason instead of reaching the member.
+/// <param name="field">The field it happened in (title, body, cta_label, cta_url), when known.</param>
+public sealed class TemplateRenderException(string message, string? field = null) : Exception(message)
+{
+    public string? Field { get; } = field;
+}

@@ -28,27 +28,23 @@ public sealed class EventEnroller(TimeProvider time)
         {
             var (rule, problems) = TargetRulesJson.Parse(playbook.TargetRules, SubjectKind.Member);
             if (problems.Count > 0 || !InMemoryRuleEvaluator.Matches(rule, facts, now)) continue;
-            var history = await db.Enrollments.Where(e => e.PlaybookId == playbook.Id && e.SubjectKind == SubjectKind.Member && e.SubjectId == memberId)
-                .Select(e => new { e.Status, e.EndedAt, e.TriggerKey }).ToListAsync(ct);
-            if (history.Any(e => e.TriggerKey == triggerKey || e.Status == EnrollmentStatus.Active)) continue;
-            if (history.Count > 0 && (playbook.ReentryAfterDays is not { } days || history.Any(e => e.EndedAt > now.AddDays(-days)))) continue;
+            var mine = db.Enrollments.Where(e => e.PlaybookId == playbook.Id && e.SubjectKind == SubjectKind.Member && e.SubjectId == memberId);
+            if (await mine.AnyAsync(e => e.TriggerKey == triggerKey, ct)
+                || await mine.Where(EntryRules.Blocks(EntryRules.ReentryCutoff(playbook, now))).AnyAsync(ct)) continue;
 
             var enrollment = new Enrollment
             {
                 CompanyId = companyId, PlaybookId = playbook.Id, SubjectKind = SubjectKind.Member, SubjectId = memberId,
-                EntryNumber = history.Count + 1, Group = HoldoutSplit.GroupOf(memberId, playbook.Id, playbook.HoldoutPercent),
+                EntryNumber = await mine.CountAsync(ct) + 1,
+                Group = HoldoutSplit.GroupOf(playbook.Id, SubjectKind.Member, memberId, playbook.HoldoutPercent),
                 EnteredAt = now, TriggerKey = triggerKey,
             };
             db.Enrollments.Add(enrollment);
             await db.SaveChangesAsync(ct);
             if (enrollment.Group != HoldoutSplit.Holdout)
             {
-                var at = now;
-                foreach (var step in playbook.Steps.Where(s => !s.Archived).OrderBy(s => s.Position))
-                {
-                    at = at.AddMinutes(step.DelayMinutes);
-                    db.Sends.Add(Send.Schedule(companyId, playbook.Id, step.Id, enrollment.Id, step.Channel, at));
-                }
+                foreach (var (step, offset) in EntryRules.StepOffsets(playbook))
+                    db.Sends.Add(Send.Schedule(companyId, playbook.Id, step.Id, enrollment.Id, step.Channel, now + offset));
                 await db.SaveChangesAsync(ct);
             }
             enrolled.Add(enrollment);

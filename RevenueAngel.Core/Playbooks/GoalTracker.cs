@@ -20,12 +20,12 @@ public static class GoalTracker
                         && playbooks.Any(p => p.Id == e.PlaybookId))
             .Select(e => e.Id).ToListAsync(ct);
         if (ids.Count == 0) return ids;
-        await SequenceStops.CancelSendsAsync(db, db.Enrollments.Where(e => ids.Contains(e.Id)).Select(e => e.Id), "goal reached", ct);
+        await SequenceStops.CancelSendsAsync(db, db.Enrollments.Where(e => ids.Contains(e.Id)).Select(e => e.Id), Enrollment.GoalReason, ct);
         await db.Enrollments.Where(e => ids.Contains(e.Id) && e.Status == EnrollmentStatus.Active)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(e => e.Status, EnrollmentStatus.Converted)
                 .SetProperty(e => e.EndedAt, Enrollment.EndedAtOrEntry(at))
-                .SetProperty(e => e.EndReason, "goal reached"), ct);
+                .SetProperty(e => e.EndReason, Enrollment.GoalReason), ct);
         return ids;
     }
 }

@@ -183,7 +183,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
             var template = step is null
                 ? db.MessageTemplates.Add(new MessageTemplate { CompanyId = playbook.CompanyId, Name = "", Title = "", Body = "", CreatedAt = now }).Entity
                 : templates[step.TemplateId];
-            template.Name = $"{name} · step {i + 1}";
+            template.Name = TemplateName(name, $" · step {i + 1}");
             template.Tone = draft.Tone;
             (template.Title, template.Body) = (input.Title.Trim(), input.Body.Trim());
             template.CtaLabel = string.IsNullOrWhiteSpace(input.CtaLabel) ? null : input.CtaLabel.Trim();
@@ -199,7 +199,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
             step.Position = i + 1;
             step.DelayMinutes = input.DelayMinutes;
             step.Channel = input.Channel;
-            await WriteVariantsAsync(db, playbook, step, input, $"{name} · step {i + 1}", draft.Tone, now, ct);
+            await WriteVariantsAsync(db, playbook, step, input, TemplateName(name, $" · step {i + 1}"), draft.Tone, now, ct);
         }
         await db.SaveChangesAsync(ct);
     }
@@ -225,7 +225,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
                 ? db.MessageTemplates.Add(new MessageTemplate { CompanyId = playbook.CompanyId, Name = "", Title = "", Body = "", CreatedAt = now }).Entity
                 : templates[variant.TemplateId];
             draft.Key ??= StepVariantDraft.NextKey(step.Variants.Select(v => v.Key).Concat(input.Variants.Select(v => v.Key)));
-            template.Name = $"{name} · variant {draft.Key}";
+            template.Name = TemplateName(name, $" · variant {draft.Key}");
             template.Tone = tone;
             (template.Title, template.Body) = (draft.Title.Trim(), draft.Body.Trim());
             template.CtaLabel = string.IsNullOrWhiteSpace(draft.CtaLabel) ? null : draft.CtaLabel.Trim();
@@ -240,4 +240,8 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
             variant.Percent = draft.Percent;
         }
     }
+
+    /// A playbook name may take the whole column; the template's name is cut to fit with its suffix.
+    private static string TemplateName(string name, string suffix) =>
+        name.Length + suffix.Length <= MessageTemplate.NameMaxLength ? name + suffix : name[..(MessageTemplate.NameMaxLength - suffix.Length)] + suffix;
 }

@@ -56,11 +56,11 @@ public sealed partial class PlaybookScheduler(IDbContextFactory<RevenueAngelDbCo
         var leaving = db.Enrollments.Where(e => e.PlaybookId == playbookId && e.Status == EnrollmentStatus.Active && e.SubjectKind == kind
                                                 && matching.Contains(e.SubjectId));
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await SequenceStops.CancelSendsAsync(db, leaving.Select(e => e.Id), "exit rule matched", ct);
+        await SequenceStops.CancelSendsAsync(db, leaving.Select(e => e.Id), Enrollment.ExitRuleReason, ct);
         var exited = await leaving.ExecuteUpdateAsync(u => u
             .SetProperty(e => e.Status, EnrollmentStatus.Exited)
-            .SetProperty(e => e.EndedAt, time.GetUtcNow())
-            .SetProperty(e => e.EndReason, "exit rule matched"), ct);
+            .SetProperty(e => e.EndedAt, Enrollment.EndedAtOrEntry(time.GetUtcNow()))
+            .SetProperty(e => e.EndReason, Enrollment.ExitRuleReason), ct);
         await transaction.CommitAsync(ct);
         return exited;
     }
@@ -80,8 +80,8 @@ public sealed partial class PlaybookScheduler(IDbContextFactory<RevenueAngelDbCo
                   && !db.Sends.Any(s => s.EnrollmentId == e.Id && (s.Status == SendStatus.Scheduled || s.Status == SendStatus.Sending)))
             .ExecuteUpdateAsync(u => u
                 .SetProperty(e => e.Status, EnrollmentStatus.Completed)
-                .SetProperty(e => e.EndedAt, now)
-                .SetProperty(e => e.EndReason, "all steps done"), ct);
+                .SetProperty(e => e.EndedAt, Enrollment.EndedAtOrEntry(now))
+                .SetProperty(e => e.EndReason, Enrollment.CompletedReason), ct);
     }
 
     [LoggerMessage(LogLevel.Error, "Scheduling playbook {PlaybookId} failed; the next run retries")]

@@ -39,12 +39,7 @@ public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbCont
         // Thousands of rows just arrived in this transaction: fresh statistics let PostgreSQL plan the step inserts.
         if (enrolled > 1_000 && db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE enrollments", ct);
         var scheduled = 0;
-        var offset = TimeSpan.Zero;
-        foreach (var step in playbook.Steps.Where(s => !s.Archived).OrderBy(s => s.Position))
-        {
-            offset += TimeSpan.FromMinutes(step.DelayMinutes);
-            scheduled += await InsertSendsAsync(db, playbook, step, offset, now, ct);
-        }
+        foreach (var (step, offset) in EntryRules.StepOffsets(playbook)) scheduled += await InsertSendsAsync(db, playbook, step, offset, now, ct);
         await transaction.CommitAsync(ct);
         return new EnrollmentRun(enrolled, scheduled);
     }
@@ -55,12 +50,11 @@ public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbCont
         var evaluator = new SqlRuleEvaluator(db, now);
         var playbookId = playbook.Id;
         var companyId = playbook.CompanyId;
-        DateTimeOffset? reentryAfter = playbook.ReentryAfterDays is { } days ? now.AddDays(-days) : null;
         var mine = db.Enrollments.Where(e => e.PlaybookId == playbookId && e.SubjectKind == kind);
+        var blocking = mine.Where(EntryRules.Blocks(EntryRules.ReentryCutoff(playbook, now)));
         var subjects = evaluator.Matching(companyId, kind, rule);
         return subjects
-            .Where(id => !mine.Any(e => e.SubjectId == id
-                                        && (e.Status == EnrollmentStatus.Active || reentryAfter == null || e.EndedAt > reentryAfter)))
+            .Where(id => !blocking.Any(e => e.SubjectId == id))
             .Select(id => new EnrollmentCandidate(id, mine.Count(e => e.SubjectId == id) + 1));
     }
 
@@ -84,18 +78,20 @@ public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbCont
             await select.ExecuteNonQueryAsync(ct);
         }
 
-        var inserted = await ExecuteAsync(db, """
+        // The holdout is HoldoutSplit's keyed SHA-256, which neither database computes: the candidates' ids are read
+        // once, the held-out ones go back as one array parameter, and the insert stays a single statement.
+        var held = await HeldOutAsync(db, playbook, kind, ct);
+        var inserted = await ExecuteAsync(db, $"""
             INSERT INTO enrollments (company_id, playbook_id, subject_kind, subject_id, entry_number, status, "group", entered_at)
             SELECT @ra_company, @ra_playbook, @ra_kind, c.subject_id, c.entry, @ra_active,
-                   -- Deterministic split: a subject lands in the same arm every time it is evaluated.
-                   CASE WHEN (c.subject_id * 37 + @ra_playbook * 101) % 100 < @ra_holdout THEN 'holdout' ELSE 'treatment' END,
+                   CASE WHEN c.subject_id IN ({IdsOf(db, "ra_held")}) THEN '{HoldoutSplit.Holdout}' ELSE '{HoldoutSplit.Treatment}' END,
                    @ra_now
             FROM ra_candidates AS c
             WHERE 1 = 1
             ON CONFLICT DO NOTHING
             """, ct,
             ("ra_company", playbook.CompanyId), ("ra_playbook", playbook.Id), ("ra_kind", StoredEnum<SubjectKind>.ToText(kind)),
-            ("ra_active", StoredEnum<EnrollmentStatus>.ToText(EnrollmentStatus.Active)), ("ra_holdout", playbook.HoldoutPercent),
+            ("ra_active", StoredEnum<EnrollmentStatus>.ToText(EnrollmentStatus.Active)), ("ra_held", IdsParameter(db, held)),
             ("ra_now", Stored(db, now)));
         await db.Database.ExecuteSqlRawAsync("DROP TABLE ra_candidates", ct);
         return inserted;
@@ -149,6 +145,29 @@ public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbCont
         }
         return await command.ExecuteNonQueryAsync(ct);
     }
+
+    private static async Task<List<long>> HeldOutAsync(RevenueAngelDbContext db, Playbook playbook, SubjectKind kind, CancellationToken ct)
+    {
+        var held = new List<long>();
+        if (playbook.HoldoutPercent <= 0) return held;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = "SELECT subject_id FROM ra_candidates";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var id = reader.GetInt64(0);
+            if (HoldoutSplit.IsHeldOut(playbook.Id, kind, id, playbook.HoldoutPercent)) held.Add(id);
+        }
+        return held;
+    }
+
+    /// A list of ids in one parameter: a bigint array on PostgreSQL, a JSON array on SQLite.
+    private static string IdsOf(RevenueAngelDbContext db, string parameter) =>
+        db.Database.IsNpgsql() ? $"SELECT unnest(@{parameter})" : $"SELECT value FROM json_each(@{parameter})";
+
+    private static object IdsParameter(RevenueAngelDbContext db, List<long> ids) =>
+        db.Database.IsNpgsql() ? ids.ToArray() : System.Text.Json.JsonSerializer.Serialize(ids);
 
     private static object Stored(RevenueAngelDbContext db, DateTimeOffset value) => db.Database.IsNpgsql() ? value : value.UtcTicks;
 

@@ -16,7 +16,7 @@ public static class SequenceStops
         await db.Enrollments.Where(e => e.PlaybookId == playbookId && e.Status == EnrollmentStatus.Active)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(e => e.Status, EnrollmentStatus.Exited)
-                .SetProperty(e => e.EndedAt, at)
+                .SetProperty(e => e.EndedAt, Enrollment.EndedAtOrEntry(at))
                 .SetProperty(e => e.EndReason, reason), ct);
     }
 

@@ -51,6 +51,7 @@ public abstract class MudTestContext : BunitContext
         Services.AddSingleton(core.Get<RevenueAngel.Core.Experiments.ExperimentReport>());
         // A test's own (fake) clock, registered before this, wins.
         Services.TryAddSingleton(core.Get<TimeProvider>());
+        Services.TryAddKeyedSingleton(Debouncer.ClockKey, TimeProvider.System);
         Services.AddSingleton(core.Get<CompanyAdministration>());
         Services.AddSingleton(core.Get<PlaybookCatalog>());
         Services.AddSingleton(core.Get<PlaybookEditor>());

@@ -22,7 +22,7 @@ public sealed class RevenueTruthTests
         var random = new Random(seed);
         var outcomes = Enumerable.Range(1, Members).Select(id =>
         {
-            var group = HoldoutSplit.GroupOf(id, PlaybookId, world.HoldoutPercent);
+            var group = HoldoutSplit.GroupOf(PlaybookId, SubjectKind.Member, id, world.HoldoutPercent);
             var rate = group == HoldoutSplit.Holdout ? world.BaseRate : world.MessagedRate;
             var converted = random.NextDouble() < rate;
             var revenue = world.MinRevenueCents - Math.Log(1 - random.NextDouble()) * world.MeanExtraRevenueCents;

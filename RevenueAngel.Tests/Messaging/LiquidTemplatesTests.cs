@@ -8,6 +8,7 @@ namespace RevenueAngel.Tests.Messaging;
 
 public sealed class LiquidTemplatesTests
 {
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
     private readonly LiquidTemplates _templates = new(Options.Create(new MessagingOptions()));
 
     private static MessageTemplate Template(string title, string body, string? ctaLabel = null, string? ctaUrl = null) =>
@@ -21,13 +22,13 @@ public sealed class LiquidTemplatesTests
         await DefaultPlaybooks.InstallAsync(db, await NewCompanyAsync(db), DateTimeOffset.UtcNow, enabled: false, Xunit.TestContext.Current.CancellationToken);
 
         foreach (var template in db.MessageTemplates.ToList())
-            Assert.True(_templates.Validate(template).Count == 0, $"{template.Name}: {string.Join("; ", _templates.Validate(template))}");
+            Assert.True(_templates.Validate(template, Ct).Count == 0, $"{template.Name}: {string.Join("; ", _templates.Validate(template, Ct))}");
     }
 
     [Fact]
     public void AnUnknownVariableIsNamedWithItsLineAndTheLikelyIntendedOne()
     {
-        var problems = _templates.Validate(Template("Hi", "Hello,\n\nwelcome back {{ frist_name }}!"));
+        var problems = _templates.Validate(Template("Hi", "Hello,\n\nwelcome back {{ frist_name }}!"), Ct);
 
         var problem = Assert.Single(problems);
         Assert.Equal(("body", 3), (problem.Field, problem.Line));
@@ -37,7 +38,7 @@ public sealed class LiquidTemplatesTests
     [Fact]
     public void AVariableInsideABranchNotTakenIsStillChecked()
     {
-        var problems = _templates.Validate(Template("Hi", "{% if plan_name == 'Pro' %}{{ secret_discount }}{% else %}Hi{% endif %}"));
+        var problems = _templates.Validate(Template("Hi", "{% if plan_name == 'Pro' %}{{ secret_discount }}{% else %}Hi{% endif %}"), Ct);
 
         Assert.Contains(problems, p => p.Message.StartsWith("Unknown variable 'secret_discount'", StringComparison.Ordinal));
     }
@@ -45,7 +46,7 @@ public sealed class LiquidTemplatesTests
     [Fact]
     public void ASyntaxErrorSaysWhatAndWhere()
     {
-        var problem = Assert.Single(_templates.Validate(Template("Hi {{ first_name", "Body")));
+        var problem = Assert.Single(_templates.Validate(Template("Hi {{ first_name", "Body"), Ct));
 
         Assert.Equal(("title", 1), (problem.Field, problem.Line));
         Assert.DoesNotContain("at (", problem.Message);
@@ -58,7 +59,7 @@ public sealed class LiquidTemplatesTests
     [InlineData("{% include 'secrets' %}", "include")]
     public void TagsBeyondConditionalsAreRejected(string body, string tag)
     {
-        var problems = _templates.Validate(Template("Hi", body));
+        var problems = _templates.Validate(Template("Hi", body), Ct);
 
         Assert.Contains(problems, p => p.Message.Contains($"{{% {tag} %}} tag is not available", StringComparison.Ordinal));
     }
@@ -66,7 +67,7 @@ public sealed class LiquidTemplatesTests
     [Fact]
     public void AnUnknownFilterIsRejected()
     {
-        var problem = Assert.Single(_templates.Validate(Template("Hi", "{{ first_name | shout }}")));
+        var problem = Assert.Single(_templates.Validate(Template("Hi", "{{ first_name | shout }}"), Ct));
 
         Assert.Equal("Unknown filter 'shout'.", problem.Message);
     }
@@ -74,7 +75,7 @@ public sealed class LiquidTemplatesTests
     [Fact]
     public void ATitleTooLongOnceFilledInAndALinkThatIsNotAUrlAreRejected()
     {
-        var problems = _templates.Validate(Template(new string('x', 70) + " {{ community_name }}", "Body", "Go", "{{ first_name }}"));
+        var problems = _templates.Validate(Template(new string('x', 70) + " {{ community_name }}", "Body", "Go", "{{ first_name }}"), Ct);
 
         Assert.Contains(problems, p => p.Field == "title" && p.Message.Contains("at most 80 characters"));
         Assert.Contains(problems, p => p.Field == "cta_url" && p.Message.Contains("'Maya' is not"));
@@ -82,7 +83,7 @@ public sealed class LiquidTemplatesTests
 
     [Fact]
     public void ALabelWithoutALinkIsRejected() =>
-        Assert.Contains(_templates.Validate(Template("Hi", "Body", ctaLabel: "Upgrade")), p => p.Message.Contains("needs both a label and a link"));
+        Assert.Contains(_templates.Validate(Template("Hi", "Body", ctaLabel: "Upgrade"), Ct), p => p.Message.Contains("needs both a label and a link"));
 
     [Fact]
     public async Task RenderingFillsVariablesUsesFallbacksAndKeepsTextAsTyped()
@@ -93,7 +94,7 @@ public sealed class LiquidTemplatesTests
         var rendered = await _templates.RenderAsync(template, new Dictionary<string, string?>
         {
             ["first_name"] = null, ["plan_name"] = "Pro", ["update_payment_url"] = "https://whop.com/billing/manage/mber_1/",
-        });
+        }, Ct);
 
         Assert.Equal("there, your Pro payment failed", rendered.Title);
         Assert.Equal("Card ending on file & co.", rendered.Body);
@@ -106,7 +107,7 @@ public sealed class LiquidTemplatesTests
         var template = Template("Upgrade to {{ upgrade_plan_name }}", "Only {{ upgrade_plan_price }}");
 
         var error = await Assert.ThrowsAsync<TemplateRenderException>(() =>
-            _templates.RenderAsync(template, new Dictionary<string, string?> { ["upgrade_plan_name"] = "Pro" }));
+            _templates.RenderAsync(template, new Dictionary<string, string?> { ["upgrade_plan_name"] = "Pro" }, Ct));
 
         Assert.Contains("upgrade_plan_price", error.Message);
     }
@@ -115,7 +116,7 @@ public sealed class LiquidTemplatesTests
     public async Task ValuesAreInsertedAsTextNeverAsLiquid()
     {
         var rendered = await _templates.RenderAsync(Template("Hi {{ first_name }}", "Body"),
-            new Dictionary<string, string?> { ["first_name"] = "{{ community_name }}" });
+            new Dictionary<string, string?> { ["first_name"] = "{{ community_name }}" }, Ct);
 
         Assert.Equal("Hi { community_name }", rendered.Title);
     }
@@ -124,7 +125,7 @@ public sealed class LiquidTemplatesTests
     public async Task ALongRealValueIsCutToTheNotificationLimitNotSentOverIt()
     {
         var rendered = await _templates.RenderAsync(Template("Welcome to {{ community_name }}", "Body"),
-            new Dictionary<string, string?> { ["community_name"] = new string('C', 200) });
+            new Dictionary<string, string?> { ["community_name"] = new string('C', 200) }, Ct);
 
         Assert.Equal(80, rendered.Title.Length);
         Assert.EndsWith("…", rendered.Title);

@@ -6,6 +6,7 @@ namespace RevenueAngel.Tests.Playbooks;
 
 public sealed class PlaybookLibraryTests
 {
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
     private readonly LiquidTemplates _templates = new(Options.Create(new MessagingOptions()));
 
     public static TheoryData<string, int, MessageTone> EveryStepInEveryTone()
@@ -24,8 +25,8 @@ public sealed class PlaybookLibraryTests
         var copy = PlaybookLibrary.Find(key)!.Steps[step].Copy[tone];
         var template = new MessageTemplate { CompanyId = "biz_x", Name = key, Title = copy.Title, Body = copy.Body, CtaLabel = copy.CtaLabel, CtaUrl = copy.CtaUrl };
 
-        Assert.Empty(_templates.Validate(template));
-        var rendered = await _templates.RenderAsync(template, MessageVariables.Samples);
+        Assert.Empty(_templates.Validate(template, Ct));
+        var rendered = await _templates.RenderAsync(template, MessageVariables.Samples, Ct);
         Assert.InRange(rendered.Title.Length, 5, new MessagingOptions().TitleMaxLength);
         Assert.DoesNotContain("…", rendered.Body);
         Assert.StartsWith("https://", rendered.CtaUrl);

@@ -103,6 +103,9 @@ public sealed class SegmentEnrollerTests(BothProvidersFixture hosts) : IClassFix
         await using var db = hosts[provider].CreateDbContext();
         var held = await db.Enrollments.Where(e => e.PlaybookId == setup.PlaybookId && e.Group == "holdout").Select(e => e.Id).ToListAsync(Ct);
         Assert.InRange(held.Count, 4, 16);
+        // The SQL path splits exactly as the one in-memory definition does.
+        Assert.All(await db.Enrollments.Where(e => e.PlaybookId == setup.PlaybookId).ToListAsync(Ct),
+            e => Assert.Equal(HoldoutSplit.GroupOf(setup.PlaybookId, SubjectKind.Member, e.SubjectId, 50), e.Group));
         Assert.Equal(20, run.Enrolled);
         Assert.Equal((20 - held.Count) * 2, run.SendsScheduled);
         Assert.False(await db.Sends.AnyAsync(s => held.Contains(s.EnrollmentId), Ct));

@@ -20,6 +20,7 @@ public static class WebServices
         builder.Services.AddMemoryCache();
         builder.AddAccess();
         builder.Services.AddSingleton<CompanyPlans>();
+        builder.Services.AddKeyedSingleton(Components.Playbooks.Debouncer.ClockKey, TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new StoredEnumJsonConverter()));
         builder.Services.AddHealthChecks().AddDbContextCheck<RevenueAngelDbContext>("database");
         builder.AddFraming();
