@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using RevenueAngel.Core.Analytics;
 using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Demo;
@@ -32,6 +33,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<RevenueDashboard>();
         builder.Services.AddSingleton<MemberViewQueries>();
         builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>();
         builder.Services.AddSingleton<LiquidTemplates>();
         builder.Services.AddSingleton<SubjectVariables>();
         builder.Services.AddSingleton<Audience>();

@@ -5,6 +5,7 @@ using RevenueAngel.Web.Access;
 using RevenueAngel.Web.Components.Playbooks;
 using RevenueAngel.Web.Endpoints;
 using RevenueAngel.Web.Framing;
+using RevenueAngel.Web.Security;
 
 namespace RevenueAngel.Web.Extensions;
 
@@ -22,6 +23,7 @@ public static class WebServices
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new StoredEnumJsonConverter()));
         builder.Services.AddHealthChecks().AddDbContextCheck<RevenueAngelDbContext>("database");
         builder.AddFraming();
+        builder.AddHttpHardening();
         builder.AddSharedDataProtection();
         return builder;
     }
@@ -42,7 +44,7 @@ public static class WebServices
             .BindConfiguration(FramingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        // Inside Whop's iframe every response is framed cross-origin; FrameAncestorsMiddleware says by whom.
+        // Inside Whop's iframe every response is framed cross-origin; SecurityHeadersMiddleware says by whom.
         builder.Services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
     }
 }
