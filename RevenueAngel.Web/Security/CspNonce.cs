@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 
 namespace RevenueAngel.Web.Security;
@@ -11,7 +12,8 @@ public static class CspNonce
     public static string Create(HttpContext context)
     {
         if (Of(context) is { } existing) return existing;
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+        // base64url: nothing in it that HTML encoding would change.
+        var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18));
         context.Items[ItemKey] = nonce;
         return nonce;
     }

@@ -28,7 +28,8 @@ public sealed class TrustedProxyOptions : IValidatableObject
             $"{SectionName}:{nameof(KnownNetworks)} entry '{n}' is not a network such as 10.0.0.0/8.", [nameof(KnownNetworks)])),
     ];
 
+    // A scalar, an array, or an array of comma-separated lists.
     private static List<string> Entries(IConfigurationSection section) =>
-        [.. (section.Value is { } list ? [list] : section.GetChildren().Select(c => c.Value ?? ""))
-            .SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+        [.. new[] { section.Value }.Concat(section.GetChildren().Select(c => c.Value))
+            .SelectMany(value => (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 }
