@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RevenueAngel.Tests.Infrastructure;
+using RevenueAngel.Web.WhopFake;
 using static Microsoft.Playwright.Assertions;
 
 namespace RevenueAngel.Tests.Browser;
 
-/// Every creator page runs in Whop's cross-origin iframe under the app's Content-Security-Policy: the circuit
-/// connects, clicks are answered, and Chromium reports no violation.
+/// Every page runs in Whop's cross-origin iframe under the app's Content-Security-Policy: the circuit connects,
+/// clicks are answered, and Chromium reports no violation.
 public sealed class ContentSecurityPolicyInIframeTests(DemoWebFixture web, Chromium chromium)
     : IClassFixture<DemoWebFixture>, IClassFixture<Chromium>
 {
@@ -18,30 +20,24 @@ public sealed class ContentSecurityPolicyInIframeTests(DemoWebFixture web, Chrom
             console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI}`));
         """;
 
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task TheCreatorPagesRunUnderThePolicyWithoutAViolation()
     {
         long playbookId;
         await using (var db = web.App.CreateDbContext())
-            playbookId = await db.Playbooks.Where(p => p.CompanyId == "biz_demo").Select(p => p.Id).FirstAsync(Xunit.TestContext.Current.CancellationToken);
+            playbookId = await db.Playbooks.Where(p => p.CompanyId == "biz_demo").Select(p => p.Id).FirstAsync(Ct);
         string[] paths =
         [
             "/dashboard/biz_demo", "/dashboard/biz_demo/playbooks", $"/dashboard/biz_demo/playbooks/{playbookId}",
             "/dashboard/biz_demo/analytics", "/dashboard/biz_demo/settings", "/dashboard/biz_demo/activity",
         ];
-        var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        await context.AddInitScriptAsync(ReportViolations);
-        var violations = new ConcurrentQueue<string>();
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Enqueue(message.Text);
-        };
+        var (page, violations) = await OpenWatchedAsync();
 
         foreach (var path in paths)
         {
-            await page.GotoAsync(web.Parent.PageFraming($"{web.BaseUrl}{path}", web.Parent.AllowedOrigin), new() { WaitUntil = WaitUntilState.Load });
-            var app = page.FrameLocator("#app");
+            var app = await GoToAsync(page, path);
             await Expect(app.Locator("[data-testid=circuit][data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
             await Expect(app.Locator(".mud-main-content")).ToBeVisibleAsync();
             if (path == "/dashboard/biz_demo")
@@ -49,7 +45,7 @@ public sealed class ContentSecurityPolicyInIframeTests(DemoWebFixture web, Chrom
                 await app.Locator(".mud-toggle-item", new() { HasText = "7 days" }).ClickAsync();
                 await Expect(app.GetByText("Failed payments, last 7 days")).ToBeVisibleAsync();
             }
-            // Let late scripts, styles and the theme settle before the next page.
+            // Late scripts, styles and the theme report too; give them a moment before the next page.
             await page.WaitForTimeoutAsync(300);
         }
 
@@ -60,6 +56,43 @@ public sealed class ContentSecurityPolicyInIframeTests(DemoWebFixture web, Chrom
             "() => { const image = new Image(); image.src = 'https://blocked.example/pixel.png'; document.body.append(image); }");
         for (var waited = 0; violations.IsEmpty && waited < 5_000; waited += 100) await page.WaitForTimeoutAsync(100);
         Assert.Contains(violations, v => v.Contains("img-src", StringComparison.Ordinal));
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheMemberPageRunsUnderThePolicyWithoutAViolation()
+    {
+        var store = web.App.Services.GetRequiredService<FakeWhopStore>();
+        await using var db = web.App.CreateDbContext();
+        var member = await db.Memberships.Where(m => m.Status == "active").Join(db.Members, m => m.MemberId, m => m.Id, (_, m) => m.WhopUserId)
+            .FirstAsync(Ct);
+        store.Grant(member, "exp_biz_demo", "customer");
+        var (page, violations) = await OpenWatchedAsync(new() { ["x-whop-user-token"] = store.Tokens.Mint(member, DemoWhop.AppId, DateTimeOffset.UtcNow) });
+
+        var app = await GoToAsync(page, "/experiences/exp_biz_demo");
+
+        await Expect(app.Locator("[data-testid=membership]").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.WaitForTimeoutAsync(300);
+        Assert.Empty(violations);
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<(IPage Page, ConcurrentQueue<string> Violations)> OpenWatchedAsync(Dictionary<string, string>? headers = null)
+    {
+        var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, ExtraHTTPHeaders = headers });
+        await context.AddInitScriptAsync(ReportViolations);
+        var violations = new ConcurrentQueue<string>();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Enqueue(message.Text);
+        };
+        return (page, violations);
+    }
+
+    private async Task<IFrameLocator> GoToAsync(IPage page, string path)
+    {
+        await page.GotoAsync(web.Parent.PageFraming($"{web.BaseUrl}{path}", web.Parent.AllowedOrigin), new() { WaitUntil = WaitUntilState.Load });
+        return page.FrameLocator("#app");
     }
 }
