@@ -33,6 +33,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<RevenueDashboard>();
         builder.Services.AddSingleton<MemberViewQueries>();
         builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>();
         builder.Services.AddSingleton<LiquidTemplates>();
         builder.Services.AddSingleton<SubjectVariables>();
         builder.Services.AddSingleton<Audience>();

@@ -31,7 +31,8 @@ public sealed class MessagingOptions
     public int TemplateCacheSize { get; set; } = 2_000;
 
     /// Where members reach this app from outside (https://…): calls to action become tracked `/r/{token}` links
-    /// under it. Unset: links go straight to their target and clicks are not tracked.
+    /// under it. Unset: links go straight to their target and clicks are not tracked (Settings says so); required
+    /// in production outside the demo (MessagingOptionsValidator).
     public string? PublicBaseUrl { get; set; }
 
     /// Whop's checkout page for a plan ({0}: the plan id). Reference §3: the host is not documented, so configurable.

@@ -49,7 +49,9 @@ public sealed class StartupModeTests(PostgresServer postgres)
     [Fact]
     public async Task ProductionWithWhopSettingsDoesNotOpenTheDemoCompany()
     {
-        await using var app = new RevenueAngelApp(TestSettings.Production(await postgres.CreateDatabaseAsync("startup")), "Production");
+        var settings = TestSettings.Production(await postgres.CreateDatabaseAsync("startup"));
+        settings["Messaging:PublicBaseUrl"] = "https://ra.example.com";
+        await using var app = new RevenueAngelApp(settings, "Production");
 
         var page = await app.CreateClient().GetAsync("/dashboard/biz_demo", Ct);
 

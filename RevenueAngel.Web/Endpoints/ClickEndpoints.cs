@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RevenueAngel.Core.Attribution;
 using RevenueAngel.Web.Access;
+using RevenueAngel.Web.Security;
 
 namespace RevenueAngel.Web.Endpoints;
 
@@ -9,8 +10,10 @@ public static class ClickEndpoints
     public static WebApplication MapClickEndpoints(this WebApplication app)
     {
         // GET counts a click; HEAD (link checkers) and known preview fetchers are redirected without counting.
-        app.MapMethods("/r/{token}", [HttpMethods.Get, HttpMethods.Head], FollowAsync).WithTags("Attribution").ExcludeFromDescription();
-        app.MapPost("/api/attribution/track-click", TrackAsync).WithTags("Attribution").RequireAuthorization(AccessPolicies.CompanyAdmin);
+        app.MapMethods("/r/{token}", [HttpMethods.Get, HttpMethods.Head], FollowAsync).WithTags("Attribution").ExcludeFromDescription()
+            .RequireRateLimiting(RateLimitPolicies.Clicks);
+        app.MapPost("/api/attribution/track-click", TrackAsync).WithTags("Attribution").RequireAuthorization(AccessPolicies.CompanyAdmin)
+            .RequireRateLimiting(RateLimitPolicies.Api);
         return app;
     }
 

@@ -4,6 +4,7 @@ using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Webhooks;
 using RevenueAngel.Web.Access;
 using RevenueAngel.Web.Jobs;
+using RevenueAngel.Web.Security;
 
 namespace RevenueAngel.Web.Endpoints;
 
@@ -13,8 +14,10 @@ public static class WebhookEndpoints
 
     public static WebApplication MapWebhookEndpoints(this WebApplication app)
     {
-        app.MapPost("/api/webhooks/whop", ReceiveAsync).WithTags("Webhooks").DisableAntiforgery();
-        var events = app.MapGroup("/api/webhooks/events").WithTags("Webhooks").RequireAuthorization(AccessPolicies.CompanyAdmin);
+        app.MapPost("/api/webhooks/whop", ReceiveAsync).WithTags("Webhooks").DisableAntiforgery()
+            .RequireRateLimiting(RateLimitPolicies.Webhooks);
+        var events = app.MapGroup("/api/webhooks/events").WithTags("Webhooks")
+            .RequireAuthorization(AccessPolicies.CompanyAdmin).RequireRateLimiting(RateLimitPolicies.Api);
         events.MapGet("/", ListAsync);
         events.MapGet("/{id:long}", GetAsync);
         events.MapPost("/{id:long}/replay", ReplayAsync);

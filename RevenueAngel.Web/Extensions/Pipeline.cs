@@ -1,6 +1,6 @@
 using RevenueAngel.Web.Components;
 using RevenueAngel.Web.Endpoints;
-using RevenueAngel.Web.Framing;
+using RevenueAngel.Web.Security;
 
 namespace RevenueAngel.Web.Extensions;
 
@@ -8,17 +8,21 @@ public static class Pipeline
 {
     public static WebApplication UseRevenueAngelPipeline(this WebApplication app)
     {
+        app.UseForwardedHeadersFromTrustedProxies();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseMiddleware<FrameAncestorsMiddleware>();
+        app.UseSecurityHeaders();
+        // After authentication, so the partition is the Whop user; before the access check it limits, and before
+        // status-code pages, so a 429 keeps its own body.
+        app.UseAuthentication();
+        app.UseRateLimiter();
         // Friendly pages for people; the API keeps its own status codes and bodies (a re-executed POST would
         // even turn a 404 into an antiforgery 400).
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
-        app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
@@ -28,9 +32,9 @@ public static class Pipeline
     {
         app.MapStaticAssets();
         app.MapHealthEndpoints();
-        app.MapAnalyticsEndpoints();
-        app.MapSegmentEndpoints();
-        app.MapPlaybookEndpoints();
+        app.MapAnalyticsEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
+        app.MapSegmentEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
+        app.MapPlaybookEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapWebhookEndpoints();
         app.MapClickEndpoints();
         app.MapRazorComponents<App>()

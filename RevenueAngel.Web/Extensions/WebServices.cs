@@ -8,6 +8,7 @@ using RevenueAngel.Web.Access;
 using RevenueAngel.Web.Components.Playbooks;
 using RevenueAngel.Web.Endpoints;
 using RevenueAngel.Web.Framing;
+using RevenueAngel.Web.Security;
 
 namespace RevenueAngel.Web.Extensions;
 
@@ -24,6 +25,7 @@ public static class WebServices
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new StoredEnumJsonConverter()));
         builder.Services.AddHealthChecks().AddDbContextCheck<RevenueAngelDbContext>("database");
         builder.AddFraming();
+        builder.AddHttpHardening();
         builder.AddSharedDataProtection();
         return builder;
     }
@@ -61,7 +63,7 @@ public static class WebServices
             .BindConfiguration(FramingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        // Inside Whop's iframe every response is framed cross-origin; FrameAncestorsMiddleware says by whom.
+        // Inside Whop's iframe every response is framed cross-origin; SecurityHeadersMiddleware says by whom.
         builder.Services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
     }
 }

@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Companies;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -23,7 +24,7 @@ public sealed class MessagePreviewPanelTests : MudTestContext, IClassFixture<Dem
     public void ABurstOfKeystrokesRendersThePreviewOnceForTheLastText()
     {
         var cut = Render<TemplateEditor>(p => p
-            .Add(x => x.CompanyId, "biz_demo")
+            .Add(x => x.Company, new CompanyScope("biz_demo"))
             .Add(x => x.Draft, new PlaybookDraft { Name = "Preview", Steps = [new StepDraft { Title = "Old title", Body = "Body" }] })
             .Add(x => x.StepIndex, 0));
 

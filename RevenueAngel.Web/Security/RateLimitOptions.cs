@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RevenueAngel.Web.Security;
+
+/// Requests per one-minute window before the app answers 429 with `Retry-After`; nothing is queued.
+/// Generous on purpose: they stop floods, not creators (env RateLimits__ApiPerUserPerMinute, …).
+public sealed class RateLimitOptions
+{
+    public const string SectionName = "RateLimits";
+
+    /// REST calls under `/api/…` (all but the webhook receiver), per Whop user.
+    [Range(1, 1_000_000)]
+    public int ApiPerUserPerMinute { get; set; } = 600;
+
+    /// Page loads that check access (`/dashboard/…`, `/experiences/…`), per Whop user.
+    [Range(1, 1_000_000)]
+    public int PagesPerUserPerMinute { get; set; } = 300;
+
+    /// Tracked-link clicks (`/r/{token}`), per client IP.
+    [Range(1, 1_000_000)]
+    public int ClicksPerIpPerMinute { get; set; } = 300;
+
+    /// Webhook deliveries (`POST /api/webhooks/whop`), per client IP. Whop retries a 429, so nothing is lost.
+    [Range(1, 1_000_000)]
+    public int WebhooksPerIpPerMinute { get; set; } = 3000;
+}

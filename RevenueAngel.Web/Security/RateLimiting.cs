@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace RevenueAngel.Web.Security;
+
+/// ASP.NET Core's rate limiter: named policies on the REST API, tracked links and the webhook receiver, and a
+/// path-selected global limiter on the pages that check access.
+public static class RateLimiting
+{
+    public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RateLimitOptions>()
+            .BindConfiguration(RateLimitOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<RateLimitOptions>>((options, limits) => Configure(options, limits.Value));
+        return builder;
+    }
+
+    public static bool IsAccessCheckedPage(PathString path) =>
+        path.StartsWithSegments("/dashboard") || path.StartsWithSegments("/experiences");
+
+    private static void Configure(RateLimiterOptions options, RateLimitOptions limits)
+    {
+        options.AddPolicy(RateLimitPolicies.Api, context =>
+            RateLimitPartition.GetFixedWindowLimiter(RateLimitPartitions.User(context), _ => PerMinute(limits.ApiPerUserPerMinute)));
+        options.AddPolicy(RateLimitPolicies.Clicks, context =>
+            RateLimitPartition.GetFixedWindowLimiter(RateLimitPartitions.Ip(context), _ => PerMinute(limits.ClicksPerIpPerMinute)));
+        options.AddPolicy(RateLimitPolicies.Webhooks, context =>
+            RateLimitPartition.GetFixedWindowLimiter(RateLimitPartitions.Ip(context), _ => PerMinute(limits.WebhooksPerIpPerMinute)));
+        // Razor component pages are one endpoint source with the circuit's own endpoints, so pages go by path.
+        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsAccessCheckedPage(context.Request.Path)
+            ? RateLimitPartition.GetFixedWindowLimiter($"page:{RateLimitPartitions.User(context)}", _ => PerMinute(limits.PagesPerUserPerMinute))
+            : RateLimitPartition.GetNoLimiter(""));
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = (rejected, ct) => RejectAsync(rejected.HttpContext, rejected.Lease, ct);
+    }
+
+    private static FixedWindowRateLimiterOptions PerMinute(int permits) => new()
+    {
+        PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
+    };
+
+    private static async ValueTask RejectAsync(HttpContext http, RateLimitLease lease, CancellationToken ct)
+    {
+        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var detail = $"Too many requests; try again in {seconds} seconds.";
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            await TypedResults.Problem(detail, title: "Too many requests", statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
+            return;
+        }
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(detail, ct);
+    }
+}
