@@ -63,7 +63,7 @@ public sealed class PostgresServer : IAsyncLifetime
         await RunAsync(Path.Combine(binDir, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]);
         var port = FreePort.Next();
         var serverOptions = $"-p {port} -k {_dataDir} -c listen_addresses=127.0.0.1 -c fsync=off " +
-                            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
+                            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=1000";
         await RunAsync(Path.Combine(binDir, "pg_ctl"),
             ["-D", data, "-o", serverOptions, "-l", Path.Combine(_dataDir, "server.log"), "-w", "-t", "60", "start"]);
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true";
