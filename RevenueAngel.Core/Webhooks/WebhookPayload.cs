@@ -32,9 +32,19 @@ public static class WebhookPayload
         StoredText.IsUsableId(status, 32) ? status! : throw new WebhookPayloadException($"The {what} status is missing, over 32 characters or unstorable.");
 
     /// A string property of an object, or null when absent or of another type.
-    public static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString() : null;
+    public static string? Text(JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+            return null;
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new WebhookPayloadException($"`{name}` is not valid text: {e.Message}", e);
+        }
+    }
 
     /// `{ "name": { "id": "…" } }` → the id, or null when the shape is anything else.
     public static string? RefId(JsonElement element, string name) =>
