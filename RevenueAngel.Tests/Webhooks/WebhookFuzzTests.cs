@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using RevenueAngel.Core.Webhooks;
 using RevenueAngel.Tests.Infrastructure;
+using RevenueAngel.Web.Jobs;
 
 namespace RevenueAngel.Tests.Webhooks;
 
@@ -22,7 +23,7 @@ public sealed class WebhookJobFixture(PostgresServer postgres) : WhopAppFixture(
     {
         var ts = Time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var signature = "v1," + Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookAppFixture.Secret),
-            [.. Encoding.UTF8.GetBytes($"{id}.{ts}."), .. body]));
+            (byte[])[.. Encoding.UTF8.GetBytes($"{id}.{ts}."), .. body]));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/whop") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new("application/json");
         request.Headers.Add("webhook-id", id);
@@ -66,14 +67,17 @@ public sealed class WebhookFuzzTests(WebhookJobFixture app) : IClassFixture<Webh
             deliveries.Insert(new Random(i).Next(deliveries.Count), ($"msg_real_{company.CompanyId}_{i}", "real", Encoding.UTF8.GetBytes(body)));
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var answers = new ConcurrentBag<(string Kind, HttpStatusCode Status)>();
         using var client = app.App.CreateClient();
         await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = Ct },
             async (d, _) => answers.Add((d.Kind, await app.DeliverAsync(client, d.Id, d.Body))));
 
+        var posted = clock.Elapsed;
         Assert.Empty(answers.Where(a => a.Status != HttpStatusCode.OK).GroupBy(a => (a.Kind, a.Status)).Select(g => $"{g.Key}: {g.Count()}"));
         await WaitUntilAsync(async db => await db.WebhookEvents.CountAsync(e => e.Status == WebhookEventStatus.Received, Ct) == 0, "the backlog drained");
 
+        var drained = clock.Elapsed;
         await using (var db = app.App.CreateDbContext())
         {
             var real = await db.WebhookEvents.Where(e => e.WebhookId.StartsWith("msg_real_")).ToListAsync(Ct);
@@ -105,27 +109,41 @@ public sealed class WebhookFuzzTests(WebhookJobFixture app) : IClassFixture<Webh
             Assert.False(await db.Memberships.AnyAsync(m => m.Id.StartsWith("mem_hostile_"), Ct));
         }
 
-        // The job is still sweeping: an event sent now is applied without anyone running the processor.
+        // The job still runs: an event sent now is applied by it (woken on receipt), with no one calling the processor.
         var late = WhopEvents.Envelope("payment.failed", company.CompanyId, app.Time.GetUtcNow(), WhopEvents.Payment($"pay_late_{company.CompanyId}",
             company.CompanyId, $"user_{company.CompanyId}_late", $"mem_late_{company.CompanyId}", company.BasicPlanId, 19.99m, "open", app.Time.GetUtcNow(),
             "subscription_cycle", 1));
         Assert.Equal(HttpStatusCode.OK, await app.DeliverAsync(client, $"msg_late_{company.CompanyId}", Encoding.UTF8.GetBytes(late)));
         await WaitUntilAsync(async db => await db.Memberships.AnyAsync(m => m.Id == $"mem_late_{company.CompanyId}" && m.Status == "past_due", Ct),
             "the late event applied");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(45), $"posted {posted.TotalSeconds:N1} s, drained {drained.TotalSeconds:N1} s, done {clock.Elapsed.TotalSeconds:N1} s");
     }
 
     private static string RealPayment(FakeWhopBuilder company, int i) => $"pay_real_{i}_{company.CompanyId}";
 
     private static string RealMembership(FakeWhopBuilder company, int i) => $"mem_real_{i}_{company.CompanyId}";
 
+    /// Polls, moving the clock a second each time and waking the job as its sweep would: the fake clock drives
+    /// Quartz here too, so the job's own schedule (set in real time, days ahead of the fake one) never comes.
     private async Task WaitUntilAsync(Func<Core.Persistence.RevenueAngelDbContext, Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(40);
         while (true)
         {
+            app.Time.Advance(TimeSpan.FromSeconds(1));
+            await app.Get<WebhookWakeUp>().NowAsync(Ct);
             await using (var db = app.App.CreateDbContext())
+            {
                 if (await condition(db)) return;
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting until {what}");
+                if (DateTime.UtcNow > deadline)
+                {
+                    var now = app.Time.GetUtcNow();
+                    var due = await db.WebhookEvents.Where(e => e.NextAttemptAt <= now && (e.Status == WebhookEventStatus.Received || e.Status == WebhookEventStatus.Failed))
+                        .Select(e => new { e.WebhookId, e.Status, e.Attempts, e.Error }).Take(5).ToListAsync(Ct);
+                    var counts = await db.WebhookEvents.GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(Ct);
+                    Assert.Fail($"timed out waiting until {what}; {string.Join(", ", counts)}; due: {string.Join(" | ", due)}");
+                }
+            }
             await Task.Delay(200, Ct);
         }
     }
