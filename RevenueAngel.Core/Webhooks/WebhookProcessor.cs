@@ -125,8 +125,9 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
             await transaction.CommitAsync(ct);
             return (PassResult.Done, batch.Count, []);
         }
-        catch (Exception) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
+            LogBatchFailed(batch.Count, e.GetType().Name, e.Message);
             await RollBackQuietlyAsync(transaction);
             return (PassResult.Failed, 0, []);
         }
@@ -294,6 +295,9 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
 
     [LoggerMessage(LogLevel.Error, "Webhook {WebhookId} ({EventType}) is dead after {Attempts} attempts: {Error}")]
     private partial void LogDead(string webhookId, string eventType, int attempts, string? error);
+
+    [LoggerMessage(LogLevel.Information, "A batch of {Count} webhook events failed ({Type}: {Message}); applying it event by event")]
+    private partial void LogBatchFailed(int count, string type, string message);
 
     [LoggerMessage(LogLevel.Error, "Applying webhook events failed; the next sweep tries again")]
     private partial void LogSweepFailed(Exception exception);
