@@ -53,6 +53,7 @@ public sealed class WhopMirror
         WhopPayment payment, DateTimeOffset at, WebhookBatchMemory memory, CancellationToken ct)
     {
         if (status is null) return;
+        WebhookPayload.OptionalId(payment.Product, "product");
         var row = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.CompanyId == companyId, ct);
         if (row is null)
         {
