@@ -130,4 +130,40 @@ public sealed class EventsBeforeTheFirstSyncTests(WebhookAppFixture app) : IClas
         Assert.Equal([("active", company.ProPlanId, false), ("active", company.BasicPlanId, true), ("canceled", company.BasicPlanId, false)],
             synced.Select(m => (m.Status, m.PlanId, m.CancelAtPeriodEnd)));
     }
+
+    [Fact]
+    public async Task WhileWhopCannotGiveANewPlanOnlyTheEventNamingItWaitsAndItAppliesOnceWhopAnswers()
+    {
+        var company = await InstalledUnsyncedCompanyAsync(members: 2);
+        var at = app.Time.GetUtcNow();
+        await DeliverAsync(company, "membership.activated", WhopEvents.Membership(Membership(company, 1), company.CompanyId, User(company, 1),
+            company.BasicPlanId, "active", at), at);
+        await DeliverAsync(company, "payment.failed", WhopEvents.Payment($"pay_w_{company.CompanyId}", company.CompanyId, User(company, 2),
+            Membership(company, 2), company.ProPlanId, 49.99m, "open", at, "subscription_cycle", 1), at.AddSeconds(1));
+        // Plans are fetched in the order the batch names them: Whop is down for Basic, then answers for Pro.
+        app.Whop.Store.FailNext(1, 503);
+
+        await app.ProcessAsync();
+
+        await using (var db = app.App.CreateDbContext())
+        {
+            var rows = await db.WebhookEvents.Where(e => e.CompanyId == company.CompanyId).OrderBy(e => e.OccurredAt).ToListAsync(Ct);
+            Assert.Equal(2, rows.Count);
+            Assert.Equal(["membership.activated", "payment.failed"], rows.Select(e => e.EventType));
+            var failed = rows[0];
+            Assert.Equal((WebhookEventStatus.Failed, 1), (failed.Status, failed.Attempts));
+            Assert.Contains("503", failed.Error);
+            Assert.True(rows[1].Status == WebhookEventStatus.Processed, rows[1].Error);
+            Assert.False(await db.Memberships.AnyAsync(m => m.Id == Membership(company, 1), Ct));
+            app.Time.Advance(failed.NextAttemptAt!.Value - app.Time.GetUtcNow());
+        }
+
+        await app.ProcessAsync();
+
+        await using var check = app.App.CreateDbContext();
+        Assert.All(await check.WebhookEvents.Where(e => e.CompanyId == company.CompanyId).ToListAsync(Ct),
+            e => Assert.True(e.Status == WebhookEventStatus.Processed, e.Error));
+        Assert.Equal(MembershipStatuses.Active, (await check.Memberships.SingleAsync(m => m.Id == Membership(company, 1), Ct)).Status);
+        Assert.Equal(1999, (await check.Plans.SingleAsync(p => p.Id == company.BasicPlanId, Ct)).RenewalPriceCents);
+    }
 }
