@@ -51,8 +51,9 @@ public static class DependencyInjection
         builder.Services.AddSingleton<StepWinnerPicker>();
         // Transient: they hold Whop's typed client, whose handlers IHttpClientFactory rotates.
         builder.Services.AddTransient<CompanyInstaller>();
+        builder.Services.AddTransient<CompanyAccessCheck>();
         builder.Services.AddMemoryCache();
-        builder.Services.AddSingleton<CompanyAccessCheck>();
+        builder.Services.TryAddSingleton<IFirstSyncStarter, PolledFirstSync>();
         builder.Services.AddTransient<CompanySync>();
         builder.Services.AddTransient<MembershipSyncBatch>();
         builder.Services.AddTransient<CompanyAdministration>();
@@ -71,8 +72,9 @@ public static class DependencyInjection
         builder.Services.AddSingleton<WebhookInbox>();
         builder.Services.AddSingleton<WebhookRetention>();
         builder.Services.AddSingleton<WebhookActivity>();
-        // Transient: the mirror fetches unknown plans through Whop's typed client.
         builder.Services.AddTransient<WhopMirror>();
+        // Transient: fetches unknown plans through Whop's typed client.
+        builder.Services.AddTransient<WebhookPlans>();
         builder.Services.AddTransient<PaymentEvents>();
         builder.Services.AddTransient<MembershipEvents>();
         builder.Services.AddTransient<WebhookHandlers>();

@@ -7,9 +7,10 @@ using RevenueAngel.Core.Whop;
 namespace RevenueAngel.Core.Companies;
 
 /// Whop sends no install event (reference §2.3): the first admin visit of an unknown company installs it —
-/// the company row, the default playbooks (disabled) and a sync request — in one transaction.
+/// the company row, the default playbooks (disabled) and a sync request — in one transaction; then the first
+/// sync starts at once.
 public sealed partial class CompanyInstaller(
-    IDbContextFactory<RevenueAngelDbContext> contexts, WhopClient whop, TimeProvider time, ILogger<CompanyInstaller> logger)
+    IDbContextFactory<RevenueAngelDbContext> contexts, WhopClient whop, IFirstSyncStarter firstSync, TimeProvider time, ILogger<CompanyInstaller> logger)
 {
     /// Returns true when this call installed the company.
     public async Task<bool> EnsureInstalledAsync(string companyId, CancellationToken ct = default)
@@ -38,6 +39,7 @@ public sealed partial class CompanyInstaller(
         await DefaultPlaybooks.InstallAsync(db, companyId, now, enabled: false, ct);
         await transaction.CommitAsync(ct);
         LogInstalled(companyId);
+        await firstSync.StartAsync(companyId, CancellationToken.None);
         return true;
     }
 

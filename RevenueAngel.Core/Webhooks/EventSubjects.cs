@@ -2,9 +2,10 @@ using System.Text.Json;
 
 namespace RevenueAngel.Core.Webhooks;
 
-/// Whom a stored event is about, read from its payload before any handler runs: the company, the Whop user and,
-/// for a payment event, the payment. Nulls when the payload does not say (the handler reports a broken one).
-internal sealed record EventSubjects(string? CompanyId, string? WhopUserId, string? PaymentId)
+/// Whom a stored event is about, read from its payload before any handler runs: the company, the Whop user, the
+/// plan and, for a payment event, the payment. A value that is absent, of another type or unstorable is null: this
+/// runs before the per-event failure boundary, so it never throws (the handler reports a broken payload).
+internal sealed record EventSubjects(string? CompanyId, string? WhopUserId, string? PaymentId, string? PlanId = null)
 {
     private static readonly EventSubjects None = new(null, null, null);
 
@@ -16,16 +17,17 @@ internal sealed record EventSubjects(string? CompanyId, string? WhopUserId, stri
         try
         {
             using var json = JsonDocument.Parse(row.Payload);
-            if (!json.RootElement.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object) return None;
-            var userId = data.TryGetProperty("user", out var user) && user.ValueKind == JsonValueKind.Object
-                && user.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-            var paymentId = row.EventType.StartsWith("payment.", StringComparison.Ordinal)
-                && data.TryGetProperty("id", out var payment) && payment.ValueKind == JsonValueKind.String ? payment.GetString() : null;
-            return new EventSubjects(row.CompanyId ?? WebhookHandlers.CompanyIdOf(data), userId, paymentId);
+            if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("data", out var data)
+                || data.ValueKind != JsonValueKind.Object) return None;
+            var paymentId = row.EventType.StartsWith("payment.", StringComparison.Ordinal) ? WebhookPayload.Text(data, "id") : null;
+            return new EventSubjects(Usable(row.CompanyId ?? WebhookHandlers.CompanyIdOf(data)), Usable(WebhookPayload.RefId(data, "user")),
+                Usable(paymentId), Usable(WebhookPayload.RefId(data, "plan")));
         }
-        catch (JsonException)
+        catch (Exception)
         {
             return None;
         }
     }
+
+    private static string? Usable(string? id) => StoredText.IsUsableId(id) ? id : null;
 }

@@ -17,7 +17,7 @@ public sealed class MembershipEvents(WhopMirror mirror, EventEnroller enroller)
     public async Task<WebhookEventStatus> ApplyAsync(RevenueAngelDbContext db, Company company, string type, JsonElement data, WebhookBatchMemory memory,
         CancellationToken ct)
     {
-        var membership = data.Deserialize<WhopMembership>(WhopJson.Options) ?? throw new JsonException("The membership is empty.");
+        var membership = WebhookPayload.Read<WhopMembership>(data, "membership");
         var at = membership.UpdatedAt ?? membership.CreatedAt ?? DateTimeOffset.UnixEpoch;
         var member = await mirror.MemberAsync(db, company.Id, membership.User, membership.Member?.Id, membership.JoinedAt ?? membership.CreatedAt ?? at, memory, ct);
         if (member is null) return WebhookEventStatus.Ignored;

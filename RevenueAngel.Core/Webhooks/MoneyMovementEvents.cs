@@ -20,12 +20,14 @@ public static class MoneyMovementEvents
     public static async Task<WebhookEventStatus> ApplyAsync(RevenueAngelDbContext db, Company company, string type, JsonElement data, CancellationToken ct)
     {
         var kind = type.StartsWith("refund.", StringComparison.Ordinal) ? AdjustmentKind.Refund : AdjustmentKind.Dispute;
-        var id = Text(data, "id") ?? throw new JsonException("The object has no id.");
-        var paymentId = (data.TryGetProperty("payment", out var p) && p.ValueKind == JsonValueKind.Object ? Text(p, "id") : null)
-                        ?? Text(data, "payment_id") ?? throw new JsonException("The object names no payment.");
-        var status = Text(data, "status");
-        var amount = data.TryGetProperty("amount", out var a) && a.ValueKind == JsonValueKind.Number ? a.GetDecimal() : 0m;
+        var id = WebhookPayload.Id(Text(data, "id"), type[..type.IndexOf('.')]);
+        var paymentId = WebhookPayload.Id(WebhookPayload.RefId(data, "payment") ?? Text(data, "payment_id"), "payment");
+        var status = Text(data, "status") is { } s ? WebhookPayload.Status(s, type[..type.IndexOf('.')]) : null;
+        var amount = data.TryGetProperty("amount", out var a) && a.ValueKind == JsonValueKind.Number
+            ? a.TryGetDecimal(out var value) && Math.Abs(value) < 1_000_000_000_000m ? value : throw new WebhookPayloadException("The amount is out of range.")
+            : 0m;
         var currency = Text(data, "currency") ?? company.Currency;
+        if (currency.Length != 3 || !StoredText.IsClean(currency)) throw new WebhookPayloadException("The currency is not a three-letter code.");
         var updatedAt = Time(data, "updated_at") ?? Time(data, "created_at") ?? DateTimeOffset.UnixEpoch;
         var counts = kind == AdjustmentKind.Refund ? !RefundVoid.Contains(status ?? "") : DisputeLost.Contains(status ?? "");
 

@@ -21,27 +21,34 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller)
     public async Task<WebhookEventStatus> ApplyAsync(RevenueAngelDbContext db, Company company, string type, JsonElement data, WebhookBatchMemory memory,
         CancellationToken ct)
     {
-        var payment = data.Deserialize<WhopPayment>(WhopJson.Options) ?? throw new JsonException("The payment is empty.");
+        var payment = WebhookPayload.Read<WhopPayment>(data, "payment");
         var at = payment.UpdatedAt ?? payment.CreatedAt ?? DateTimeOffset.UnixEpoch;
         var member = await mirror.MemberAsync(db, company.Id, payment.User, payment.Member?.Id, payment.CreatedAt ?? at, memory, ct);
-        var membershipBefore = payment.Membership?.Id is { } membershipId
+        var membershipId = WebhookPayload.OptionalId(payment.Membership, "membership");
+        var membershipBefore = membershipId is not null
             ? await db.Memberships.AsNoTracking().SingleOrDefaultAsync(m => m.Id == membershipId, ct)
             : null;
-        var (row, current, before) = await mirror.PaymentAsync(db, company.Id, payment, member?.Id, memory, ct);
+        var (row, current, _) = await mirror.PaymentAsync(db, company.Id, payment, member?.Id, memory, ct);
+        // The membership as the payment describes it (Whop sends `membership: { id, status }`), or as the payment implies.
+        if (current && member is not null && membershipId is not null)
+        {
+            var status = MembershipStatus(data) ?? type switch
+            {
+                "payment.failed" => MembershipStatuses.PastDue,
+                "payment.succeeded" when membershipBefore is null || membershipBefore.Status == MembershipStatuses.PastDue => MembershipStatuses.Active,
+                _ => null,
+            };
+            await mirror.PaymentMembershipAsync(db, company.Id, membershipId, status, member.Id, payment, at, memory, ct);
+        }
 
         switch (type)
         {
             case "payment.succeeded":
-                if (member is not null) await SucceededAsync(db, company, payment, row, member.Id, membershipBefore, current, ct);
+                if (member is not null) await SucceededAsync(db, company, payment, row, member.Id, membershipBefore, ct);
                 break;
             case "payment.failed" when current:
                 row.FailedAt = payment.LastPaymentAttempt ?? at;
                 await db.SaveChangesAsync(ct);
-                if (membershipBefore is not null && membershipBefore.UpdatedAt <= at && membershipBefore.Status != MembershipStatuses.PastDue)
-                {
-                    await db.Memberships.Where(m => m.Id == membershipBefore.Id)
-                        .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MembershipStatuses.PastDue).SetProperty(m => m.UpdatedAt, at), ct);
-                }
                 // A failure redelivered after the payment went through starts nothing.
                 if (member is not null && row.PaidAt is null)
                     await enroller.EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.PaymentFailed, payment.Id, ct);
@@ -50,15 +57,14 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller)
         return WebhookEventStatus.Processed;
     }
 
+    private static string? MembershipStatus(JsonElement data) =>
+        data.TryGetProperty("membership", out var membership) && WebhookPayload.Text(membership, "status") is { } status
+            ? WebhookPayload.Status(status, "membership") : null;
+
     private static async Task SucceededAsync(RevenueAngelDbContext db, Company company, WhopPayment payment, Payment row, long memberId,
-        Membership? membershipBefore, bool current, CancellationToken ct)
+        Membership? membershipBefore, CancellationToken ct)
     {
         var paidAt = payment.PaidAt ?? payment.UpdatedAt ?? DateTimeOffset.UnixEpoch;
-        if (current && membershipBefore is not null && membershipBefore.Status == MembershipStatuses.PastDue && membershipBefore.UpdatedAt <= paidAt)
-        {
-            await db.Memberships.Where(m => m.Id == membershipBefore.Id)
-                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MembershipStatuses.Active).SetProperty(m => m.UpdatedAt, paidAt), ct);
-        }
         if (await db.Conversions.AnyAsync(c => c.WhopPaymentId == payment.Id, ct)) return;
 
         var earlier = await db.Payments.AsNoTracking()

@@ -25,6 +25,11 @@ public sealed record WebhookEnvelope(string? Type, string? CompanyId, DateTimeOf
         {
             return new(null, null, null, $"The body is not JSON: {e.Message}", false);
         }
+        catch (InvalidOperationException e)
+        {
+            // A string escape that is no text (a lone surrogate such as \ud800).
+            return new(null, null, null, $"The envelope holds a string that is not valid text: {e.Message}", false);
+        }
     }
 
     private static string? Text(JsonElement root, string name) =>

@@ -1,20 +1,22 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using RevenueAngel.Core.Persistence;
 
 namespace RevenueAngel.Core.Webhooks;
 
 /// Routes a stored event to its handler, inside the processor's transaction. An event for a company that has
-/// not installed RevenueAngel, or of a type we do not act on, is `ignored` (kept, with the reason).
+/// not installed RevenueAngel, or of a type we do not act on, is `ignored` (kept, with the reason); a payload
+/// that cannot be read throws WebhookPayloadException.
 public sealed class WebhookHandlers(PaymentEvents payments, MembershipEvents memberships)
 {
     public async Task<(WebhookEventStatus Status, string? Note)> ApplyAsync(RevenueAngelDbContext db, WebhookEvent row, WebhookBatchMemory memory,
         CancellationToken ct)
     {
-        using var json = JsonDocument.Parse(row.Payload);
-        var data = json.RootElement.GetProperty("data");
+        using var json = Parse(row.Payload);
+        if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("data", out var data)
+            || data.ValueKind != JsonValueKind.Object)
+            throw new WebhookPayloadException("The event has no `data` object.");
         var companyId = row.CompanyId ?? CompanyIdOf(data);
-        var company = companyId is null ? null : await memory.CompanyAsync(db, companyId, ct);
+        var company = StoredText.IsUsableId(companyId) ? await memory.CompanyAsync(db, companyId!, ct) : null;
         if (company is null) return (WebhookEventStatus.Ignored, $"company {companyId ?? "(none)"} has not installed RevenueAngel");
 
         return row.EventType switch
@@ -29,6 +31,18 @@ public sealed class WebhookHandlers(PaymentEvents payments, MembershipEvents mem
         };
     }
 
-    public static string? CompanyIdOf(JsonElement data) =>
-        data.TryGetProperty("company", out var c) && c.ValueKind == JsonValueKind.Object && c.TryGetProperty("id", out var id) ? id.GetString() : null;
+    /// `data.company.id` when it is a string, else null.
+    public static string? CompanyIdOf(JsonElement data) => WebhookPayload.RefId(data, "company");
+
+    private static JsonDocument Parse(string payload)
+    {
+        try
+        {
+            return JsonDocument.Parse(payload);
+        }
+        catch (JsonException e)
+        {
+            throw new WebhookPayloadException($"The payload is not JSON: {e.Message}", e);
+        }
+    }
 }

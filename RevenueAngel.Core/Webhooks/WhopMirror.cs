@@ -1,20 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using RevenueAngel.Core.Billing;
-using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Members;
 using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Whop;
 
 namespace RevenueAngel.Core.Webhooks;
 
-/// Applies one Whop object from an event to our copy, inside the event's transaction. Whop's `updated_at`
-/// decides: an object older than what we hold changes nothing (deliveries come twice and out of order).
-public sealed class WhopMirror(WhopClient whop)
+/// Applies one Whop object from an event to our copy, inside the event's transaction, creating the row when we
+/// have none yet (an event before the first sync). Whop's `updated_at` decides, as in CompanySync: an object older
+/// than what we hold changes nothing (deliveries come twice and out of order). Ids and statuses that cannot be
+/// stored refuse the event; free text is cleaned and cut to its column.
+public sealed class WhopMirror
 {
     public async Task<Member?> MemberAsync(RevenueAngelDbContext db, string companyId, WhopUserRef? user, string? whopMemberId,
         DateTimeOffset seenAt, WebhookBatchMemory memory, CancellationToken ct)
     {
         if (user?.Id is null) return null;
+        WebhookPayload.Id(user.Id, "user");
+        if (whopMemberId is not null) WebhookPayload.Id(whopMemberId, "member");
         Member? member;
         if (memory.TryRecallMember(companyId, user.Id, out var recalled))
         {
@@ -28,42 +31,61 @@ public sealed class WhopMirror(WhopClient whop)
             db.Members.Add(member);
         }
         member.WhopMemberId = whopMemberId ?? member.WhopMemberId;
-        member.Name = user.Name ?? member.Name;
-        member.Username = user.Username ?? member.Username;
-        member.Email = user.Email ?? member.Email;
+        member.Name = StoredText.FitOrNull(user.Name, 200) ?? member.Name;
+        member.Username = StoredText.FitOrNull(user.Username, 100) ?? member.Username;
+        member.Email = StoredText.FitOrNull(user.Email, 320) ?? member.Email;
         await db.SaveChangesAsync(ct);
         memory.RememberMember(member);
         return member;
     }
 
-    /// A plan we have not seen (created since the last sync) is fetched from Whop.
-    public async Task EnsurePlanAsync(RevenueAngelDbContext db, string companyId, string? planId, WebhookBatchMemory memory, CancellationToken ct)
+    /// The plan must be stored: WebhookPlans fetched the batch's unknown plans from Whop before the batch began.
+    public static async Task EnsurePlanAsync(RevenueAngelDbContext db, string? planId, WebhookBatchMemory memory, CancellationToken ct)
     {
         if (planId is null || memory.KnowsPlan(planId)) return;
-        if (await db.Plans.AnyAsync(p => p.Id == planId, ct))
-        {
-            memory.RememberPlan(planId);
-            return;
-        }
-        var plan = await whop.GetPlanAsync(planId, ct);
-        var row = new Plan { Id = plan.Id, CompanyId = companyId, Title = plan.Title ?? plan.Id };
-        MembershipSyncBatch.Apply(plan, row);
-        db.Plans.Add(row);
-        await db.SaveChangesAsync(ct);
+        if (!await db.Plans.AnyAsync(p => p.Id == planId, ct)) throw new PlanUnavailableException(planId, memory.PlanProblem(planId));
         memory.RememberPlan(planId);
+    }
+
+    /// A payment names its membership and that membership's status: the row is created when we have none, or an
+    /// older one moved to that status. Nothing when the status is unknown or the payment names no plan for a new row.
+    public async Task PaymentMembershipAsync(RevenueAngelDbContext db, string companyId, string membershipId, string? status, long memberId,
+        WhopPayment payment, DateTimeOffset at, WebhookBatchMemory memory, CancellationToken ct)
+    {
+        if (status is null) return;
+        WebhookPayload.OptionalId(payment.Product, "product");
+        var row = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.CompanyId == companyId, ct);
+        if (row is null)
+        {
+            if (payment.Plan?.Id is not { } planId) return;
+            await EnsurePlanAsync(db, planId, memory, ct);
+            db.Memberships.Add(new Membership
+            {
+                Id = membershipId, CompanyId = companyId, MemberId = memberId, PlanId = planId, ProductId = payment.Product?.Id, Status = status,
+                CreatedAt = payment.CreatedAt ?? at, UpdatedAt = at,
+            });
+        }
+        else if (row.UpdatedAt > at || row.Status == status) return;
+        else (row.Status, row.UpdatedAt) = (status, at);
+        await db.SaveChangesAsync(ct);
     }
 
     /// Returns the row and its state before this event (null when new), or null when the event is older than our copy.
     public async Task<(Membership Row, MembershipSnapshot? Before)?> MembershipAsync(RevenueAngelDbContext db, string companyId,
         WhopMembership membership, long memberId, WebhookBatchMemory memory, CancellationToken ct)
     {
+        WebhookPayload.Id(membership.Id, "membership");
+        WebhookPayload.Status(membership.Status, "membership");
+        WebhookPayload.OptionalId(membership.Plan, "plan");
+        WebhookPayload.OptionalId(membership.Product, "product");
         var updatedAt = membership.UpdatedAt ?? membership.CreatedAt ?? DateTimeOffset.UnixEpoch;
         var row = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membership.Id, ct);
         MembershipSnapshot? before = row is null ? null : new(row.Status, row.PlanId, row.CancelAtPeriodEnd);
         if (row is not null && row.UpdatedAt > updatedAt) return null;
-        await EnsurePlanAsync(db, companyId, membership.Plan?.Id, memory, ct);
+        await EnsurePlanAsync(db, membership.Plan?.Id, memory, ct);
         if (row is null)
         {
+            if (membership.Plan is null) throw new WebhookPayloadException("The membership names no plan.");
             row = new Membership
             {
                 Id = membership.Id, CompanyId = companyId, MemberId = memberId, PlanId = membership.Plan?.Id ?? "",
@@ -85,11 +107,15 @@ public sealed class WhopMirror(WhopClient whop)
     public async Task<(Payment Row, bool Current, Payment? Before)> PaymentAsync(RevenueAngelDbContext db, string companyId, WhopPayment payment,
         long? memberId, WebhookBatchMemory memory, CancellationToken ct)
     {
+        WebhookPayload.Id(payment.Id, "payment");
+        WebhookPayload.Status(payment.Status, "payment");
+        WebhookPayload.OptionalId(payment.Membership, "membership");
+        WebhookPayload.OptionalId(payment.Plan, "plan");
         var updatedAt = payment.UpdatedAt ?? payment.CreatedAt ?? DateTimeOffset.UnixEpoch;
         var row = memory.KnowsPaymentIsNew(payment.Id) ? null : await db.Payments.SingleOrDefaultAsync(p => p.Id == payment.Id, ct);
         Payment? before = row is null ? null : Copy(row);
         if (row is not null && row.UpdatedAt > updatedAt) return (row, false, before);
-        await EnsurePlanAsync(db, companyId, payment.Plan?.Id, memory, ct);
+        await EnsurePlanAsync(db, payment.Plan?.Id, memory, ct);
         if (row is null)
         {
             row = new Payment { Id = payment.Id, CompanyId = companyId, Status = payment.Status, CreatedAt = payment.CreatedAt ?? updatedAt };
@@ -100,16 +126,30 @@ public sealed class WhopMirror(WhopClient whop)
         row.MemberId = memberId ?? row.MemberId;
         row.PlanId = payment.Plan?.Id ?? row.PlanId;
         row.Status = payment.Status;
-        row.Substatus = payment.Substatus;
-        row.BillingReason = payment.BillingReason ?? row.BillingReason;
-        if (payment.TotalMoney is { } total) (row.TotalCents, row.Currency) = (total.Cents, total.Currency);
-        row.FailureMessage = payment.FailureMessage ?? row.FailureMessage;
+        row.Substatus = StoredText.FitOrNull(payment.Substatus, 48);
+        row.BillingReason = StoredText.FitOrNull(payment.BillingReason, 48) ?? row.BillingReason;
+        if (TotalOf(payment) is { } total) (row.TotalCents, row.Currency) = (total.Cents, total.Currency);
+        row.FailureMessage = StoredText.FitOrNull(payment.FailureMessage, 1000) ?? row.FailureMessage;
         row.NextPaymentAttempt = payment.NextPaymentAttempt;
-        row.CardLast4 = payment.CardLast4 ?? row.CardLast4;
+        row.CardLast4 = StoredText.FitOrNull(payment.CardLast4, 4) ?? row.CardLast4;
         row.PaidAt = payment.PaidAt ?? row.PaidAt;
         row.UpdatedAt = updatedAt;
         await db.SaveChangesAsync(ct);
         return (row, true, before);
+    }
+
+    private static Money? TotalOf(WhopPayment payment)
+    {
+        if (payment.Currency is { } currency && (currency.Length != 3 || !StoredText.IsClean(currency)))
+            throw new WebhookPayloadException("The payment's currency is not a three-letter code.");
+        try
+        {
+            return payment.TotalMoney;
+        }
+        catch (OverflowException e)
+        {
+            throw new WebhookPayloadException("The payment's total is out of range.", e);
+        }
     }
 
     private static Payment Copy(Payment p) => new()

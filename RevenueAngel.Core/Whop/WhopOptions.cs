@@ -37,6 +37,9 @@ public sealed class WhopOptions
     [Range(1, 3600)]
     public int SyncPollSeconds { get; set; } = 30;
 
+    /// Start a company's first sync the moment it is installed rather than at the next poll.
+    public bool SyncOnInstall { get; set; } = true;
+
     /// Client-side limit for the whole process (Whop's v1 limit is unconfirmed; a third party reports 600/min).
     [Range(1, 100_000)]
     public int RequestsPerMinute { get; set; } = 600;

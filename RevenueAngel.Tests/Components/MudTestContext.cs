@@ -61,7 +61,7 @@ public abstract class MudTestContext : BunitContext
         Services.AddSingleton(whopOptions is null ? core.Get<IOptions<WhopOptions>>() : Options.Create(whopOptions));
         // Access answers are remembered per test, for the test's own Whop:AccessCacheSeconds.
         Services.AddMemoryCache();
-        Services.AddSingleton<CompanyAccessCheck>();
+        Services.AddTransient<CompanyAccessCheck>();
         Services.AddSingleton(core.Get<CompanyInstaller>());
         Services.AddLogging();
         Services.AddAuthorizationBuilder().AddAccessPolicies();

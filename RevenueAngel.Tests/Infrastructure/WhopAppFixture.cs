@@ -27,6 +27,7 @@ public class WhopAppFixture(PostgresServer postgres) : IAsyncLifetime
         settings["Whop:AcceptLegacyUserTokenKey"] = "false";
         // Tests run syncs themselves; the job's own schedule must not race them.
         settings["Whop:SyncPollSeconds"] = "3600";
+        settings["Whop:SyncOnInstall"] = "false";
         settings["Dispatch:SchedulerSeconds"] = "3600";
         settings["Dispatch:PollSeconds"] = "3600";
         Configure(settings);

@@ -131,4 +131,54 @@ public sealed class WebhookReceiveTests(WebhookAppFixture app) : IClassFixture<W
         Assert.Equal(WebhookEventStatus.Ignored, ignored.Status);
         Assert.Contains("v1", ignored.Error);
     }
+
+    [Fact]
+    public async Task ABodyWithNulBytesIsStoredAsBase64WithTheReasonAndItsExactBytesRecoverable()
+    {
+        var id = $"msg_{Guid.NewGuid():N}";
+        var body = Body().Insert(10, "\0");
+
+        Assert.Equal(HttpStatusCode.OK, (await app.DeliverAsync(body, id)).StatusCode);
+
+        var row = Assert.Single(await StoredAsync(id));
+        Assert.Equal(WebhookEventStatus.Failed, row.Status);
+        Assert.Contains("base64", row.Error);
+        Assert.StartsWith("base64:", row.Payload, StringComparison.Ordinal);
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(body), Convert.FromBase64String(row.Payload["base64:".Length..]));
+    }
+
+    [Fact]
+    public async Task AnOverLongOrUnstorableEventTypeOrCompanyIdIsStoredIgnoredWithTheReason()
+    {
+        var (longType, nulType, longCompany) = ($"msg_{Guid.NewGuid():N}", $"msg_{Guid.NewGuid():N}", $"msg_{Guid.NewGuid():N}");
+        var data = new { id = "pay_x", status = "open" };
+
+        Assert.Equal(HttpStatusCode.OK, (await app.DeliverAsync(WhopEvents.Envelope("payment." + new string('x', 300), "biz_a", app.Time.GetUtcNow(), data), longType)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.DeliverAsync(WhopEvents.Envelope("payment.failed\u0000", "biz_a", app.Time.GetUtcNow(), data), nulType)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.DeliverAsync(WhopEvents.Envelope("payment.failed", new string('b', 200), app.Time.GetUtcNow(), data), longCompany)).StatusCode);
+
+        var cut = Assert.Single(await StoredAsync(longType));
+        Assert.Equal((WebhookEventStatus.Ignored, 100), (cut.Status, cut.EventType.Length));
+        Assert.Contains("over 100 characters", cut.Error);
+        var cleaned = Assert.Single(await StoredAsync(nulType));
+        Assert.Equal((WebhookEventStatus.Ignored, "payment.failed"), (cleaned.Status, cleaned.EventType));
+        var stranger = Assert.Single(await StoredAsync(longCompany));
+        Assert.Equal((WebhookEventStatus.Ignored, null), (stranger.Status, stranger.CompanyId));
+        Assert.Contains("company_id", stranger.Error);
+    }
+
+    [Fact]
+    public async Task AWebhookIdLongerThanItsColumnIsStoredAsItsHashAndARedeliveryIsStillADuplicate()
+    {
+        var id = $"msg_{Guid.NewGuid():N}_{new string('i', 300)}";
+        var body = Body();
+
+        Assert.Equal(HttpStatusCode.OK, (await app.DeliverAsync(body, id)).StatusCode);
+        var again = await app.DeliverAsync(body, id);
+
+        Assert.True(JsonDocument.Parse(await again.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("duplicate").GetBoolean());
+        var hashed = $"sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)))}";
+        var row = Assert.Single(await StoredAsync(hashed));
+        Assert.Equal((body, WebhookEventStatus.Received), (row.Payload, row.Status));
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Quartz;
+using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Dispatch;
 using RevenueAngel.Core.Webhooks;
 using RevenueAngel.Core.Whop;
@@ -36,6 +37,7 @@ public static class JobsRegistration
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddTransient<SyncTrigger>();
         builder.Services.AddTransient<WebhookWakeUp>();
+        builder.Services.AddTransient<IFirstSyncStarter, FirstSyncWakeUp>();
         return builder;
     }
 
