@@ -17,6 +17,8 @@ public sealed class WebhookJobFixture(PostgresServer postgres) : WhopAppFixture(
         settings["Whop:WebhookSecrets:0"] = WebhookAppFixture.Secret;
         settings["Webhooks:PollSeconds"] = "1";
         settings["Webhooks:ProcessOnReceipt"] = "true";
+        // Thousands of deliveries from one test address: the per-IP webhook limit is not what this tests.
+        settings["RateLimits:WebhooksPerIpPerMinute"] = "1000000";
     }
 
     public async Task<HttpStatusCode> DeliverAsync(HttpClient client, string id, byte[] body)
