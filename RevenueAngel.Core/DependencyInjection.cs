@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using RevenueAngel.Core.Analytics;
 using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Demo;
@@ -42,6 +43,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<PlaybookScheduler>();
         builder.Services.AddSingleton<EventEnroller>();
         builder.Services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DispatchOptions>, DispatchOptionsValidator>();
         builder.Services.AddSingleton<DispatchThrottle>();
         builder.Services.AddSingleton<SendGate>();
         builder.Services.AddSingleton<StepVariantChooser>();
