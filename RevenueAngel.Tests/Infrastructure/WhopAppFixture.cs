@@ -30,12 +30,17 @@ public class WhopAppFixture(PostgresServer postgres) : IAsyncLifetime
         settings["Dispatch:SchedulerSeconds"] = "3600";
         settings["Dispatch:PollSeconds"] = "3600";
         Configure(settings);
-        App = new RevenueAngelApp(settings) { Time = Time, Logs = Logs };
+        App = new RevenueAngelApp(settings) { Time = Time, Logs = Logs, TestServices = ConfigureServices };
         App.StartServer();
     }
 
     /// Settings a derived fixture changes before the app starts.
     protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
+    /// Services a derived fixture adds after the app's own.
+    protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
 
