@@ -15,15 +15,16 @@ public sealed class WhopRateLimiterTests
     {
         await using var whop = await FakeWhopServer.StartAsync();
         var company = new FakeWhopBuilder(whop.Store).WithCatalog().CompanyId;
-        await using var core = await StartAsync(whop, queueLimit: 20);
+        await using var core = await StartAsync(whop, queueLimit: 20, attemptTimeoutSeconds: 2);
         var client = core.Get<WhopClient>();
+        await client.GetCompanyAsync(company, Ct);
         var clock = Stopwatch.StartNew();
 
-        // Ten go at once, the last three wait 1–3 s for tokens: more than the 1 s attempt timeout.
-        var companies = await Task.WhenAll(Enumerable.Range(0, 13).Select(_ => client.GetCompanyAsync(company, Ct)));
+        // Nine tokens are left for the burst; the last five wait 1–5 s for theirs: longer than the 2 s attempt timeout.
+        var companies = await Task.WhenAll(Enumerable.Range(0, 14).Select(_ => client.GetCompanyAsync(company, Ct)));
 
         Assert.All(companies, c => Assert.Equal(company, c.Id));
-        Assert.True(clock.Elapsed > TimeSpan.FromSeconds(1.5), $"took {clock.Elapsed}: the limiter did not make anyone wait");
+        Assert.True(clock.Elapsed > TimeSpan.FromSeconds(3), $"took {clock.Elapsed}: the limiter did not make anyone wait");
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class WhopRateLimiterTests
     {
         await using var whop = await FakeWhopServer.StartAsync();
         var company = new FakeWhopBuilder(whop.Store).WithCatalog().CompanyId;
-        await using var core = await StartAsync(whop, queueLimit: 2);
+        await using var core = await StartAsync(whop, queueLimit: 2, attemptTimeoutSeconds: 15);
         var client = core.Get<WhopClient>();
 
         var calls = Enumerable.Range(0, 16).Select(_ => Timed(client.GetCompanyAsync(company, Ct))).ToList();
@@ -59,7 +60,7 @@ public sealed class WhopRateLimiterTests
         }
     }
 
-    private static Task<CoreHost> StartAsync(FakeWhopServer whop, int queueLimit)
+    private static Task<CoreHost> StartAsync(FakeWhopServer whop, int queueLimit, int attemptTimeoutSeconds)
     {
         var settings = TestSettings.Production(null);
         settings["Whop:ApiBaseUrl"] = whop.ApiBaseUrl;
@@ -67,7 +68,7 @@ public sealed class WhopRateLimiterTests
         settings["Whop:ApiKey"] = whop.Store.ApiKey;
         settings["Whop:AppId"] = WhopFakeFixture.AppId;
         settings["Whop:RequestsPerMinute"] = "60";
-        settings["Whop:AttemptTimeoutSeconds"] = "1";
+        settings["Whop:AttemptTimeoutSeconds"] = attemptTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Whop:MaxRetries"] = "0";
         settings["Whop:RateLimitQueueLimit"] = queueLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return CoreHost.StartSqliteAsync(settings);
