@@ -96,6 +96,9 @@ public sealed partial class Dispatcher(
             }
             else
             {
+                // Whop failing before the message call (its checkout link) counts towards an outage too.
+                if (e is HttpRequestException or TimeoutRejectedException && throttle.RecordTransientFailure(claim.CompanyId))
+                    LogOutage(claim.CompanyId, throttle.CompanyPausedUntil(claim.CompanyId) ?? time.GetUtcNow(), e.Message);
                 LogDispatchError(e, claim.Id);
                 await ReleaseQuietlyAsync([claim.Id], time.GetUtcNow().AddMinutes(1), null);
             }
