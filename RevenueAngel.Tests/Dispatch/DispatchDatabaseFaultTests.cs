@@ -2,7 +2,8 @@ using RevenueAngel.Core.Dispatch;
 
 namespace RevenueAngel.Tests.Dispatch;
 
-/// Whop accepted the message, then the database failed: recorded without a second message.
+/// The database failing around the call to Whop: before it, the send goes back untouched; after Whop accepted
+/// the message, it is recorded without a second message.
 public sealed class DispatchDatabaseFaultTests(DispatchDatabaseFaultFixture app) : IClassFixture<DispatchDatabaseFaultFixture>
 {
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
@@ -11,7 +12,7 @@ public sealed class DispatchDatabaseFaultTests(DispatchDatabaseFaultFixture app)
     public async Task ADatabaseErrorAfterWhopAcceptedTheMessageIsRecordedAsSentOnTheSecondTryAndNeverResent()
     {
         var (scenario, send) = await OneSendAsync();
-        app.SentWrites.Remaining = 1;
+        (app.SendWrites.Target, app.SendWrites.Remaining) = (SendWrite.MarkSent, 1);
 
         var run = await app.Get<Dispatcher>().RunAsync(Ct);
         await LaterRunsAsync();
@@ -26,16 +27,35 @@ public sealed class DispatchDatabaseFaultTests(DispatchDatabaseFaultFixture app)
     public async Task ADatabaseThatKeepsRefusingSentMakesTheSendUnknownAndItIsNeverResent()
     {
         var (scenario, send) = await OneSendAsync();
-        app.SentWrites.Remaining = int.MaxValue;
+        (app.SendWrites.Target, app.SendWrites.Remaining) = (SendWrite.MarkSent, int.MaxValue);
 
         var run = await app.Get<Dispatcher>().RunAsync(Ct);
-        app.SentWrites.Remaining = 0;
+        app.SendWrites.Remaining = 0;
         await LaterRunsAsync();
 
         Assert.Equal((0, 1), (run.Sent, run.Unknown));
         var stored = await scenario.ReloadAsync(send.Id);
         Assert.Equal(SendStatus.Unknown, stored.Status);
         Assert.Contains("could not be recorded", stored.LastError);
+        Assert.Equal([$"ra-send-{send.Id}"], scenario.Deliveries("notification").Select(d => d.IdempotencyKey));
+    }
+
+    [Fact]
+    public async Task ADatabaseErrorJustBeforeTheCallPutsTheSendBackWithItsAttemptsAndItIsSentOnceLater()
+    {
+        var (scenario, send) = await OneSendAsync();
+        (app.SendWrites.Target, app.SendWrites.Remaining) = (SendWrite.CallStart, 1);
+
+        var run = await app.Get<Dispatcher>().RunAsync(Ct);
+
+        Assert.Equal((0, 1, 0), (run.Sent, run.Deferred, run.Unknown));
+        var released = await scenario.ReloadAsync(send.Id);
+        Assert.Equal((SendStatus.Scheduled, 0, null), (released.Status, released.Attempts, released.CallStartedAt));
+        Assert.Empty(scenario.Deliveries("notification"));
+
+        await LaterRunsAsync();
+        var stored = await scenario.ReloadAsync(send.Id);
+        Assert.Equal((SendStatus.Sent, 1), (stored.Status, stored.Attempts));
         Assert.Equal([$"ra-send-{send.Id}"], scenario.Deliveries("notification").Select(d => d.IdempotencyKey));
     }
 
