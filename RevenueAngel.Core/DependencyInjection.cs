@@ -44,6 +44,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<PlaybookScheduler>();
         builder.Services.AddSingleton<EventEnroller>();
         builder.Services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DispatchOptions>, DispatchOptionsValidator>();
         builder.Services.AddSingleton<DispatchThrottle>();
         builder.Services.AddSingleton<SendGate>();
         builder.Services.AddSingleton<StepVariantChooser>();

@@ -1,6 +1,6 @@
 namespace RevenueAngel.Core.Dispatch;
 
-/// What one dispatcher pass did with the sends it claimed (and the leases it found expired).
+/// What one dispatcher pass did with the sends it claimed (and the leases it found expired after a call).
 public sealed record DispatchRun(int Sent, int Deferred, int Retrying, int Failed, int Canceled, int Unknown)
 {
     public static DispatchRun Empty { get; } = new(0, 0, 0, 0, 0, 0);
@@ -12,8 +12,9 @@ public sealed record DispatchRun(int Sent, int Deferred, int Retrying, int Faile
         SendOutcome.Retrying => this with { Retrying = Retrying + 1 },
         SendOutcome.Failed => this with { Failed = Failed + 1 },
         SendOutcome.Canceled => this with { Canceled = Canceled + 1 },
+        SendOutcome.Unknown => this with { Unknown = Unknown + 1 },
         _ => this,
     };
 }
 
-public enum SendOutcome { Sent, Deferred, Retrying, Failed, Canceled, Skipped }
+public enum SendOutcome { Sent, Deferred, Retrying, Failed, Canceled, Unknown, Skipped }

@@ -1,7 +1,7 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
 using Polly.Timeout;
 using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Experiments;
@@ -15,7 +15,9 @@ namespace RevenueAngel.Core.Dispatch;
 
 /// Sends what is due, safely: claims under a lease, re-checks each send just before Whop is called (still
 /// active, still eligible, not outranked, within the frequency cap, outside quiet hours), renders it and
-/// delivers it, at most at each company's send rate. Deferrals move a send later and never drop it.
+/// delivers it, at most at each company's send rate. Deferrals move a send later and never drop it. A send is
+/// `unknown` only when Whop may have received it; one that Whop was never called for always goes back to
+/// `scheduled` with its attempts untouched.
 public sealed partial class Dispatcher(
     IDbContextFactory<RevenueAngelDbContext> contexts,
     SendGate gate,
@@ -35,55 +37,105 @@ public sealed partial class Dispatcher(
     public async Task<DispatchRun> RunAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        IReadOnlyList<long> claimed;
-        int expired;
+        IReadOnlyList<ClaimedSend> claimed;
+        int unknown;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            expired = await SendClaims.ExpireLeasesAsync(db, now, ct);
-            if (expired > 0) LogLeasesExpired(expired);
-            if (throttle.PausedUntil is not null) return DispatchRun.Empty with { Unknown = expired };
+            (unknown, var released) = await SendClaims.ExpireLeasesAsync(db, now, ct);
+            if (unknown > 0) LogLeasesExpired(unknown);
+            if (released > 0) LogLeasesReleased(released);
+            if (throttle.PausedUntil is not null) return DispatchRun.Empty with { Unknown = unknown };
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            claimed = await SendClaims.ClaimAsync(db, now, now.AddSeconds(Options.LeaseSeconds), messagingOptions.Value.SendsPerMinute, ct);
+            claimed = await SendClaims.ClaimAsync(db, now, now.AddSeconds(Options.LeaseSeconds), messagingOptions.Value.SendsPerMinute,
+                company => throttle.CompanyPausedUntil(company) is not null, ct);
             await transaction.CommitAsync(ct);
         }
 
-        var run = DispatchRun.Empty with { Unknown = expired };
+        var run = DispatchRun.Empty with { Unknown = unknown };
         for (var i = 0; i < claimed.Count; i++)
         {
-            // Paused by a 429, or the app is stopping: what was claimed but not tried goes back, untouched.
-            if (throttle.PausedUntil is { } pausedUntil || ct.IsCancellationRequested)
+            if (ct.IsCancellationRequested)
             {
-                await ReleaseAsync(claimed.Skip(i).ToList(), throttle.PausedUntil ?? time.GetUtcNow(), CancellationToken.None);
+                // Stopping: what was claimed but not tried goes back as it was, due again at once.
+                await ReleaseQuietlyAsync([.. claimed.Skip(i).Select(c => c.Id)], null, null);
                 run = run with { Deferred = run.Deferred + claimed.Count - i };
                 break;
             }
-            run = run.Add(await DispatchOrReleaseAsync(claimed[i], ct));
+            if (throttle.CompanyPausedUntil(claimed[i].CompanyId) is { } resumeAt)
+            {
+                // Paused by a 429 or by this company's outage: back, untouched, for when dispatch resumes.
+                await ReleaseQuietlyAsync([claimed[i].Id], resumeAt, "Whop unavailable: waiting for dispatch to resume");
+                run = run.Add(SendOutcome.Deferred);
+                continue;
+            }
+            run = run.Add(await DispatchOneAsync(claimed[i], ct));
         }
         return run;
     }
 
-    /// Anything going wrong before Whop is called puts the send back for a later try; after the call, the lease
-    /// decides (an unrecorded outcome becomes `unknown`, never a second message).
-    private async Task<SendOutcome> DispatchOrReleaseAsync(long sendId, CancellationToken ct)
+    /// One send's problem stays with that send, decided by how far it got: before Whop was called it goes back
+    /// untouched; during the call it is `unknown`; after Whop accepted it, it is recorded `sent` (or `unknown`).
+    private async Task<SendOutcome> DispatchOneAsync(ClaimedSend claim, CancellationToken ct)
     {
-        var calledWhop = new StrongBox<bool>();
+        var call = new CallProgress();
         try
         {
-            return await DispatchAsync(sendId, calledWhop, ct);
+            return await DispatchAsync(claim, call, ct);
         }
-        catch (Exception e) when (!calledWhop.Value)
+        catch (Exception e) when (call.Stage == CallStage.NotCalled)
         {
-            await ReleaseAsync([sendId], time.GetUtcNow().AddMinutes(1), CancellationToken.None);
-            if (e is OperationCanceledException) throw;
-            LogDispatchError(e, sendId);
+            if (e is BrokenCircuitException or WhopQueueFullException)
+            {
+                var resumeAt = throttle.PauseCompany(claim.CompanyId);
+                LogOutage(claim.CompanyId, resumeAt, e.Message);
+                await ReleaseQuietlyAsync([claim.Id], resumeAt, $"Whop unavailable, not called: {Trim(e.Message)}");
+            }
+            else if (e is OperationCanceledException && ct.IsCancellationRequested)
+            {
+                await ReleaseQuietlyAsync([claim.Id], null, null);
+            }
+            else
+            {
+                // Whop failing before the message call (its checkout link) counts towards an outage too.
+                if (e is HttpRequestException or TimeoutRejectedException && throttle.RecordTransientFailure(claim.CompanyId))
+                    LogOutage(claim.CompanyId, throttle.CompanyPausedUntil(claim.CompanyId) ?? time.GetUtcNow(), e.Message);
+                LogDispatchError(e, claim.Id);
+                await ReleaseQuietlyAsync([claim.Id], time.GetUtcNow().AddMinutes(1), null);
+            }
             return SendOutcome.Deferred;
+        }
+        catch (Exception e) when (call.Stage == CallStage.Calling)
+        {
+            var reason = e is OperationCanceledException && ct.IsCancellationRequested
+                ? "the app stopped while Whop was being called; not resent to avoid a duplicate"
+                : $"Whop's answer could not be read ({Trim(e.Message)}); not resent to avoid a duplicate";
+            LogUnknown(e, claim.Id, reason);
+            return await MarkUnknownQuietlyAsync(claim.Id, reason);
+        }
+        catch (Exception e) when (call.Stage == CallStage.Refused)
+        {
+            // Whop answered with an error, so it has nothing; the failure could not be recorded: back, as it was.
+            LogDispatchError(e, claim.Id);
+            await ReleaseQuietlyAsync([claim.Id], time.GetUtcNow().AddMinutes(1), null);
+            return SendOutcome.Deferred;
+        }
+        catch (Exception e) when (call.Stage == CallStage.Delivered)
+        {
+            LogRecordingFailed(e, claim.Id);
+            return await RecordDeliveredAsync(claim.Id, call);
+        }
+        catch (Exception e) when (call.Stage == CallStage.Recorded)
+        {
+            // Sent and recorded; only completing the enrolment failed, and the next send or sweep completes it.
+            LogDispatchError(e, claim.Id);
+            return SendOutcome.Sent;
         }
     }
 
-    private async Task<SendOutcome> DispatchAsync(long sendId, StrongBox<bool> calledWhop, CancellationToken ct)
+    private async Task<SendOutcome> DispatchAsync(ClaimedSend claim, CallProgress call, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var send = await db.Sends.SingleAsync(s => s.Id == sendId, ct);
+        var send = await db.Sends.SingleAsync(s => s.Id == claim.Id, ct);
         if (send.Status != SendStatus.Sending) return SendOutcome.Skipped;
         var now = time.GetUtcNow();
 
@@ -122,64 +174,40 @@ public sealed partial class Dispatcher(
             return SendOutcome.Failed;
         }
 
-        calledWhop.Value = true;
+        // Our lease ran out while we got here (another dispatcher may take it now): leave it, call nothing.
+        var callAt = time.GetUtcNow();
+        if (send.LeaseExpiresAt is not { } lease || lease <= callAt) return SendOutcome.Skipped;
+        var delivered = links.ForDelivery(message, send);
+        send.BeginCall(callAt, callAt.AddSeconds(Options.LeaseSeconds));
+        await db.SaveChangesAsync(ct);
+
+        call.Stage = CallStage.Calling;
+        string? externalId;
         try
         {
-            var externalId = await messenger.DeliverAsync(send.Channel, send.CompanyId, go.Company.WhopExperienceId, go.Subject.WhopUserId,
-                links.ForDelivery(message, send), $"/messages/{send.Id}", $"ra-send-{send.Id}", ct);
-            var sentAt = time.GetUtcNow();
-            send.MarkSent(sentAt, externalId, message);
-            await db.SaveChangesAsync(ct);
-            await CompleteIfLastAsync(db, send, sentAt, ct);
-            return SendOutcome.Sent;
+            externalId = await messenger.DeliverAsync(send.Channel, send.CompanyId, go.Company.WhopExperienceId, go.Subject.WhopUserId,
+                delivered, $"/messages/{send.Id}", $"ra-send-{send.Id}", ct);
+        }
+        catch (Exception e) when (e is BrokenCircuitException or WhopQueueFullException)
+        {
+            // Refused inside this process before anything went out.
+            call.Stage = CallStage.NotCalled;
+            throw;
         }
         catch (Exception e) when (!ct.IsCancellationRequested
                                   && e is WhopApiException or WhopDeliveryException or HttpRequestException or TimeoutRejectedException or TaskCanceledException)
         {
+            call.Stage = CallStage.Refused;
             return await RecordFailureAsync(db, send, e, ct);
         }
-    }
 
-    private async Task<SendOutcome> RecordFailureAsync(RevenueAngelDbContext db, Send send, Exception error, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var reason = error.Message.Length > 1000 ? error.Message[..1000] : error.Message;
-        SendOutcome outcome;
-        if (error is WhopApiException { StatusCode: System.Net.HttpStatusCode.TooManyRequests } limited)
-        {
-            var until = now + (limited.RetryAfter ?? TimeSpan.FromSeconds(Options.RateLimitPauseSeconds));
-            throttle.PauseUntil(until);
-            LogRateLimited(until);
-            send.Defer(until, "Whop rate limit: waiting before the next send");
-            outcome = SendOutcome.Deferred;
-        }
-        else if ((error is not (WhopApiException or WhopDeliveryException) || error is WhopApiException { IsTransient: true })
-                 && send.Attempts + 1 < Options.MaxAttempts)
-        {
-            var wait = TimeSpan.FromSeconds(Math.Min(3600, Options.RetryBaseSeconds * Math.Pow(2, send.Attempts)));
-            send.Retry(now + wait, reason);
-            outcome = SendOutcome.Retrying;
-        }
-        else
-        {
-            send.Fail(send.Attempts + 1 >= Options.MaxAttempts && error is not WhopDeliveryException
-                ? $"Gave up after {send.Attempts + 1} attempts: {reason}" : reason, attempted: error is not WhopDeliveryException);
-            LogFailed(send.Id, send.LastError!);
-            outcome = SendOutcome.Failed;
-        }
+        call.Delivered(time.GetUtcNow(), externalId, message);
+        throttle.RecordSuccess(send.CompanyId);
+        send.MarkSent(call.SentAt, externalId, message);
         await db.SaveChangesAsync(ct);
-        return outcome;
-    }
-
-    /// Sends claimed before a 429 paused the dispatcher go back to `scheduled`, untouched.
-    private async Task ReleaseAsync(IReadOnlyList<long> ids, DateTimeOffset until, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await db.Sends.Where(s => ids.Contains(s.Id) && s.Status == SendStatus.Sending)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(s => s.Status, SendStatus.Scheduled)
-                .SetProperty(s => s.ScheduledFor, until)
-                .SetProperty(s => s.LeaseExpiresAt, (DateTimeOffset?)null), ct);
+        call.Stage = CallStage.Recorded;
+        await CompleteIfLastAsync(db, send, call.SentAt, ct);
+        return SendOutcome.Sent;
     }
 
     private static async Task EndEnrollmentAsync(RevenueAngelDbContext db, long enrollmentId, DateTimeOffset now, string reason, CancellationToken ct)
@@ -203,15 +231,5 @@ public sealed partial class Dispatcher(
         await db.SaveChangesAsync(ct);
     }
 
-    [LoggerMessage(LogLevel.Warning, "{Count} sends were claimed but never finished before their lease expired; marked unknown, not resent")]
-    private partial void LogLeasesExpired(int count);
-
-    [LoggerMessage(LogLevel.Warning, "Whop rate-limited message delivery; dispatch paused until {Until}")]
-    private partial void LogRateLimited(DateTimeOffset until);
-
-    [LoggerMessage(LogLevel.Error, "Dispatching send {SendId} failed before Whop was called; it is retried in a minute")]
-    private partial void LogDispatchError(Exception exception, long sendId);
-
-    [LoggerMessage(LogLevel.Warning, "Send {SendId} failed: {Reason}")]
-    private partial void LogFailed(long sendId, string reason);
+    private static string Trim(string text) => text.Length > 1000 ? text[..1000] : text;
 }

@@ -14,6 +14,10 @@ public sealed class Send
     public SendStatus Status { get; private set; } = SendStatus.Scheduled;
     public DateTimeOffset ScheduledFor { get; private set; }
     public DateTimeOffset? LeaseExpiresAt { get; private set; }
+    /// When the current call to Whop began: set just before the call, cleared when the send goes back to
+    /// `scheduled`. A lease that expires while it is set means Whop may have the message (`unknown`); without it
+    /// Whop was never called and the send is simply due again.
+    public DateTimeOffset? CallStartedAt { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
     /// Calls to Whop made for this send (a deferral for quiet hours or the cap is not one).
     public int Attempts { get; private set; }
@@ -58,6 +62,15 @@ public sealed class Send
         Variant = variant;
     }
 
+    /// Whop is about to be called: from here on an unrecorded outcome is `unknown`, never a second message. The lease
+    /// is renewed so the call has a whole lease to finish in.
+    public void BeginCall(DateTimeOffset at, DateTimeOffset leaseExpiresAt)
+    {
+        Require(SendStatus.Sending, SendStatus.Sending);
+        CallStartedAt = at;
+        LeaseExpiresAt = leaseExpiresAt;
+    }
+
     public void MarkSent(DateTimeOffset at, string? externalId, RenderedMessage? message = null)
     {
         Require(SendStatus.Sending, SendStatus.Sent);
@@ -77,6 +90,7 @@ public sealed class Send
         Status = SendStatus.Scheduled;
         ScheduledFor = until;
         LeaseExpiresAt = null;
+        CallStartedAt = null;
         LastError = reason ?? LastError;
     }
 
@@ -108,11 +122,12 @@ public sealed class Send
         LastError = reason ?? LastError;
     }
 
-    public void MarkUnknown()
+    /// Whop may have delivered it but the outcome cannot be known: never sent again.
+    public void MarkUnknown(string reason = "lease expired while sending; not resent to avoid a duplicate")
     {
         Require(SendStatus.Sending, SendStatus.Unknown);
         Status = SendStatus.Unknown;
-        LastError = "lease expired while sending; not resent to avoid a duplicate";
+        LastError = reason;
         LeaseExpiresAt = null;
     }
 

@@ -8,34 +8,55 @@ namespace RevenueAngel.Core.Dispatch;
 
 /// The dispatcher's leases. A claim moves due sends to `sending` with a lease in one statement; on PostgreSQL the
 /// rows are picked `FOR UPDATE SKIP LOCKED`, so replicas claiming at once take different sends. A lease that
-/// expires while `sending` means the outcome is unknown: the send becomes `unknown` and is never claimed again.
+/// expires after Whop was called means the outcome is unknown: the send becomes `unknown` and is never claimed
+/// again; one that expires before any call (the dispatcher died or stopped first) just puts the send back.
 internal static class SendClaims
 {
-    public static Task<int> ExpireLeasesAsync(RevenueAngelDbContext db, DateTimeOffset now, CancellationToken ct) =>
-        db.Sends.Where(s => s.Status == SendStatus.Sending && s.LeaseExpiresAt < now)
+    public static async Task<(int Unknown, int Released)> ExpireLeasesAsync(RevenueAngelDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var unknown = await db.Sends.Where(s => s.Status == SendStatus.Sending && s.LeaseExpiresAt < now && s.CallStartedAt != null)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.Status, SendStatus.Unknown)
                 .SetProperty(s => s.LeaseExpiresAt, (DateTimeOffset?)null)
                 .SetProperty(s => s.LastError, "lease expired while sending; not resent to avoid a duplicate"), ct);
+        var released = await db.Sends.Where(s => s.Status == SendStatus.Sending && s.LeaseExpiresAt < now && s.CallStartedAt == null)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.Status, SendStatus.Scheduled)
+                .SetProperty(s => s.LeaseExpiresAt, (DateTimeOffset?)null), ct);
+        return (unknown, released);
+    }
+
+    /// Puts claimed sends that Whop was never called for back to `scheduled`, attempts untouched; at
+    /// <paramref name="until"/> when given, else when they were due.
+    public static Task<int> ReleaseAsync(RevenueAngelDbContext db, IReadOnlyCollection<long> ids, DateTimeOffset? until, string? reason,
+        CancellationToken ct) =>
+        db.Sends.Where(s => ids.Contains(s.Id) && s.Status == SendStatus.Sending)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.Status, SendStatus.Scheduled)
+                .SetProperty(s => s.ScheduledFor, s => until ?? s.ScheduledFor)
+                .SetProperty(s => s.LeaseExpiresAt, (DateTimeOffset?)null)
+                .SetProperty(s => s.CallStartedAt, (DateTimeOffset?)null)
+                .SetProperty(s => s.LastError, s => reason ?? s.LastError), ct);
 
     /// Per company, as many due sends as its send rate leaves for this minute (sent or in flight in the last 60 s
     /// count against it): the highest-priority playbook's first, then the oldest, so a payment-failed message never
     /// queues behind a batch of upsells.
-    public static async Task<IReadOnlyList<long>> ClaimAsync(RevenueAngelDbContext db, DateTimeOffset now, DateTimeOffset leaseUntil,
-        int defaultPerMinute, CancellationToken ct)
+    public static async Task<IReadOnlyList<ClaimedSend>> ClaimAsync(RevenueAngelDbContext db, DateTimeOffset now, DateTimeOffset leaseUntil,
+        int defaultPerMinute, Func<string, bool> paused, CancellationToken ct)
     {
         var minuteAgo = now.AddMinutes(-1);
         var companies = await db.Sends.Where(s => s.Status == SendStatus.Scheduled && s.ScheduledFor <= now)
             .Select(s => s.CompanyId).Distinct()
             .Join(db.Companies, id => id, c => c.Id, (id, c) => new { c.Id, c.SendsPerMinute })
             .ToListAsync(ct);
-        var claimed = new List<long>();
-        foreach (var company in companies)
+        var claimed = new List<ClaimedSend>();
+        foreach (var company in companies.Where(c => !paused(c.Id)))
         {
             var used = await db.Sends.CountAsync(s => s.CompanyId == company.Id
                 && (s.Status == SendStatus.Sending || (s.SentAt > minuteAgo && s.Status != SendStatus.Scheduled)), ct);
             var budget = (company.SendsPerMinute ?? defaultPerMinute) - used;
-            if (budget > 0) claimed.AddRange(await ClaimForCompanyAsync(db, company.Id, budget, now, leaseUntil, ct));
+            if (budget > 0)
+                claimed.AddRange((await ClaimForCompanyAsync(db, company.Id, budget, now, leaseUntil, ct)).Select(id => new ClaimedSend(id, company.Id)));
         }
         return claimed;
     }
@@ -78,3 +99,5 @@ internal static class SendClaims
         command.Parameters.Add(parameter);
     }
 }
+
+internal sealed record ClaimedSend(long Id, string CompanyId);

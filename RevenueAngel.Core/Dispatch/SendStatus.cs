@@ -8,6 +8,7 @@ public enum SendStatus
     Sent,
     Failed,
     Canceled,
-    /// The lease expired mid-send: Whop may or may not have delivered it, so it is never sent again.
+    /// Whop was called and the outcome could not be recorded (the lease expired mid-call, the app stopped during the
+    /// call, or the database refused `sent`): Whop may have delivered it, so it is never sent again.
     Unknown,
 }

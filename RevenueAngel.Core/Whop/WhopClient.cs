@@ -2,12 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 
 namespace RevenueAngel.Core.Whop;
 
 /// Whop's v1 REST API (reference §3) over one HttpClient whose pipeline adds the key, the API version,
 /// retries, the circuit breaker and the process-wide rate limit (see WhopRegistration).
-public sealed class WhopClient(HttpClient http)
+public sealed class WhopClient(HttpClient http, IOptions<WhopOptions> options)
 {
     public const int PageSize = 100;
 
@@ -114,7 +115,8 @@ public sealed class WhopClient(HttpClient http)
 
     private async Task<T> GetAsync<T>(string uri, string operation, CancellationToken ct)
     {
-        using var response = await http.GetAsync(uri, ct);
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        using var response = await SendAsync(request, ct);
         return await ReadAsync<T>(response, operation, ct);
     }
 
@@ -125,8 +127,20 @@ public sealed class WhopClient(HttpClient http)
             Content = body is null ? null : JsonContent.Create(body, body.GetType(), options: WhopJson.Options),
         };
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
-        using var response = await http.SendAsync(request, ct);
+        using var response = await SendAsync(request, ct);
         return await ReadAsync<T>(response, operation, ct);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        try
+        {
+            return await http.SendAsync(request, ct);
+        }
+        catch (Polly.RateLimiting.RateLimiterRejectedException)
+        {
+            throw new WhopQueueFullException(options.Value.RateLimitQueueLimit);
+        }
     }
 
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, string operation, CancellationToken ct)

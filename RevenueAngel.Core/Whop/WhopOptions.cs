@@ -44,6 +44,11 @@ public sealed class WhopOptions
     [Range(1, 100_000)]
     public int RequestsPerMinute { get; set; } = 600;
 
+    /// Requests that may wait for a rate-limit token at once; one more fails at once with WhopQueueFullException
+    /// (never sent). At the default rate 200 is 20 s of waiting.
+    [Range(0, 100_000)]
+    public int RateLimitQueueLimit { get; set; } = 200;
+
     /// Retries after the first attempt on 408/409/429/5xx and network errors (Whop's SDKs use 2).
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 2;
@@ -54,6 +59,13 @@ public sealed class WhopOptions
     /// How long a "Retry-After" may make us wait before the error surfaces instead.
     [Range(1, 600)]
     public int MaxRetryAfterSeconds { get; set; } = 60;
+
+    internal int TokensPerSecond => Math.Max(1, RequestsPerMinute / 60);
+
+    /// The longest one call may take: every attempt with its wait for a token, and every server-given wait between.
+    public TimeSpan TotalTimeout =>
+        (TimeSpan.FromSeconds(AttemptTimeoutSeconds) + TimeSpan.FromSeconds(Math.Ceiling((double)RateLimitQueueLimit / TokensPerSecond))) * (MaxRetries + 1)
+        + TimeSpan.FromSeconds(MaxRetryAfterSeconds) * MaxRetries;
 
     /// The settings a real (non-demo) deployment cannot run without, by configuration key.
     public IReadOnlyList<string> MissingSettings()

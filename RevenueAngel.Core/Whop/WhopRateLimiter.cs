@@ -3,20 +3,19 @@ using Microsoft.Extensions.Options;
 
 namespace RevenueAngel.Core.Whop;
 
-/// One token bucket for every Whop call of this process: Whop:RequestsPerMinute, with ten seconds of burst.
+/// One token bucket for every Whop call of this process: Whop:RequestsPerMinute, with ten seconds of burst. At most
+/// Whop:RateLimitQueueLimit requests wait for a token; one more is refused at once (WhopQueueFullException).
 public sealed class WhopRateLimiter(IOptions<WhopOptions> options) : IDisposable
 {
-    private readonly TokenBucketRateLimiter _limiter = new(new TokenBucketRateLimiterOptions
+    public RateLimiter Limiter { get; } = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
     {
         TokenLimit = Math.Max(1, options.Value.RequestsPerMinute / 6),
-        TokensPerPeriod = Math.Max(1, options.Value.RequestsPerMinute / 60),
+        TokensPerPeriod = options.Value.TokensPerSecond,
         ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-        QueueLimit = 10_000,
+        QueueLimit = options.Value.RateLimitQueueLimit,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         AutoReplenishment = true,
     });
 
-    public ValueTask<RateLimitLease> AcquireAsync(CancellationToken ct) => _limiter.AcquireAsync(1, ct);
-
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose() => Limiter.Dispose();
 }

@@ -15,7 +15,6 @@ internal static class WhopRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<WhopOptions>, WhopOptionsValidator>();
         builder.Services.AddSingleton<WhopRateLimiter>();
-        builder.Services.AddTransient<WhopRateLimitHandler>();
         builder.Services.AddHttpClient(WhopJwks.HttpClientName).AddStandardResilienceHandler();
         builder.Services.AddSingleton<WhopJwks>();
         builder.Services.AddSingleton<WhopUserTokenValidator>();
@@ -31,10 +30,10 @@ internal static class WhopRegistration
                 http.DefaultRequestHeaders.Add("Api-Version-Date", options.ApiVersionDate);
                 if (!string.IsNullOrWhiteSpace(options.AppId)) http.DefaultRequestHeaders.Add("X-Whop-App-Id", options.AppId);
             });
+        // The rate limiter is a stage of this pipeline (inside the retry loop, outside the per-attempt timeout).
         client.AddResilienceHandler("whop", (pipeline, context) =>
-            WhopResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<WhopOptions>>().Value));
-        // Inside the retry loop, so every attempt takes a token.
-        client.AddHttpMessageHandler<WhopRateLimitHandler>();
+            WhopResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<WhopOptions>>().Value,
+                context.ServiceProvider.GetRequiredService<WhopRateLimiter>()));
         return builder;
     }
 }

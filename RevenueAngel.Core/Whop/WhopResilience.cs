@@ -7,16 +7,18 @@ using Polly.Timeout;
 namespace RevenueAngel.Core.Whop;
 
 /// Retries as Whop's SDKs do (408/409/429/5xx and network errors, exponential 0.5 s → 8 s with jitter,
-/// honouring retry-after-ms, retry-after and x-should-retry), inside a total timeout, with a circuit breaker
-/// and a per-attempt timeout.
+/// honouring retry-after-ms, retry-after and x-should-retry), inside a total timeout, with a circuit breaker.
+/// Each attempt then waits for the process-wide rate limiter (bounded queue) and only then starts its own
+/// per-attempt timeout, so time spent queueing for a token never times an attempt out. An open circuit and a full
+/// queue both fail before anything is sent.
 internal static class WhopResilience
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, WhopOptions options)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, WhopOptions options, WhopRateLimiter limiter)
     {
         var attemptTimeout = TimeSpan.FromSeconds(options.AttemptTimeoutSeconds);
         var maxRetryAfter = TimeSpan.FromSeconds(options.MaxRetryAfterSeconds);
         pipeline
-            .AddTimeout(attemptTimeout * (options.MaxRetries + 1) + maxRetryAfter * options.MaxRetries)
+            .AddTimeout(options.TotalTimeout)
             .AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = Math.Max(1, options.MaxRetries),
@@ -34,6 +36,7 @@ internal static class WhopResilience
                 FailureRatio = 0.5,
                 BreakDuration = TimeSpan.FromSeconds(15),
             })
+            .AddRateLimiter(limiter.Limiter)
             .AddTimeout(attemptTimeout);
     }
 

@@ -27,8 +27,12 @@ public static class FakeWhopEndpoints
         http.Request.EnableBuffering();
         var body = await new StreamReader(http.Request.Body, Encoding.UTF8, leaveOpen: true).ReadToEndAsync();
         http.Request.Body.Position = 0;
-        store.Requests.Enqueue(new FakeRequest(http.Request.Method, http.Request.Path + http.Request.QueryString,
-            http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), body));
+        var request = new FakeRequest(http.Request.Method, http.Request.Path + http.Request.QueryString,
+            http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), body);
+        store.Requests.Enqueue(request);
+        store.OnRequest?.Invoke(request);
+        if (store.OutageStatus(http.Request.Path) is { } outage)
+            return Results.Json(FakeWhopJson.Error("server_error", "Whop is unavailable"), statusCode: outage);
 
         if (store.TakeFault() is var (status, retryAfter))
         {

@@ -8,6 +8,7 @@ public sealed class FakeWhopStore : IDisposable
     private readonly Lock _gate = new();
     private readonly Queue<(int Status, TimeSpan? RetryAfter)> _faults = new();
     private readonly Dictionary<(string UserId, string ResourceId), string> _access = [];
+    private readonly List<(string PathPart, DateTimeOffset Until, int Status)> _outages = [];
 
     public string ApiKey { get; set; } = "fake_api_key";
     public FakeWhopTokens Tokens { get; } = new();
@@ -55,6 +56,22 @@ public sealed class FakeWhopStore : IDisposable
     {
         lock (_gate) return _faults.TryDequeue(out var fault) ? fault : null;
     }
+
+    /// Until <paramref name="until"/> (on Time), calls whose path contains <paramref name="pathPart"/> answer
+    /// <paramref name="status"/>: an outage of one endpoint.
+    public void FailUntil(DateTimeOffset until, int status, string pathPart)
+    {
+        lock (_gate) _outages.Add((pathPart, until, status));
+    }
+
+    public int? OutageStatus(string path)
+    {
+        var now = Time.GetUtcNow();
+        lock (_gate) return _outages.Where(o => o.Until > now && path.Contains(o.PathPart, StringComparison.Ordinal)).Select(o => (int?)o.Status).FirstOrDefault();
+    }
+
+    /// Runs on every API call as it arrives, before it is answered (tests act while a call is in flight).
+    public Action<FakeRequest>? OnRequest { get; set; }
 
     public void Dispose() => Tokens.Dispose();
 }

@@ -37,19 +37,20 @@ public sealed class DispatcherFaultTests(DispatchAppFixture app) : IClassFixture
     }
 
     [Fact]
-    public async Task Whop5xxRetriesWithGrowingWaitsThenFailsWithTheReasonAfterTheLimit()
+    public async Task Whop5xxRetriesWithWaitsGrowingToAnHourForHoursThenFailsWithTheReasonAfterTheLimit()
     {
         var scenario = await DispatchScenario.CreateAsync(app, members: 1);
         var send = (await scenario.EnrollAsync(await scenario.PlaybookAsync())).Single();
-        app.Whop.Store.FailNext(5, 503);
+        var options = app.Get<Microsoft.Extensions.Options.IOptions<DispatchOptions>>().Value;
+        app.Whop.Store.FailNext(options.MaxAttempts, 503);
 
         var waits = new List<TimeSpan>();
-        for (var attempt = 1; attempt <= 5; attempt++)
+        for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
         {
             await DispatchAsync();
             var stored = await scenario.ReloadAsync(send.Id);
             Assert.Equal(attempt, stored.Attempts);
-            if (attempt < 5)
+            if (attempt < options.MaxAttempts)
             {
                 Assert.Equal(SendStatus.Scheduled, stored.Status);
                 waits.Add(stored.ScheduledFor - app.Time.GetUtcNow());
@@ -58,11 +59,12 @@ public sealed class DispatcherFaultTests(DispatchAppFixture app) : IClassFixture
             else
             {
                 Assert.True(stored.Status == SendStatus.Failed, $"{stored.Status}: {stored.LastError}");
-                Assert.Contains("Gave up after 5 attempts", stored.LastError);
+                Assert.Contains($"Gave up after {options.MaxAttempts} attempts", stored.LastError);
                 Assert.Contains("503", stored.LastError);
             }
         }
-        Assert.Equal([30, 60, 120, 240], waits.Select(w => (int)w.TotalSeconds));
+        Assert.Equal([30, 60, 120, 240, 480, 960, 1920, 3600, 3600, 3600, 3600], waits.Select(w => (int)w.TotalSeconds));
+        Assert.True(waits.Aggregate(TimeSpan.Zero, (a, b) => a + b) > TimeSpan.FromHours(5));
         Assert.Empty(scenario.Deliveries("notification"));
 
         app.Time.Advance(TimeSpan.FromHours(1));
@@ -71,15 +73,16 @@ public sealed class DispatcherFaultTests(DispatchAppFixture app) : IClassFixture
     }
 
     [Fact]
-    public async Task AnExpiredLeaseMakesTheSendUnknownAndItIsNeverSent()
+    public async Task AnExpiredLeaseAfterWhopWasCalledMakesTheSendUnknownAndItIsNeverSent()
     {
         var scenario = await DispatchScenario.CreateAsync(app, members: 1);
         var send = (await scenario.EnrollAsync(await scenario.PlaybookAsync())).Single();
-        // A dispatcher that claimed it and died before it could record the outcome.
+        // A dispatcher that called Whop and died before it could record the outcome.
         await using (var db = app.App.CreateDbContext())
         {
             var claimed = db.Sends.Single(s => s.Id == send.Id);
             claimed.Claim(app.Time.GetUtcNow().AddMinutes(5));
+            claimed.BeginCall(app.Time.GetUtcNow(), app.Time.GetUtcNow().AddMinutes(5));
             await db.SaveChangesAsync(Ct);
         }
 
@@ -94,6 +97,29 @@ public sealed class DispatcherFaultTests(DispatchAppFixture app) : IClassFixture
         Assert.Equal(1, run.Unknown);
         Assert.Equal(SendStatus.Unknown, (await scenario.ReloadAsync(send.Id)).Status);
         Assert.Empty(scenario.Deliveries("notification"));
+    }
+
+    [Fact]
+    public async Task AnExpiredLeaseBeforeWhopWasCalledPutsTheSendBackAndItIsSentOnce()
+    {
+        var scenario = await DispatchScenario.CreateAsync(app, members: 1);
+        var send = (await scenario.EnrollAsync(await scenario.PlaybookAsync())).Single();
+        // A dispatcher that claimed it and died before calling Whop.
+        await using (var db = app.App.CreateDbContext())
+        {
+            db.Sends.Single(s => s.Id == send.Id).Claim(app.Time.GetUtcNow().AddMinutes(5));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        app.Time.Advance(TimeSpan.FromMinutes(6));
+        var run = await DispatchAsync();
+        app.Time.Advance(TimeSpan.FromHours(1));
+        await DispatchAsync();
+
+        Assert.Equal((0, 1), (run.Unknown, run.Sent));
+        var stored = await scenario.ReloadAsync(send.Id);
+        Assert.Equal((SendStatus.Sent, 1), (stored.Status, stored.Attempts));
+        Assert.Equal([$"ra-send-{send.Id}"], scenario.Deliveries("notification").Select(d => d.IdempotencyKey));
     }
 
     [Fact]

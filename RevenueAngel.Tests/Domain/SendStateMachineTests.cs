@@ -113,4 +113,18 @@ public sealed class SendStateMachineTests
         Assert.Equal(Now.AddMinutes(5), send.ClickedAt);
         Assert.Equal(2, send.ClickCount);
     }
+
+    [Fact]
+    public void ACallStartedIsForgottenWhenTheSendGoesBackToScheduledWithItsAttempts()
+    {
+        var send = NewSend();
+        send.Claim(Now.AddMinutes(2));
+        send.BeginCall(Now.AddSeconds(1), Now.AddMinutes(7));
+        Assert.Equal((Now.AddSeconds(1), Now.AddMinutes(7)), (send.CallStartedAt, send.LeaseExpiresAt));
+
+        send.Retry(Now.AddMinutes(1), "503");
+
+        Assert.Equal((SendStatus.Scheduled, 1, null, null), (send.Status, send.Attempts, send.CallStartedAt, send.LeaseExpiresAt));
+        Assert.Throws<InvalidOperationException>(() => send.BeginCall(Now, Now.AddMinutes(5)));
+    }
 }

@@ -14,6 +14,9 @@ public sealed class RevenueAngelApp(Dictionary<string, string?> settings, string
 {
     public TimeProvider? Time { get; init; }
 
+    /// Services a test puts in after the app's own (at the process edge: interceptors, fakes).
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// When set, receives every log line at every level.
     public CapturedLogs? Logs { get; init; }
 
@@ -37,6 +40,7 @@ public sealed class RevenueAngelApp(Dictionary<string, string?> settings, string
         builder.UseStaticWebAssets();
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         if (Time is { } time) builder.ConfigureTestServices(services => services.AddSingleton(time));
+        if (TestServices is { } configure) builder.ConfigureTestServices(configure);
         if (Logs is { } logs) builder.ConfigureLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
     }
 }

@@ -31,7 +31,7 @@ public class WhopAppFixture(PostgresServer postgres) : IAsyncLifetime
         settings["Dispatch:SchedulerSeconds"] = "3600";
         settings["Dispatch:PollSeconds"] = "3600";
         Configure(settings);
-        App = new RevenueAngelApp(settings) { Time = Time, Logs = Logs };
+        App = new RevenueAngelApp(settings) { Time = Time, Logs = Logs, TestServices = ConfigureServices };
         if (ServesOnAPort)
         {
             var port = FreePort.Next();
@@ -48,6 +48,11 @@ public class WhopAppFixture(PostgresServer postgres) : IAsyncLifetime
 
     /// Settings a derived fixture changes before the app starts.
     protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
+    /// Services a derived fixture adds after the app's own.
+    protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
 

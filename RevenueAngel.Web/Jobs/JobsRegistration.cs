@@ -27,6 +27,8 @@ public static class JobsRegistration
                     store.ProvisionSchema();
                 });
             }
+            // Stopping cancels the running jobs' tokens and waits for them: dispatch puts back the sends it has not tried.
+            q.ConfigureScheduler(s => s.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs);
             Every<CompanySyncJob>(q, sp => sp.GetRequiredService<IOptions<WhopOptions>>().Value.SyncPollSeconds, startNow: true);
             Every<PlaybookSchedulerJob>(q, sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value.SchedulerSeconds);
             Every<DispatchJob>(q, sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value.PollSeconds);

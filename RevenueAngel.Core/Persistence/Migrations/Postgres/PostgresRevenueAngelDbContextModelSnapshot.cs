@@ -504,6 +504,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(8000)")
                         .HasColumnName("body");
 
+                    b.Property<DateTimeOffset?>("CallStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("call_started_at");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)

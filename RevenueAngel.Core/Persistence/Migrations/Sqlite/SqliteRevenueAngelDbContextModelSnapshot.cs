@@ -492,6 +492,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("body");
 
+                    b.Property<long?>("CallStartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("call_started_at");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
