@@ -47,6 +47,7 @@ public sealed class PublishedAppTests(PublishedAppFixture published, PostgresSer
             ["Whop__ApiKey"] = "test_api_key",
             ["Whop__AppId"] = "app_test",
             ["Whop__WebhookSecrets__0"] = "ws_test_secret",
+            ["Messaging__PublicBaseUrl"] = "https://revenueangel.example",
         });
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 

@@ -55,7 +55,8 @@ public sealed class PlaybookListTests : MudTestContext, IClassFixture<DemoCoreFi
         dialogs.WaitForElement(".mud-dialog").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Turn off").Click();
 
         await WaitForEnabledAsync(playbook.Id, false);
-        cut.WaitForAssertion(() => Assert.False(Switch(cut, playbook.Id).HasAttribute("checked")));
+        // The switch stays disabled until the whole change has finished; a click before that is ignored.
+        cut.WaitForAssertion(() => Assert.False(Switch(cut, playbook.Id).HasAttribute("checked") || Switch(cut, playbook.Id).HasAttribute("disabled")));
 
         Switch(cut, playbook.Id).Change(true);
 

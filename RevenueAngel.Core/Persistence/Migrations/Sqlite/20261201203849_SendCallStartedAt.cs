@@ -20,9 +20,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "call_started_at",
-                table: "sends");
+            // EF rebuilds the table to drop a column on SQLite, which would drop the sends' count triggers with it.
+            migrationBuilder.Sql("ALTER TABLE sends DROP COLUMN call_started_at;");
         }
     }
 }
