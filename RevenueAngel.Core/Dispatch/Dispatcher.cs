@@ -220,13 +220,11 @@ public sealed partial class Dispatcher(
 
     private static async Task CompleteIfLastAsync(RevenueAngelDbContext db, Send send, DateTimeOffset at, CancellationToken ct)
     {
-        var pending = await db.Sends.AnyAsync(s => s.EnrollmentId == send.EnrollmentId
-                                                   && (s.Status == SendStatus.Scheduled || s.Status == SendStatus.Sending), ct);
         var laterSteps = await db.PlaybookSteps.AnyAsync(st => st.PlaybookId == send.PlaybookId && !st.Archived
             && st.Position > db.PlaybookSteps.Where(x => x.Id == send.StepId).Select(x => x.Position).First(), ct);
-        if (pending || laterSteps) return;
-        var enrollment = await db.Enrollments.SingleAsync(e => e.Id == send.EnrollmentId, ct);
-        if (enrollment.Status != EnrollmentStatus.Active) return;
+        if (laterSteps) return;
+        var enrollment = await db.Enrollments.Where(e => e.Id == send.EnrollmentId).WithNothingLeftToSend(db).SingleOrDefaultAsync(ct);
+        if (enrollment is null) return;
         enrollment.Complete(at);
         await db.SaveChangesAsync(ct);
     }

@@ -72,17 +72,17 @@ public sealed partial class PlaybookScheduler(IDbContextFactory<RevenueAngelDbCo
         var now = time.GetUtcNow();
         var length = TimeSpan.FromMinutes(await db.PlaybookSteps.Where(s => s.PlaybookId == playbookId && !s.Archived).SumAsync(s => s.DelayMinutes, ct));
         var holdoutDone = now - length;
-        return await db.Enrollments
-            .Where(e => e.PlaybookId == playbookId && e.Status == EnrollmentStatus.Active)
-            .Where(e => e.Group == HoldoutSplit.Holdout
-                ? e.EnteredAt <= holdoutDone
-                : db.Sends.Any(s => s.EnrollmentId == e.Id)
-                  && !db.Sends.Any(s => s.EnrollmentId == e.Id && (s.Status == SendStatus.Scheduled || s.Status == SendStatus.Sending)))
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(e => e.Status, EnrollmentStatus.Completed)
-                .SetProperty(e => e.EndedAt, Enrollment.EndedAtOrEntry(now))
-                .SetProperty(e => e.EndReason, Enrollment.CompletedReason), ct);
+        var active = db.Enrollments.Where(e => e.PlaybookId == playbookId && e.Status == EnrollmentStatus.Active);
+        var heldOutDone = active.Where(e => e.Group == HoldoutSplit.Holdout && e.EnteredAt <= holdoutDone);
+        var messagedDone = active.Where(e => e.Group != HoldoutSplit.Holdout).WithNothingLeftToSend(db);
+        return await CompleteAsync(heldOutDone, now, ct) + await CompleteAsync(messagedDone, now, ct);
     }
+
+    private static Task<int> CompleteAsync(IQueryable<Enrollment> done, DateTimeOffset now, CancellationToken ct) =>
+        done.ExecuteUpdateAsync(u => u
+            .SetProperty(e => e.Status, EnrollmentStatus.Completed)
+            .SetProperty(e => e.EndedAt, Enrollment.EndedAtOrEntry(now))
+            .SetProperty(e => e.EndReason, Enrollment.CompletedReason), ct);
 
     [LoggerMessage(LogLevel.Error, "Scheduling playbook {PlaybookId} failed; the next run retries")]
     private partial void LogPlaybookFailed(Exception exception, long playbookId);
