@@ -17,7 +17,7 @@ public sealed class PlaybookSchedulerTests(BothProvidersFixture hosts) : IClassF
 
     /// 12 active members, every third on Pro; an enabled TierLift playbook for Basic members with two steps.
     private static async Task<Setup> SetUpAsync(CoreHost host, PlaybookTrigger trigger = PlaybookTrigger.SegmentEntry, int holdout = 0,
-        string rules = "", int? reentryDays = null)
+        string rules = "", int? reentryDays = null, int memberCount = 12)
     {
         await using var db = host.CreateDbContext();
         var companyId = $"biz_{Guid.NewGuid():N}"[..18];
@@ -26,7 +26,7 @@ public sealed class PlaybookSchedulerTests(BothProvidersFixture hosts) : IClassF
         db.Plans.AddRange(
             new Plan { Id = $"basic_{companyId}", CompanyId = companyId, Title = "Basic", RenewalPriceCents = 1900, BillingPeriodDays = 30 },
             new Plan { Id = $"pro_{companyId}", CompanyId = companyId, Title = "Pro", RenewalPriceCents = 4900, BillingPeriodDays = 30 });
-        var members = Enumerable.Range(0, 12).Select(i => new Member { CompanyId = companyId, WhopUserId = $"user_{i}", CreatedAt = now.AddDays(-i) }).ToList();
+        var members = Enumerable.Range(0, memberCount).Select(i => new Member { CompanyId = companyId, WhopUserId = $"user_{i}", CreatedAt = now.AddDays(-i) }).ToList();
         var template = new MessageTemplate { CompanyId = companyId, Name = "t", Title = "t", Body = "b" };
         db.AddRange(members);
         db.Add(template);
@@ -98,7 +98,8 @@ public sealed class PlaybookSchedulerTests(BothProvidersFixture hosts) : IClassF
     public async Task AnEnrolmentWithEverySendDoneCompletesAndHeldOutOnesCompleteWhenTheSequenceWouldHaveEnded(string provider)
     {
         var host = hosts[provider];
-        var setup = await SetUpAsync(host, holdout: 50);
+        // Enough members that both arms surely have several (the split is a hash of the ids this run happens to use).
+        var setup = await SetUpAsync(host, holdout: 50, memberCount: 60);
         await RunAsync(host);
         await using (var db = host.CreateDbContext())
         {
