@@ -38,7 +38,6 @@ public sealed class RevenueAngelApp(Dictionary<string, string?> settings, string
         builder.UseEnvironment(environment);
         // Outside Development the host serves package assets (MudBlazor, _framework) only from a publish folder.
         builder.UseStaticWebAssets();
-        builder.UseSetting("Quartz:SchedulerName", $"RevenueAngel-{Guid.NewGuid():N}");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         if (Time is { } time) builder.ConfigureTestServices(services => services.AddSingleton(time));
         if (TestServices is { } configure) builder.ConfigureTestServices(configure);

@@ -17,9 +17,6 @@ public static class JobsRegistration
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         builder.Services.AddQuartz(q =>
         {
-            // Quartz keeps schedulers in a process-wide registry by name: hosts sharing a process (tests) need their
-            // own. Replicas keep the default, which is also their cluster's name in the job store.
-            if (builder.Configuration["Quartz:SchedulerName"] is { Length: > 0 } name) q.SchedulerName = name;
             if (!string.IsNullOrWhiteSpace(connectionString))
             {
                 q.UsePersistentStore(store =>
