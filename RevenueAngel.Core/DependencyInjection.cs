@@ -6,6 +6,7 @@ using RevenueAngel.Core.Analytics;
 using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Demo;
 using RevenueAngel.Core.Dispatch;
+using RevenueAngel.Core.Drafting;
 using RevenueAngel.Core.Experiments;
 using RevenueAngel.Core.Members;
 using RevenueAngel.Core.Messaging;
@@ -64,6 +65,7 @@ public static class DependencyInjection
         builder.Services.AddTransient<Dispatcher>();
         builder.AddWebhooks();
         builder.Services.AddTransient<MessagePreviews>();
+        builder.AddDrafting();
         return builder;
     }
 

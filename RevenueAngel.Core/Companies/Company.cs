@@ -21,6 +21,9 @@ public sealed class Company
 
     public int AttributionWindowDays { get; set; } = 7;
 
+    /// The creator's note on how their community speaks; every draft (model) follows it.
+    public string? BrandVoice { get; set; }
+
     /// Overrides Messaging:SendsPerMinute for this company when set.
     public int? SendsPerMinute { get; set; }
 

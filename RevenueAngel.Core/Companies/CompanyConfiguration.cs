@@ -13,6 +13,7 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.Property(c => c.TimeZone).HasMaxLength(64);
         builder.Property(c => c.Currency).HasMaxLength(3);
         builder.Property(c => c.WhopExperienceId).HasMaxLength(64);
+        builder.Property(c => c.BrandVoice).HasMaxLength(CompanySettings.BrandVoiceMaxLength);
         builder.OwnsOne(c => c.Sync, sync =>
         {
             sync.Property(s => s.Status).HasStoredEnum();

@@ -20,6 +20,11 @@ public sealed class CompanySettings : IValidatableObject
     [Range(1, 90, ErrorMessage = "Attribution window: between 1 and 90 days.")]
     public int AttributionWindowDays { get; set; } = 7;
 
+    [MaxLength(BrandVoiceMaxLength, ErrorMessage = "Brand voice: at most 1,000 characters.")]
+    public string? BrandVoice { get; set; }
+
+    public const int BrandVoiceMaxLength = 1000;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
@@ -34,7 +39,7 @@ public sealed class CompanySettings : IValidatableObject
     {
         TimeZone = company.TimeZone, QuietHoursStart = company.QuietHoursStart, QuietHoursEnd = company.QuietHoursEnd,
         FrequencyCapMessages = company.FrequencyCapMessages, FrequencyCapDays = company.FrequencyCapDays,
-        AttributionWindowDays = company.AttributionWindowDays,
+        AttributionWindowDays = company.AttributionWindowDays, BrandVoice = company.BrandVoice,
     };
 
     public void ApplyTo(Company company)
@@ -43,5 +48,6 @@ public sealed class CompanySettings : IValidatableObject
         (company.QuietHoursStart, company.QuietHoursEnd) = (QuietHoursStart, QuietHoursEnd);
         (company.FrequencyCapMessages, company.FrequencyCapDays) = (FrequencyCapMessages, FrequencyCapDays);
         company.AttributionWindowDays = AttributionWindowDays;
+        company.BrandVoice = string.IsNullOrWhiteSpace(BrandVoice) ? null : BrandVoice.Trim();
     }
 }

@@ -10,4 +10,10 @@ internal static class StoredEnumExtensions
         property
             .HasConversion(v => StoredEnum<TEnum>.ToText(v), s => StoredEnum<TEnum>.Parse(s))
             .HasMaxLength(Math.Max(32, StoredEnum<TEnum>.MaxLength));
+
+    public static PropertyBuilder<TEnum?> HasStoredEnum<TEnum>(this PropertyBuilder<TEnum?> property)
+        where TEnum : struct, Enum =>
+        property
+            .HasConversion(v => v == null ? null : StoredEnum<TEnum>.ToText(v.Value), s => s == null ? null : StoredEnum<TEnum>.Parse(s))
+            .HasMaxLength(Math.Max(32, StoredEnum<TEnum>.MaxLength));
 }

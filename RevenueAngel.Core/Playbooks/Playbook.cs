@@ -17,6 +17,8 @@ public sealed class Playbook
     public string ExitRules { get; set; } = "{}";
     /// The voice its copy was written in (the default library has each playbook in four tones).
     public MessageTone Tone { get; set; } = MessageTone.Friendly;
+    /// The creator's description of the voice when Tone is Custom.
+    public string? CustomTone { get; set; }
     public PlaybookGoal Goal { get; set; }
     public string? GoalPlanId { get; set; }
     /// Higher wins when a member qualifies for several playbooks.

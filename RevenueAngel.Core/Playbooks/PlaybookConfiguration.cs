@@ -18,6 +18,7 @@ internal sealed class PlaybookConfiguration : IEntityTypeConfiguration<Playbook>
         builder.Property(p => p.TargetRules).HasMaxLength(20_000);
         builder.Property(p => p.ExitRules).HasMaxLength(20_000);
         builder.Property(p => p.Tone).HasStoredEnum();
+        builder.Property(p => p.CustomTone).HasMaxLength(PlaybookDraft.CustomToneMaxLength);
         builder.HasOne<Company>().WithMany().HasForeignKey(p => p.CompanyId);
         builder.HasMany(p => p.Steps).WithOne().HasForeignKey(s => s.PlaybookId);
         builder.HasIndex(p => new { p.CompanyId, p.Enabled });

@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Drafting;
 using RevenueAngel.Core.Messaging;
 
 namespace RevenueAngel.Core.Playbooks;
@@ -17,6 +18,9 @@ public sealed class PlaybookDraft
     public int? ReentryAfterDays { get; set; }
     public int HoldoutPercent { get; set; } = 10;
     public MessageTone Tone { get; set; } = MessageTone.Friendly;
+    /// How the creator describes the voice when Tone is Custom.
+    public string? CustomTone { get; set; }
+    public const int CustomToneMaxLength = 300;
     public List<StepDraft> Steps { get; set; } = [];
 
     public SubjectKind Subject => Type.Subject();
@@ -28,6 +32,8 @@ public sealed class StepDraft
     public long? Id { get; set; }
     public int DelayMinutes { get; set; }
     public MessageChannel Channel { get; set; } = MessageChannel.Push;
+    /// What the message is for (drafting writes to it); null means the module's default for the step's position.
+    public StepPurpose? Purpose { get; set; }
     public string Title { get; set; } = "";
     public string Body { get; set; } = "";
     public string? CtaLabel { get; set; }

@@ -23,10 +23,10 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
         {
             Name = playbook.Name, Type = playbook.Type, Trigger = playbook.Trigger, TargetRules = playbook.TargetRules, ExitRules = playbook.ExitRules,
             Goal = playbook.Goal, GoalPlanId = playbook.GoalPlanId, Priority = playbook.Priority, ReentryAfterDays = playbook.ReentryAfterDays,
-            HoldoutPercent = playbook.HoldoutPercent, Tone = playbook.Tone,
+            HoldoutPercent = playbook.HoldoutPercent, Tone = playbook.Tone, CustomTone = playbook.CustomTone,
             Steps = [.. steps.Select(s => new StepDraft
             {
-                Id = s.Id, DelayMinutes = s.DelayMinutes, Channel = s.Channel, Title = templates[s.TemplateId].Title,
+                Id = s.Id, DelayMinutes = s.DelayMinutes, Channel = s.Channel, Purpose = s.Purpose, Title = templates[s.TemplateId].Title,
                 Body = templates[s.TemplateId].Body, CtaLabel = templates[s.TemplateId].CtaLabel, CtaUrl = templates[s.TemplateId].CtaUrl,
                 Percent = 100 - s.Variants.Sum(v => v.Percent),
                 Variants = [.. s.Variants.OrderBy(v => v.Key).Select(v => new StepVariantDraft
@@ -148,6 +148,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
         playbook.ReentryAfterDays = draft.ReentryAfterDays;
         playbook.HoldoutPercent = draft.HoldoutPercent;
         playbook.Tone = draft.Tone;
+        playbook.CustomTone = draft.Tone == MessageTone.Custom && !string.IsNullOrWhiteSpace(draft.CustomTone) ? draft.CustomTone.Trim() : null;
         playbook.UpdatedAt = now;
     }
 
@@ -199,6 +200,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
             step.Position = i + 1;
             step.DelayMinutes = input.DelayMinutes;
             step.Channel = input.Channel;
+            step.Purpose = input.Purpose;
             await WriteVariantsAsync(db, playbook, step, input, TemplateName(name, $" · step {i + 1}"), draft.Tone, now, ct);
         }
         await db.SaveChangesAsync(ct);

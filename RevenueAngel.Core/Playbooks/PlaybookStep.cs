@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Drafting;
 using RevenueAngel.Core.Messaging;
 
 namespace RevenueAngel.Core.Playbooks;
@@ -11,6 +12,8 @@ public sealed class PlaybookStep
     /// Wait after the previous step (after enrollment for the first step).
     public int DelayMinutes { get; set; }
     public MessageChannel Channel { get; set; }
+    /// What the message is for; null for a step saved before purposes existed (StepPurposes.Default applies).
+    public StepPurpose? Purpose { get; set; }
     public long TemplateId { get; set; }
     /// Removed in the editor after sends used it: kept for their history, never scheduled again.
     public bool Archived { get; set; }

@@ -10,6 +10,7 @@ internal sealed class PlaybookStepConfiguration : IEntityTypeConfiguration<Playb
     public void Configure(EntityTypeBuilder<PlaybookStep> builder)
     {
         builder.Property(s => s.Channel).HasStoredEnum();
+        builder.Property(s => s.Purpose).HasStoredEnum();
         builder.Property(s => s.WinnerVariant).HasMaxLength(8);
         builder.HasOne<MessageTemplate>().WithMany().HasForeignKey(s => s.TemplateId).OnDelete(DeleteBehavior.Restrict);
         // Not unique: a reorder rewrites positions in one save, which a unique index would reject midway.

@@ -27,6 +27,9 @@ public sealed class PlaybookValidator(LiquidTemplates templates)
         if (draft.Priority is < 0 or > 1000) Add("priority", "Between 0 and 1000.");
         if (draft.ReentryAfterDays is < 0 or > 365) Add("reentryAfterDays", "Between 0 and 365 days, or empty for never.");
         if (draft.HoldoutPercent is < 0 or > 50) Add("holdoutPercent", "Between 0 and 50 percent.");
+        if (!Enum.IsDefined(draft.Tone)) Add("tone", "Unknown tone.");
+        if (draft.Tone == MessageTone.Custom && string.IsNullOrWhiteSpace(draft.CustomTone)) Add("customTone", "Describe the custom tone.");
+        if (draft.CustomTone is { Length: > PlaybookDraft.CustomToneMaxLength }) Add("customTone", $"At most {PlaybookDraft.CustomToneMaxLength} characters.");
 
         if (draft.Steps.Count == 0) Add("steps", "Add at least one step.");
         if (draft.Steps.Count > MaxSteps) Add("steps", $"At most {MaxSteps} steps.");
@@ -35,6 +38,8 @@ public sealed class PlaybookValidator(LiquidTemplates templates)
             var step = draft.Steps[i];
             if (step.DelayMinutes is < 0 or > MaxDelayMinutes) Add($"steps[{i}].delayMinutes", "Between 0 minutes and 60 days.");
             if (!Enum.IsDefined(step.Channel)) Add($"steps[{i}].channel", "Unknown channel.");
+            if (step.Purpose is { } purpose && (!Enum.IsDefined(purpose) || !Drafting.StepPurposes.Fits(purpose, draft.Type)))
+                Add($"steps[{i}].purpose", $"Not a purpose of a {TypeName(draft.Type)} step ({string.Join(", ", Drafting.StepPurposes.For(draft.Type).Select(Drafting.StepPurposes.Name))}).");
             foreach (var problem in templates.Validate(step.ToTemplate("validation")))
                 Add($"steps[{i}].{Camel(problem.Field)}", $"Line {problem.Line}: {problem.Message}");
             ValidateVariants(step, $"steps[{i}]", Add);

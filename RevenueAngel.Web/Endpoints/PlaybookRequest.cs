@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RevenueAngel.Core.Drafting;
 using RevenueAngel.Core.Messaging;
 using RevenueAngel.Core.Playbooks;
 
@@ -19,7 +20,8 @@ public sealed record PlaybookRequest(
     int? ReentryAfterDays,
     int? HoldoutPercent,
     MessageTone? Tone,
-    IReadOnlyList<StepRequest>? Steps)
+    IReadOnlyList<StepRequest>? Steps,
+    string? CustomTone = null)
 {
     public PlaybookDraft ToDraft()
     {
@@ -32,10 +34,10 @@ public sealed record PlaybookRequest(
             ExitRules = ExitRules is { ValueKind: JsonValueKind.Object } exit ? exit.GetRawText() : "{}",
             Goal = Goal ?? PlaybookValidator.AllowedGoals(type)[0],
             GoalPlanId = GoalPlanId, Priority = Priority ?? 20, ReentryAfterDays = ReentryAfterDays, HoldoutPercent = HoldoutPercent ?? 10,
-            Tone = Tone ?? MessageTone.Friendly,
+            Tone = Tone ?? MessageTone.Friendly, CustomTone = CustomTone,
             Steps = [.. (Steps ?? []).Select(s => new StepDraft
             {
-                Id = s.Id, DelayMinutes = s.DelayMinutes ?? 0, Channel = s.Channel ?? MessageChannel.Push,
+                Id = s.Id, DelayMinutes = s.DelayMinutes ?? 0, Channel = s.Channel ?? MessageChannel.Push, Purpose = s.Purpose,
                 Title = s.Title ?? "", Body = s.Body ?? "", CtaLabel = s.CtaLabel, CtaUrl = s.CtaUrl,
             })],
         };
@@ -43,7 +45,8 @@ public sealed record PlaybookRequest(
 
     public static PlaybookRequest Of(PlaybookDraft draft) => new(draft.Name, draft.Type, draft.Trigger, Parse(draft.TargetRules),
         Parse(draft.ExitRules), draft.Goal, draft.GoalPlanId, draft.Priority, draft.ReentryAfterDays, draft.HoldoutPercent, draft.Tone,
-        [.. draft.Steps.Select(s => new StepRequest(s.Id, s.DelayMinutes, s.Channel, s.Title, s.Body, s.CtaLabel, s.CtaUrl))]);
+        [.. draft.Steps.Select(s => new StepRequest(s.Id, s.DelayMinutes, s.Channel, s.Title, s.Body, s.CtaLabel, s.CtaUrl, s.Purpose))],
+        draft.CustomTone);
 
     /// RFC 7396 over the current playbook; returns null and the reason when the patch cannot be read.
     public static (PlaybookRequest? Request, string? Problem) MergePatch(PlaybookDraft current, JsonElement patch, JsonSerializerOptions options)
@@ -81,4 +84,6 @@ public sealed record PlaybookRequest(
 }
 
 /// <param name="Id">An existing step to keep (PATCH); omitted for a new step.</param>
-public sealed record StepRequest(long? Id, int? DelayMinutes, MessageChannel? Channel, string? Title, string? Body, string? CtaLabel, string? CtaUrl);
+/// <param name="Purpose">What the message is for (welcome, reminder, social_proof, …); drafting writes to it.</param>
+public sealed record StepRequest(long? Id, int? DelayMinutes, MessageChannel? Channel, string? Title, string? Body, string? CtaLabel, string? CtaUrl,
+    StepPurpose? Purpose = null);

@@ -1,8 +1,9 @@
+using RevenueAngel.Core.Drafting;
 using RevenueAngel.Core.Messaging;
 
 namespace RevenueAngel.Core.Playbooks.Library;
 
-/// The default playbooks' words, one entry per tone. Every variable here is in MessageVariables; a test renders
+/// The built-in library's words for every step purpose, one entry per tone (the default playbooks use them too). Every variable here is in MessageVariables; a test renders
 /// each one for the sample member and checks Whop's length limits.
 internal static class LibraryCopy
 {
@@ -108,4 +109,47 @@ internal static class LibraryCopy
         new("Pause or downgrade instead",
             "Keep your place in {{ community_name }}: pause, downgrade or update your card.",
             "Options", "{{ update_payment_url }}"));
+
+    public static readonly Dictionary<MessageTone, StepCopy> Welcome = Tones(
+        new("Welcome, {{ first_name }} 👋",
+            "Thanks for your interest in {{ community_name }}. Members get the full library, weekly sessions and a crew that helps. Have a look around and join when you're ready.",
+            "See what's inside", "{{ checkout_url }}"),
+        new("Welcome to {{ community_name }}",
+            "{{ first_name }}, here is what members work with: a structured curriculum, weekly reviews and {{ member_count }} peers. {{ plan_name }} is {{ plan_price }}.",
+            "Explore the plans", "{{ checkout_url }}"),
+        new("You found us, {{ first_name }}! 🎉",
+            "{{ community_name }} is where {{ member_count }} members level up every week. Jump in and start today!",
+            "Let's go", "{{ checkout_url }}"),
+        new("Welcome",
+            "{{ community_name }}: {{ plan_name }} from {{ plan_price }}.",
+            "Join", "{{ checkout_url }}"));
+
+    public static readonly Dictionary<MessageTone, StepCopy> WinBack = Tones(
+        new("We miss you, {{ first_name }}",
+            "Your {{ plan_name }} membership in {{ community_name }} has ended, and the crew noticed. Come back with a welcome-back offer; your history is still here.",
+            "Come back", "{{ offer_url }}"),
+        new("A lot has changed in {{ community_name }}",
+            "{{ first_name }}, since you left we added new sessions and resources. Rejoin {{ plan_name }} with a returning-member offer and pick up where you stopped.",
+            "Rejoin", "{{ offer_url }}"),
+        new("Come back, {{ first_name }} 🔥",
+            "{{ community_name }} isn't the same without you. Your welcome-back offer is waiting, grab it before it's gone!",
+            "I'm back", "{{ offer_url }}"),
+        new("Rejoin {{ community_name }}",
+            "A returning-member offer on {{ plan_name }}.",
+            "Rejoin", "{{ offer_url }}"));
+
+    /// Every purpose's copy: the library's answer when no model drafts, or when the model's draft is unusable.
+    public static readonly IReadOnlyDictionary<StepPurpose, Dictionary<MessageTone, StepCopy>> ByPurpose =
+        new Dictionary<StepPurpose, Dictionary<MessageTone, StepCopy>>
+        {
+            [StepPurpose.Welcome] = Welcome,
+            [StepPurpose.Reminder] = FirstPurchaseReminder,
+            [StepPurpose.SocialProof] = FirstPurchaseSocialProof,
+            [StepPurpose.FinalIncentive] = FirstPurchaseFinalOffer,
+            [StepPurpose.UpgradePitch] = UpgradePitch,
+            [StepPurpose.BenefitsFollowUp] = UpgradeBenefits,
+            [StepPurpose.UpdatePayment] = RecoveryUpdatePayment,
+            [StepPurpose.PauseOrDowngrade] = RecoveryPauseOrDowngrade,
+            [StepPurpose.WinBack] = WinBack,
+        };
 }

@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Drafting;
 using RevenueAngel.Core.Messaging;
 
 namespace RevenueAngel.Core.Playbooks.Library;
@@ -16,6 +17,9 @@ public sealed record PlaybookBlueprint(
     IReadOnlyList<StepBlueprint> Steps);
 
 /// <param name="DelayMinutes">After the previous step (after enrolment for the first).</param>
-public sealed record StepBlueprint(int DelayMinutes, MessageChannel Channel, IReadOnlyDictionary<MessageTone, StepCopy> Copy);
+public sealed record StepBlueprint(int DelayMinutes, MessageChannel Channel, StepPurpose Purpose)
+{
+    public IReadOnlyDictionary<MessageTone, StepCopy> Copy => LibraryCopy.ByPurpose[Purpose];
+}
 
 public sealed record StepCopy(string Title, string Body, string CtaLabel, string CtaUrl);

@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Drafting;
 using RevenueAngel.Core.Messaging;
 
 namespace RevenueAngel.Core.Playbooks.Library;
@@ -13,9 +14,9 @@ public static class PlaybookLibrary
         PlaybookType.Nurture, PlaybookTrigger.SegmentEntry, PlaybookGoal.FirstPayment, Priority: 10, ReentryAfterDays: null,
         """{"all":[{"field":"lead_age_days","op":"<=","value":30},{"field":"lead_status","op":"in","value":["new","nurturing"]}]}""",
         [
-            new(60, MessageChannel.Push, LibraryCopy.FirstPurchaseReminder),
-            new(23 * 60, MessageChannel.Push, LibraryCopy.FirstPurchaseSocialProof),
-            new(48 * 60, MessageChannel.DirectMessage, LibraryCopy.FirstPurchaseFinalOffer),
+            new(60, MessageChannel.Push, StepPurpose.Reminder),
+            new(23 * 60, MessageChannel.Push, StepPurpose.SocialProof),
+            new(48 * 60, MessageChannel.DirectMessage, StepPurpose.FinalIncentive),
         ]);
 
     public static readonly PlaybookBlueprint UpgradeToPro = new(
@@ -23,8 +24,8 @@ public static class PlaybookLibrary
         PlaybookType.Upsell, PlaybookTrigger.SegmentEntry, PlaybookGoal.Upgrade, Priority: 20, ReentryAfterDays: 90,
         """{"all":[{"field":"tenure_days","op":">=","value":30},{"field":"membership_status","op":"in","value":["active"]},{"field":"cancel_at_period_end","op":"==","value":false}]}""",
         [
-            new(0, MessageChannel.Push, LibraryCopy.UpgradePitch),
-            new(48 * 60, MessageChannel.DirectMessage, LibraryCopy.UpgradeBenefits),
+            new(0, MessageChannel.Push, StepPurpose.UpgradePitch),
+            new(48 * 60, MessageChannel.DirectMessage, StepPurpose.BenefitsFollowUp),
         ]);
 
     public static readonly PlaybookBlueprint PaymentRecovery = new(
@@ -32,8 +33,8 @@ public static class PlaybookLibrary
         PlaybookType.ChurnSave, PlaybookTrigger.PaymentFailed, PlaybookGoal.PaymentRecovered, Priority: 100, ReentryAfterDays: 0,
         "{}",
         [
-            new(0, MessageChannel.Push, LibraryCopy.RecoveryUpdatePayment),
-            new(24 * 60, MessageChannel.DirectMessage, LibraryCopy.RecoveryPauseOrDowngrade),
+            new(0, MessageChannel.Push, StepPurpose.UpdatePayment),
+            new(24 * 60, MessageChannel.DirectMessage, StepPurpose.PauseOrDowngrade),
         ]);
 
     public static readonly IReadOnlyList<PlaybookBlueprint> All = [FirstPurchase, UpgradeToPro, PaymentRecovery];

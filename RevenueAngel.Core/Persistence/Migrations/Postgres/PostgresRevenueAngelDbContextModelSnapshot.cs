@@ -429,6 +429,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("attribution_window_days");
 
+                    b.Property<string>("BrandVoice")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("brand_voice");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -1023,6 +1028,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CustomTone")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("custom_tone");
+
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
@@ -1133,6 +1143,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.Property<int>("Position")
                         .HasColumnType("integer")
                         .HasColumnName("position");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("purpose");
 
                     b.Property<long>("TemplateId")
                         .HasColumnType("bigint")

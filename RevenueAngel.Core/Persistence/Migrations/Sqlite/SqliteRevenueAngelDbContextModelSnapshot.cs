@@ -419,6 +419,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("attribution_window_days");
 
+                    b.Property<string>("BrandVoice")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("brand_voice");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -997,6 +1002,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CustomTone")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("custom_tone");
+
                     b.Property<long?>("DeletedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("deleted_at");
@@ -1105,6 +1115,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER")
                         .HasColumnName("position");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
 
                     b.Property<long>("TemplateId")
                         .HasColumnType("INTEGER")
