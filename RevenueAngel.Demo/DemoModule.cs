@@ -1,3 +1,4 @@
+using RevenueAngel.Demo.ModelFake;
 using RevenueAngel.Demo.WhopFake;
 
 namespace RevenueAngel.Demo;
@@ -9,7 +10,12 @@ public static class DemoModule
     {
         builder.AddDemoSeeding();
         builder.AddDemoWhop();
+        builder.Services.AddSingleton<FakeChatModel>();
     }
 
-    public static void Map(WebApplication app) => app.MapDemoWhop();
+    public static void Map(WebApplication app)
+    {
+        app.MapDemoWhop();
+        app.MapFakeModel(FakeModelEndpoints.DemoPrefix);
+    }
 }

@@ -35,6 +35,7 @@ public static class Pipeline
         app.MapAnalyticsEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapSegmentEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapPlaybookEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
+        app.MapAiEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapWebhookEndpoints();
         app.MapClickEndpoints();
         app.MapRazorComponents<App>()
