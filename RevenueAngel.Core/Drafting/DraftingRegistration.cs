@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace RevenueAngel.Core.Drafting;
 
@@ -13,8 +14,8 @@ internal static class DraftingRegistration
         builder.Services.AddSingleton<IValidateOptions<AiOptions>, AiOptionsValidator>();
         builder.Services.AddHttpClient(DraftingModel.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .RedactLoggedHeaders(["Authorization"])
-            .AddStandardResilienceHandler()
-            .Configure((resilience, services) => Configure(resilience, services.GetRequiredService<IOptions<AiOptions>>().Value));
+            .AddHttpMessageHandler(() => new ReplayableContentHandler())
+            .AddResilienceHandler("ai", (pipeline, context) => Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<AiOptions>>().Value));
         builder.Services.AddSingleton<DraftingBudget>();
         builder.Services.AddSingleton<DraftingModel>();
         builder.Services.AddSingleton<ModelCalls>();
@@ -24,14 +25,25 @@ internal static class DraftingRegistration
         return builder;
     }
 
-    // 429 and 5xx are retried with exponential backoff (honouring Retry-After) within AI:TimeoutSeconds in all.
-    private static void Configure(HttpStandardResilienceOptions resilience, AiOptions options)
+    // 429, 5xx and dropped connections are retried with exponential backoff (honouring Retry-After), all within
+    // AI:TimeoutSeconds; a model that keeps failing trips the breaker so drafts fall back at once.
+    private static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, AiOptions options)
     {
+        // Network waits are real time: a host that runs business time on another clock (the tests' fake) must not
+        // freeze a backoff or a timeout.
+        pipeline.TimeProvider = TimeProvider.System;
         var total = TimeSpan.FromSeconds(options.TimeoutSeconds);
-        resilience.TotalRequestTimeout.Timeout = total;
-        resilience.AttemptTimeout.Timeout = total;
-        resilience.Retry.MaxRetryAttempts = options.RetryAttempts;
-        resilience.Retry.Delay = TimeSpan.FromMilliseconds(options.RetryDelayMilliseconds);
-        resilience.CircuitBreaker.SamplingDuration = total * 2 + TimeSpan.FromSeconds(1);
+        pipeline
+            .AddTimeout(total)
+            .AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(1, options.RetryAttempts),
+                ShouldHandle = options.RetryAttempts == 0 ? _ => PredicateResult.False() : new HttpRetryStrategyOptions().ShouldHandle,
+                Delay = TimeSpan.FromMilliseconds(options.RetryDelayMilliseconds),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldRetryAfterHeader = true,
+            })
+            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions { SamplingDuration = TimeSpan.FromMinutes(1), MinimumThroughput = 20, BreakDuration = TimeSpan.FromSeconds(30) });
     }
 }

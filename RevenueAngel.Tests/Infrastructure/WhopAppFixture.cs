@@ -85,7 +85,7 @@ public class WhopAppFixture(PostgresServer postgres) : IAsyncLifetime
         return await App.CreateClient().SendAsync(request, Xunit.TestContext.Current.CancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
         await Whop.DisposeAsync();
