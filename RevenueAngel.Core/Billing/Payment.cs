@@ -14,6 +14,14 @@ public sealed class Payment
     public long TotalCents { get; set; }
     public string Currency { get; set; } = "usd";
     public string? FailureMessage { get; set; }
+    /// The processor's decline code, from API versions that send one.
+    public string? DeclineCode { get; set; }
+    /// Set when the payment failed: what kind of failure it was (DeclineReasons).
+    public DeclineReason? DeclineReason { get; set; }
+    /// Whether Whop would accept a retry (open, on a live membership).
+    public bool Retryable { get; set; }
+    /// Failed attempts so far, Whop's own retries included.
+    public int PaymentsFailed { get; set; }
     public string? CardLast4 { get; set; }
     public DateTimeOffset? NextPaymentAttempt { get; set; }
     /// Time of the latest failed attempt; stays set after a recovery so recoveries can be counted.

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Members;
+using RevenueAngel.Core.Persistence;
 
 namespace RevenueAngel.Core.Billing;
 
@@ -18,6 +19,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.BillingReason).HasMaxLength(48);
         builder.Property(p => p.Currency).HasMaxLength(3);
         builder.Property(p => p.FailureMessage).HasMaxLength(1000);
+        builder.Property(p => p.DeclineCode).HasMaxLength(64);
+        builder.Property(p => p.DeclineReason).HasStoredEnum();
         builder.Property(p => p.CardLast4).HasMaxLength(4);
         builder.HasOne<Company>().WithMany().HasForeignKey(p => p.CompanyId);
         builder.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RevenueAngel.Core.Billing;
 using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Playbooks;
 
@@ -49,7 +50,8 @@ public sealed class Audience(IDbContextFactory<RevenueAngelDbContext> contexts, 
                 .Select(ms => new { ms.MemberId, ms.Status, ms.PlanId, ms.ProductId, ms.CancelAtPeriodEnd }).ToListAsync(ct))
             .ToLookup(ms => ms.MemberId, ms => new MemberFacts.MembershipFact(ms.Status, ms.PlanId, ms.ProductId, ms.CancelAtPeriodEnd));
         var payments = (await db.Payments.Where(p => p.MemberId != null && idList.Contains(p.MemberId.Value))
-                .Select(p => new { MemberId = p.MemberId!.Value, p.TotalCents, Paid = p.PaidAt != null, Failed = p.FailedAt != null }).ToListAsync(ct))
+                .Select(p => new { MemberId = p.MemberId!.Value, p.TotalCents, Paid = p.PaidAt != null, Failed = p.FailedAt != null, p.DeclineReason })
+                .ToListAsync(ct))
             .ToLookup(p => p.MemberId);
         var enrollments = await db.Enrollments.Where(e => e.SubjectKind == SubjectKind.Member && idList.Contains(e.SubjectId))
             .Select(e => new { e.Id, e.SubjectId, e.PlaybookId, e.Status }).ToListAsync(ct);
@@ -63,6 +65,8 @@ public sealed class Audience(IDbContextFactory<RevenueAngelDbContext> contexts, 
         return ids.Select(m => new MemberFacts(
             m.Id, m.CreatedAt, [.. memberships[m.Id]],
             payments[m.Id].Where(p => p.Paid).Sum(p => p.TotalCents), payments[m.Id].Count(p => p.Failed),
-            lastSent.TryGetValue(m.Id, out var last) ? last : null, [.. active[m.Id]])).ToList();
+            lastSent.TryGetValue(m.Id, out var last) ? last : null, [.. active[m.Id]],
+            [.. payments[m.Id].Where(p => p.Failed && !p.Paid && p.DeclineReason != null).Select(p => StoredEnum<DeclineReason>.ToText(p.DeclineReason!.Value)).Distinct()]))
+            .ToList();
     }
 }

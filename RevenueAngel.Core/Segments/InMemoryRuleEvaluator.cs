@@ -33,6 +33,7 @@ public static class InMemoryRuleEvaluator
         "tenure_days" => Compare(WholeDays.Since(m.JoinedAt, now), c),
         "total_spent" => Compare(m.TotalSpentCents, c),
         "failed_payments" => Compare(m.FailedPayments, c),
+        "decline_reason" => Texts(c, m.OpenDeclineReasons),
         "days_since_last_message" => m.LastMessageAt is { } last ? Compare(WholeDays.Since(last, now), c) : c.Operator is ">" or ">=" or "!=",
         "in_playbook" => Texts(c, m.ActivePlaybookIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
         _ => false,

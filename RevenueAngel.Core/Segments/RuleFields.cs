@@ -19,6 +19,7 @@ public static class RuleFields
         new("tenure_days", SubjectKind.Member, Kind.Number, "Whole days since the member joined"),
         new("total_spent", SubjectKind.Member, Kind.Number, "Paid in total, in cents"),
         new("failed_payments", SubjectKind.Member, Kind.Number, "Payments that have failed at least once"),
+        new("decline_reason", SubjectKind.Member, Kind.Texts, "Has an unpaid failed payment declined for one of these reasons"),
         new("days_since_last_message", SubjectKind.Member, Kind.Number, "Whole days since our last message (never messaged counts as forever)"),
         new("in_playbook", SubjectKind.Member, Kind.Texts, "Is active in one of these playbooks (ids)"),
         new("lead_source", SubjectKind.Lead, Kind.Texts, "Where the lead came from"),

@@ -1,3 +1,4 @@
+using RevenueAngel.Core.Billing;
 using System.Globalization;
 using System.Linq.Expressions;
 using RevenueAngel.Core.Leads;
@@ -70,6 +71,11 @@ public sealed class SqlRuleEvaluator(RevenueAngelDbContext db, DateTimeOffset no
                 return Numeric(c, m => payments.Where(p => p.MemberId == m.Id && p.PaidAt != null).Sum(p => (long?)p.TotalCents) ?? 0);
             case "failed_payments":
                 return Numeric(c, m => payments.Count(p => p.MemberId == m.Id && p.FailedAt != null));
+            case "decline_reason":
+                var reasons = DeclineReasonsOf(list);
+                Expression<Func<Member, bool>> declined = m => payments.Any(p =>
+                    p.MemberId == m.Id && p.FailedAt != null && p.PaidAt == null && p.DeclineReason != null && reasons.Contains(p.DeclineReason));
+                return negate ? Predicate.Not(declined) : declined;
             case "days_since_last_message":
                 return WholeDays.Compare<Member>(c.Operator, c.Number!.Value, now, bound => m =>
                     sends.Any(s => s.SentAt > bound && enrollments.Any(e =>
@@ -83,6 +89,10 @@ public sealed class SqlRuleEvaluator(RevenueAngelDbContext db, DateTimeOffset no
                 return Predicate.False<Member>();
         }
     }
+
+    // Nullable like the column, so the provider converts the list with the column's own converter.
+    private static List<DeclineReason?> DeclineReasonsOf(IEnumerable<string> texts) =>
+        [.. Enum.GetValues<DeclineReason>().Where(r => texts.Contains(StoredEnum<DeclineReason>.ToText(r))).Select(r => (DeclineReason?)r)];
 
     private static Expression<Func<T, bool>> In<T>(RuleCondition c, Func<List<string>, Expression<Func<T, bool>>> contains)
     {

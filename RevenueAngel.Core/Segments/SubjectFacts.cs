@@ -8,8 +8,12 @@ public sealed record MemberFacts(
     long TotalSpentCents,
     int FailedPayments,
     DateTimeOffset? LastMessageAt,
-    IReadOnlyCollection<long> ActivePlaybookIds)
+    IReadOnlyCollection<long> ActivePlaybookIds,
+    IReadOnlyCollection<string>? OpenDeclineReasons = null)
 {
+    /// The stored reasons (snake_case) of the member's failed payments not paid since.
+    public IReadOnlyCollection<string> OpenDeclineReasons { get; init; } = OpenDeclineReasons ?? [];
+
     public sealed record MembershipFact(string Status, string PlanId, string? ProductId, bool CancelAtPeriodEnd);
 }
 

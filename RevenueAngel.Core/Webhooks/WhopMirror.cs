@@ -131,6 +131,11 @@ public sealed class WhopMirror
         if (TotalOf(payment) is { } total) (row.TotalCents, row.Currency) = (total.Cents, total.Currency);
         row.FailureMessage = StoredText.FitOrNull(payment.FailureMessage, 1000) ?? row.FailureMessage;
         row.NextPaymentAttempt = payment.NextPaymentAttempt;
+        row.DeclineCode = StoredText.FitOrNull(payment.DeclineCode, 64) ?? row.DeclineCode;
+        row.Retryable = payment.Retryable;
+        row.PaymentsFailed = payment.PaymentsFailed ?? row.PaymentsFailed;
+        if (row.FailureMessage is not null || row.DeclineCode is not null || payment.PaymentsFailed > 0)
+            row.DeclineReason = DeclineReasons.Of(row.DeclineCode, row.FailureMessage);
         row.CardLast4 = StoredText.FitOrNull(payment.CardLast4, 4) ?? row.CardLast4;
         row.PaidAt = payment.PaidAt ?? row.PaidAt;
         row.UpdatedAt = updatedAt;

@@ -67,7 +67,8 @@ public sealed record WhopPayment(
     WhopRef? Plan,
     WhopRef? Product,
     string? CheckoutConfigurationId,
-    IReadOnlyDictionary<string, string>? Metadata)
+    IReadOnlyDictionary<string, string>? Metadata,
+    string? DeclineCode = null)
 {
     public Money? TotalMoney => Total is { } total ? Money.FromMajorUnits(total, Currency ?? "usd") : null;
 }

@@ -65,6 +65,8 @@ internal sealed class DemoBilling(Random random, DateTimeOffset now, IReadOnlyDi
         payment.FailedAt = at;
         payment.PaidAt = null;
         payment.FailureMessage = random.NextDouble() < 0.7 ? "Your card has insufficient funds." : "Your card has expired.";
+        payment.DeclineReason = DeclineReasons.Of(null, payment.FailureMessage);
+        payment.PaymentsFailed = 1;
         var recoveredAt = at.AddHours(random.Next(2, 110));
         if (random.NextDouble() < RecoveryRate && recoveredAt <= now)
         {

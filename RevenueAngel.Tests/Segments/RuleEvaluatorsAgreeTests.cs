@@ -22,6 +22,7 @@ public sealed class RuleEvaluatorsAgreeTests(PostgresServer postgres)
     private static readonly string[] Plans = ["plan_a", "plan_b", "plan_c", "plan_d"];
     private static readonly string[] Products = ["prod_x", "prod_y"];
     private static readonly string[] Sources = ["discord", "x", "landing_page"];
+    private static readonly string[] DeclineReasons = ["insufficient_funds", "expired_card", "authentication_required", "declined", "other"];
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Theory]
@@ -101,6 +102,7 @@ public sealed class RuleEvaluatorsAgreeTests(PostgresServer postgres)
                 "product" => Products,
                 "in_playbook" => [.. playbookIds.Select(id => id.ToString())],
                 "lead_source" => Sources,
+                "decline_reason" => DeclineReasons,
                 _ => ["new", "nurturing", "converted", "unsubscribed"],
             })]),
         };
@@ -155,6 +157,7 @@ public sealed class RuleEvaluatorsAgreeTests(PostgresServer postgres)
                         Id = $"pay_{Guid.NewGuid():N}", CompanyId = companyId, MembershipId = membership.Id, MemberId = member.Id,
                         Status = failed && random.Next(2) == 0 ? "open" : "paid", TotalCents = 4900 * random.Next(1, 3), CreatedAt = at,
                         FailedAt = failed ? at : null, PaidAt = !failed || random.Next(2) == 0 ? at.AddHours(2) : null,
+                        DeclineReason = failed ? Enum.GetValues<DeclineReason>()[random.Next(5)] : null,
                     });
                 }
             }

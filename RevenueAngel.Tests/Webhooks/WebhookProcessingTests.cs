@@ -1,5 +1,6 @@
 using RevenueAngel.Core.Companies;
 using Microsoft.EntityFrameworkCore;
+using RevenueAngel.Core.Billing;
 using RevenueAngel.Core.Attribution;
 using RevenueAngel.Core.Dispatch;
 using RevenueAngel.Core.Members;
@@ -91,6 +92,7 @@ public sealed class WebhookProcessingTests(WebhookAppFixture app) : IClassFixtur
             Assert.Equal(MembershipStatuses.PastDue, db.Memberships.Single(m => m.Id == s.Membership(1)).Status);
             var payment = db.Payments.Single(p => p.Id == $"pay_b_{s.CompanyId}");
             Assert.Equal(("Your card has insufficient funds.", "4242"), (payment.FailureMessage, payment.CardLast4));
+            Assert.Equal((DeclineReason.InsufficientFunds, true, 1), (payment.DeclineReason, payment.Retryable, payment.PaymentsFailed));
             Assert.Single(db.Enrollments.Where(e => e.CompanyId == s.CompanyId && e.TriggerKey == $"pay_b_{s.CompanyId}"));
         }
         var push = DispatchScenario.Json(Assert.Single(s.Scenario.Deliveries("notification")));

@@ -289,6 +289,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("currency");
 
+                    b.Property<string>("DeclineCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decline_code");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decline_reason");
+
                     b.Property<long?>("FailedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("failed_at");
@@ -315,10 +325,18 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("paid_at");
 
+                    b.Property<int>("PaymentsFailed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payments_failed");
+
                     b.Property<string>("PlanId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("plan_id");
+
+                    b.Property<bool>("Retryable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retryable");
 
                     b.Property<string>("Status")
                         .IsRequired()

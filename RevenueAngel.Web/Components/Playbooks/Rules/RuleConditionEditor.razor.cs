@@ -25,6 +25,7 @@ public sealed partial class RuleConditionEditor
     private IReadOnlyDictionary<string, string>? Choices => Condition.Field switch
     {
         "membership_status" => RuleLabels.MembershipStatuses.ToDictionary(s => s, RuleLabels.Value),
+        "decline_reason" => RuleLabels.DeclineReasons.ToDictionary(s => s, RuleLabels.Value),
         "plan" => Plans.Concat(Condition.Texts.Where(id => Plans.All(p => p.Id != id)).Select(id => new PlanOption(id, id)))
             .ToDictionary(p => p.Id, p => p.Label),
         _ => null,

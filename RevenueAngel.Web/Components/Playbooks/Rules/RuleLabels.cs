@@ -1,3 +1,5 @@
+using RevenueAngel.Core.Billing;
+using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Segments;
 
 namespace RevenueAngel.Web.Components.Playbooks.Rules;
@@ -6,6 +8,8 @@ namespace RevenueAngel.Web.Components.Playbooks.Rules;
 public static class RuleLabels
 {
     public static readonly IReadOnlyList<string> MembershipStatuses = ["active", "trialing", "past_due", "canceling", "canceled", "expired"];
+
+    public static readonly IReadOnlyList<string> DeclineReasons = [.. Enum.GetValues<DeclineReason>().Select(StoredEnum<DeclineReason>.ToText)];
 
     public static string Field(string name) => Sentence(name);
 
