@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace RevenueAngel.Core.Drafting;
 
@@ -30,7 +31,9 @@ internal static class DraftingRegistration
         var total = TimeSpan.FromSeconds(options.TimeoutSeconds);
         resilience.TotalRequestTimeout.Timeout = total;
         resilience.AttemptTimeout.Timeout = total;
-        resilience.Retry.MaxRetryAttempts = options.RetryAttempts;
+        // The standard handler refuses MaxRetryAttempts 0 at startup; AI:RetryAttempts=0 means "never retry".
+        resilience.Retry.MaxRetryAttempts = Math.Max(options.RetryAttempts, 1);
+        if (options.RetryAttempts == 0) resilience.Retry.ShouldHandle = _ => PredicateResult.False();
         resilience.Retry.Delay = TimeSpan.FromMilliseconds(options.RetryDelayMilliseconds);
         resilience.CircuitBreaker.SamplingDuration = total * 2 + TimeSpan.FromSeconds(1);
     }
