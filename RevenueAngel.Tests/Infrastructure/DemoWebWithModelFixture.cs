@@ -1,0 +1,13 @@
+using RevenueAngel.Demo.ModelFake;
+
+namespace RevenueAngel.Tests.Infrastructure;
+
+/// The demo app with an AI model configured: the OpenAI-compatible fake the demo serves itself at /demo-ai/v1.
+public sealed class DemoWebWithModelFixture(PostgresServer postgres) : DemoWebFixture(postgres)
+{
+    protected override void Configure(Dictionary<string, string?> settings)
+    {
+        settings["AI:ApiKey"] = "test";
+        settings["AI:BaseUrl"] = BaseUrl + FakeModelEndpoints.DemoPrefix;
+    }
+}
