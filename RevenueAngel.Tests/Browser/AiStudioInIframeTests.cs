@@ -49,7 +49,8 @@ public sealed class AiStudioInIframeTests(DemoWebWithModelFixture web, Chromium 
     public async Task TheDraftsPanelAndTheGoalDialogFitWhopsNarrowAndWideWidths(string name, int width)
     {
         var id = await UpsellPlaybookAsync();
-        var (page, app) = await OpenAsync(width, $"/dashboard/biz_demo/playbooks/{id}");
+        // Tall, so the sticky header and save bar do not cover the parts photographed.
+        var (page, app) = await OpenAsync(width, $"/dashboard/biz_demo/playbooks/{id}", height: 3200);
         var step = app.Locator("[data-testid=step]").First;
         await step.Locator("button[data-testid=test-tones]").ClickAsync();
         await Expect(step.Locator("[data-testid=draft-card] [data-testid=preview-title]")).ToHaveCountAsync(4, new() { Timeout = 15_000 });
@@ -59,6 +60,14 @@ public sealed class AiStudioInIframeTests(DemoWebWithModelFixture web, Chromium 
         Assert.True(overflow <= 0, $"the editor with drafts scrolls sideways by {overflow}px at {width}px");
         await FramedPages.SaveScreenshotAsync(step, $"studio-drafts-{name}");
         await FramedPages.SaveScreenshotAsync(app.Locator(".mud-paper", new() { Has = app.Locator("[data-testid=ai-status]") }).First, $"studio-editor-{name}");
+
+        // A custom tone asks for its description; choosing it redrafts nothing yet.
+        await app.Locator("[data-testid=playbook-tone]").Locator("xpath=ancestor::div[contains(@class,'mud-input-control')][1]").ClickAsync();
+        await app.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Custom" }).ClickAsync();
+        await app.Locator("textarea[data-testid=playbook-custom-tone]").FillAsync("Calm and encouraging, like a coach");
+        await Expect(app.Locator("button[data-testid=redraft-steps]")).ToBeEnabledAsync();
+        await FramedPages.SaveScreenshotAsync(app.Locator(".mud-paper", new() { Has = app.Locator("[data-testid=playbook-custom-tone]") }).First,
+            $"studio-custom-tone-{name}");
 
         var (listPage, list) = await OpenAsync(width, "/dashboard/biz_demo/playbooks");
         await list.Locator("button[data-testid=new-from-goal]").ClickAsync();
@@ -77,9 +86,9 @@ public sealed class AiStudioInIframeTests(DemoWebWithModelFixture web, Chromium 
             .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
     }
 
-    private async Task<(IPage Page, IFrameLocator App)> OpenAsync(int width, string path)
+    private async Task<(IPage Page, IFrameLocator App)> OpenAsync(int width, string path, int height = 1400)
     {
-        var page = await FramedPages.OpenAsync(chromium, web, web.Parent.AllowedOrigin, new() { Width = width, Height = 1400 }, path: path);
+        var page = await FramedPages.OpenAsync(chromium, web, web.Parent.AllowedOrigin, new() { Width = width, Height = height }, path: path);
         var app = page.FrameLocator("#app");
         await Expect(app.Locator("[data-testid=circuit][data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
         return (page, app);

@@ -29,6 +29,10 @@ public sealed partial class ToneFields : IDisposable
     [Parameter]
     public EventCallback Redrafted { get; set; }
 
+    /// The tone changed (a custom one shows its description field, which needs more room).
+    [Parameter]
+    public EventCallback ToneChanged { get; set; }
+
     private sealed record RedraftOutcome(DraftSource Source, string? Reason, string Summary);
 
     // A custom tone needs its description first, so choosing it only shows the field; its button redrafts.
@@ -38,6 +42,7 @@ public sealed partial class ToneFields : IDisposable
         if (tone == MessageTone.Custom || Draft.Steps.Count == 0)
         {
             Draft.Tone = tone;
+            await ToneChanged.InvokeAsync();
             return;
         }
         if (!await RedraftAsync(tone))
@@ -64,6 +69,7 @@ public sealed partial class ToneFields : IDisposable
         Draft.Tone = tone;
         for (var i = 0; i < steps; i++) DraftSelection.Apply(Draft.Steps[i], [drafts[i]]);
         _outcome = Outcome(drafts, name);
+        await ToneChanged.InvokeAsync();
         await Redrafted.InvokeAsync();
         return true;
     }
