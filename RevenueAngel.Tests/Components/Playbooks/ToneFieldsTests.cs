@@ -9,7 +9,8 @@ using RevenueAngel.Web.Components.Playbooks.Studio;
 
 namespace RevenueAngel.Tests.Components.Playbooks;
 
-public sealed class ToneFieldsTests : MudTestContext, IClassFixture<DemoCoreFixture>
+public sealed class ToneFieldsTests(DemoCoreFixture demo, DemoCoreWithModelFixture withModel)
+    : MudTestContext, IClassFixture<DemoCoreFixture>, IClassFixture<DemoCoreWithModelFixture>
 {
     private readonly PlaybookDraft _draft = new()
     {
@@ -22,12 +23,10 @@ public sealed class ToneFieldsTests : MudTestContext, IClassFixture<DemoCoreFixt
         ],
     };
 
-    public ToneFieldsTests(DemoCoreFixture demo) => UsePageServices(demo.Core);
-
     [Fact]
     public void DecliningTheRedraftKeepsTheToneAndTheCopy()
     {
-        var (popovers, dialogs, cut) = RenderFields();
+        var (popovers, dialogs, cut) = RenderFields(demo.Core);
 
         Pick(popovers, ToneSelect(cut), "Hype");
         var dialog = dialogs.WaitForElement(".mud-dialog");
@@ -43,7 +42,7 @@ public sealed class ToneFieldsTests : MudTestContext, IClassFixture<DemoCoreFixt
     [Fact]
     public void AcceptingTheRedraftRewritesEveryStepForItsPurposeInTheNewTone()
     {
-        var (popovers, dialogs, cut) = RenderFields();
+        var (popovers, dialogs, cut) = RenderFields(demo.Core);
 
         Pick(popovers, ToneSelect(cut), "Expert");
         dialogs.WaitForElement(".mud-dialog").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Redraft").Click();
@@ -58,7 +57,7 @@ public sealed class ToneFieldsTests : MudTestContext, IClassFixture<DemoCoreFixt
     [Fact]
     public void ACustomToneWithoutAModelFallsBackToTheNearestToneAndSaysSo()
     {
-        var (popovers, dialogs, cut) = RenderFields();
+        var (popovers, dialogs, cut) = RenderFields(demo.Core);
 
         Pick(popovers, ToneSelect(cut), "Custom");
         cut.WaitForElement("textarea[data-testid=playbook-custom-tone]").Input("Short and to the point, no emoji");
@@ -70,8 +69,22 @@ public sealed class ToneFieldsTests : MudTestContext, IClassFixture<DemoCoreFixt
         Assert.Equal(DraftLibrary.Copy(StepPurpose.UpgradePitch, MessageTone.Minimal).Title, _draft.Steps[0].Title);
     }
 
-    private (IRenderedComponent<MudPopoverProvider>, IRenderedComponent<MudDialogProvider>, IRenderedComponent<ToneFields>) RenderFields()
+    [Fact]
+    public void WithAModelTheRedraftedStepsAreAiDrafts()
     {
+        var (popovers, dialogs, cut) = RenderFields(withModel.Core);
+
+        Pick(popovers, ToneSelect(cut), "Minimal");
+        dialogs.WaitForElement(".mud-dialog").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Redraft").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("AI draft", cut.Find("[data-testid=redraft-result] [data-testid=draft-source]").TextContent.Trim()));
+        Assert.Equal(MessageTone.Minimal, _draft.Tone);
+        Assert.Equal(DraftLibrary.Copy(StepPurpose.BenefitsFollowUp, MessageTone.Minimal).Title, _draft.Steps[1].Title);
+    }
+
+    private (IRenderedComponent<MudPopoverProvider>, IRenderedComponent<MudDialogProvider>, IRenderedComponent<ToneFields>) RenderFields(CoreHost core)
+    {
+        UsePageServices(core);
         var popovers = Render<MudPopoverProvider>();
         var dialogs = Render<MudDialogProvider>();
         var cut = Render<ToneFields>(p => p.Add(x => x.Company, new CompanyScope("biz_demo")).Add(x => x.Draft, _draft));
