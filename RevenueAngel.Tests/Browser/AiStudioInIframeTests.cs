@@ -68,6 +68,14 @@ public sealed class AiStudioInIframeTests(DemoWebWithModelFixture web, Chromium 
         await Expect(app.Locator("button[data-testid=redraft-steps]")).ToBeEnabledAsync();
         await FramedPages.SaveScreenshotAsync(app.Locator(".mud-paper", new() { Has = app.Locator("[data-testid=playbook-custom-tone]") }).First,
             $"studio-custom-tone-{name}");
+        await app.Locator("button[data-testid=redraft-steps]").ClickAsync();
+        await Expect(app.Locator(".mud-dialog", new() { HasTextString = "Your current copy will be replaced." })).ToBeVisibleAsync();
+        await FramedPages.SaveScreenshotAsync(page, $"studio-redraft-confirm-{name}");
+        await app.Locator(".mud-dialog button", new() { HasTextString = "Redraft" }).ClickAsync();
+        var result = app.Locator("[data-testid=redraft-result]");
+        await Expect(result).ToContainTextAsync("with AI", new() { Timeout = 15_000 });
+        await FramedPages.SaveScreenshotAsync(app.Locator(".mud-paper", new() { Has = app.Locator("[data-testid=playbook-custom-tone]") }).First,
+            $"studio-custom-tone-redrafted-{name}");
 
         var (listPage, list) = await OpenAsync(width, "/dashboard/biz_demo/playbooks");
         await list.Locator("button[data-testid=new-from-goal]").ClickAsync();
