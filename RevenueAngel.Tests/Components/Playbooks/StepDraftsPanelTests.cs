@@ -70,13 +70,33 @@ public sealed class StepDraftsPanelTests(DemoCoreFixture demo, DemoCoreWithModel
 
         cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=draft-card]").Count));
         Assert.Equal(["Friendly", "Expert", "Hype", "Minimal"], cut.FindAll("[data-testid=draft-tone]").Select(t => t.TextContent.Trim()));
-        for (var i = 0; i < 4; i++) cut.FindAll("input[data-testid=draft-select]")[i].Change(true);
+        for (var i = 0; i < 4; i++)
+        {
+            cut.FindAll("input[data-testid=draft-select]")[i].Change(true);
+            cut.WaitForAssertion(() => Assert.Equal(i + 1, cut.FindAll("input[data-testid=draft-select]").Count(c => c.HasAttribute("checked"))));
+        }
+        cut.WaitForAssertion(() => Assert.Contains("A 25% · B 25% · C 25% · D 25%", cut.Find("[data-testid=use-drafts-hint]").TextContent));
         cut.Find("button[data-testid=use-drafts]").Click();
 
         var step = _draft.Steps[0];
         Assert.Equal(3, step.Variants.Count);
         Assert.Equal([25, 25, 25, 25], [step.Percent, .. step.Variants.Select(v => v.Percent)]);
         Assert.Equal(DraftLibrary.Copy(StepPurpose.UpgradePitch, MessageTone.Minimal).Title, step.Variants[2].Title);
+    }
+
+    [Fact]
+    public void AModelWritingThreeAlikeDraftsStillShowsThreeAiDrafts()
+    {
+        var copy = DraftLibrary.Copy(StepPurpose.UpgradePitch, MessageTone.Friendly);
+        var same = new { title = copy.Title, body = copy.Body, cta_label = copy.CtaLabel };
+        withModel.ModelServer.Model.Enqueue(new FakeModelReply(200, System.Text.Json.JsonSerializer.Serialize(new { drafts = new[] { same, same, same } })));
+        var cut = RenderPanel(withModel.Core);
+
+        cut.Find("button[data-testid=draft-variants]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=draft-card]").Count));
+        Assert.All(cut.FindAll("[data-testid=draft-source]"), chip => Assert.Equal("AI draft", chip.TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=draft-reason]"));
     }
 
     [Fact]
