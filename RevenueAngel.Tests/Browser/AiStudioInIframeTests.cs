@@ -44,13 +44,14 @@ public sealed class AiStudioInIframeTests(DemoWebWithModelFixture web, Chromium 
     }
 
     [Theory]
-    [InlineData("narrow", 400)]
-    [InlineData("wide", 1280)]
-    public async Task TheDraftsPanelAndTheGoalDialogFitWhopsNarrowAndWideWidths(string name, int width)
+    [InlineData("narrow", 400, ColorScheme.Light)]
+    [InlineData("wide", 1280, ColorScheme.Light)]
+    [InlineData("wide-dark", 1280, ColorScheme.Dark)]
+    public async Task TheDraftsPanelAndTheGoalDialogFitWhopsNarrowAndWideWidths(string name, int width, ColorScheme scheme)
     {
         var id = await UpsellPlaybookAsync();
         // Tall, so the sticky header and save bar do not cover the parts photographed.
-        var (page, app) = await OpenAsync(width, $"/dashboard/biz_demo/playbooks/{id}", height: 3200);
+        var (page, app) = await OpenAsync(width, $"/dashboard/biz_demo/playbooks/{id}", 3200, scheme);
         var step = app.Locator("[data-testid=step]").First;
         await step.Locator("button[data-testid=test-tones]").ClickAsync();
         await Expect(step.Locator("[data-testid=draft-card] [data-testid=preview-title]")).ToHaveCountAsync(4, new() { Timeout = 15_000 });
@@ -77,7 +78,7 @@ public sealed class AiStudioInIframeTests(DemoWebWithModelFixture web, Chromium 
         await FramedPages.SaveScreenshotAsync(app.Locator(".mud-paper", new() { Has = app.Locator("[data-testid=playbook-custom-tone]") }).First,
             $"studio-custom-tone-redrafted-{name}");
 
-        var (listPage, list) = await OpenAsync(width, "/dashboard/biz_demo/playbooks");
+        var (listPage, list) = await OpenAsync(width, "/dashboard/biz_demo/playbooks", scheme: scheme);
         await list.Locator("button[data-testid=new-from-goal]").ClickAsync();
         await Expect(list.Locator("textarea[data-testid=goal-text]")).ToBeVisibleAsync();
         await FramedPages.SaveScreenshotAsync(listPage, $"studio-goal-dialog-{name}");
@@ -94,9 +95,9 @@ public sealed class AiStudioInIframeTests(DemoWebWithModelFixture web, Chromium 
             .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
     }
 
-    private async Task<(IPage Page, IFrameLocator App)> OpenAsync(int width, string path, int height = 1400)
+    private async Task<(IPage Page, IFrameLocator App)> OpenAsync(int width, string path, int height = 1400, ColorScheme scheme = ColorScheme.Light)
     {
-        var page = await FramedPages.OpenAsync(chromium, web, web.Parent.AllowedOrigin, new() { Width = width, Height = height }, path: path);
+        var page = await FramedPages.OpenAsync(chromium, web, web.Parent.AllowedOrigin, new() { Width = width, Height = height }, scheme, path);
         var app = page.FrameLocator("#app");
         await Expect(app.Locator("[data-testid=circuit][data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
         return (page, app);

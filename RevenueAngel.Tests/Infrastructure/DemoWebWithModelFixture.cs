@@ -9,5 +9,7 @@ public sealed class DemoWebWithModelFixture(PostgresServer postgres) : DemoWebFi
     {
         settings["AI:ApiKey"] = "test";
         settings["AI:BaseUrl"] = BaseUrl + FakeModelEndpoints.DemoPrefix;
+        // Every width's screenshots draft again; the default 10 a minute would run out mid-class.
+        settings["AI:RequestsPerMinute"] = "100";
     }
 }
