@@ -11,6 +11,7 @@ using MudBlazor.Services;
 using RevenueAngel.Core.Analytics;
 using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Demo;
+using RevenueAngel.Core.Drafting;
 using RevenueAngel.Core.Messaging;
 using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Playbooks;
@@ -57,6 +58,9 @@ public abstract class MudTestContext : BunitContext
         Services.AddSingleton(core.Get<PlaybookEditor>());
         Services.AddSingleton(core.Get<Audience>());
         Services.AddSingleton(core.Get<MessagePreviews>());
+        Services.AddSingleton(core.Get<MessageDrafter>());
+        Services.AddSingleton(core.Get<PlaybookProposer>());
+        Services.AddSingleton(core.Get<DraftingStatus>());
         Services.AddSingleton(new CompanyPlans(core.Get<IDbContextFactory<RevenueAngelDbContext>>()));
         Services.AddSingleton(whopOptions is null ? core.Get<IOptions<WhopOptions>>() : Options.Create(whopOptions));
         // Access answers are remembered per test, for the test's own Whop:AccessCacheSeconds.

@@ -1,7 +1,7 @@
 namespace RevenueAngel.Tests.Infrastructure;
 
 /// The demo app on a real Kestrel port for a real browser, and a parent page on another origin that frames it.
-public sealed class DemoWebFixture(PostgresServer postgres) : IAsyncLifetime
+public class DemoWebFixture(PostgresServer postgres) : IAsyncLifetime
 {
     public RevenueAngelApp App { get; private set; } = null!;
     public ParentPageServer Parent { get; private set; } = null!;
@@ -16,9 +16,15 @@ public sealed class DemoWebFixture(PostgresServer postgres) : IAsyncLifetime
         var port = FreePort.Next();
         BaseUrl = $"http://127.0.0.1:{port}";
         settings["urls"] = BaseUrl;
+        Configure(settings);
         App = new RevenueAngelApp(settings);
         App.UseKestrel(port);
         App.StartServer();
+    }
+
+    /// More configuration for a fixture of its own, once BaseUrl is known.
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
     }
 
     public async ValueTask DisposeAsync()

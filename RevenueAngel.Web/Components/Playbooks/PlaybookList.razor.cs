@@ -1,7 +1,9 @@
 using RevenueAngel.Core.Companies;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using RevenueAngel.Core.Drafting;
 using RevenueAngel.Core.Playbooks;
+using RevenueAngel.Web.Components.Playbooks.Studio;
 
 namespace RevenueAngel.Web.Components.Playbooks;
 
@@ -45,6 +47,16 @@ public sealed partial class PlaybookList : IDisposable
             Navigation.NavigateTo(PlaybookRoutes.Edit(Company.Id, id));
         }
         else Snackbar.Add("That library playbook is not available in this tone.", Severity.Warning);
+    }
+
+    private async Task NewFromGoalAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<NewFromGoalDialog>("New playbook from a goal",
+            new DialogParameters<NewFromGoalDialog> { { d => d.Company, Company } }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is not { Canceled: false, Data: GoalPlaybook playbook }) return;
+        if (playbook.Source == DraftSource.Model) Snackbar.Add("Playbook proposed by AI and saved switched off. Review it, then turn it on.", Severity.Success);
+        else Snackbar.Add($"From the built-in library: {playbook.Reason} Saved switched off; review it, then turn it on.", Severity.Info);
+        Navigation.NavigateTo(PlaybookRoutes.Edit(Company.Id, playbook.Id));
     }
 
     private async Task CloneAsync(PlaybookSummary playbook)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
+using RevenueAngel.Core.Drafting;
 using RevenueAngel.Core.Playbooks;
 
 namespace RevenueAngel.Web.Components.Playbooks.Editor;
@@ -71,6 +72,8 @@ public sealed partial class PlaybookEditorForm
         draft.Type = type;
         if (!PlaybookValidator.AllowedTriggers(type).Contains(draft.Trigger)) draft.Trigger = PlaybookValidator.AllowedTriggers(type)[0];
         if (!PlaybookValidator.AllowedGoals(type).Contains(draft.Goal)) draft.Goal = PlaybookValidator.AllowedGoals(type)[0];
+        // A purpose belongs to one module; the step shows (and drafts for) the new module's default instead.
+        foreach (var step in draft.Steps.Where(s => s.Purpose is { } p && !StepPurposes.Fits(p, type))) step.Purpose = null;
         // Member rules mean nothing for leads (and back): start the rules over rather than save ones that cannot match.
         if (draft.Subject != subjectBefore) (draft.TargetRules, draft.ExitRules) = ("{}", "{}");
     }
