@@ -58,6 +58,7 @@ public sealed class MembershipSyncBatch(IDbContextFactory<RevenueAngelDbContext>
             row.ProductId = whopMembership.Product?.Id;
             row.Status = whopMembership.Status;
             row.CancelAtPeriodEnd = whopMembership.CancelAtPeriodEnd;
+            row.ManageUrl = Webhooks.WhopMirror.ManageUrlOf(whopMembership) ?? row.ManageUrl;
             row.RenewalPeriodEnd = whopMembership.RenewalPeriodEnd;
             row.UpdatedAt = updatedAt;
         }

@@ -11,6 +11,8 @@ public sealed class Membership
     public required string Status { get; set; }
     public bool CancelAtPeriodEnd { get; set; }
     public DateTimeOffset? RenewalPeriodEnd { get; set; }
+    /// Whop's billing portal for this membership (update the card, cancel), as Whop gives it.
+    public string? ManageUrl { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     /// Whop's `updated_at`: an older event never overwrites newer state.
     public DateTimeOffset UpdatedAt { get; set; }

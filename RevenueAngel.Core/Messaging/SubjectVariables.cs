@@ -46,6 +46,7 @@ public sealed class SubjectVariables(Microsoft.Extensions.Options.IOptions<Messa
             : null;
         var membership = await db.Memberships.AsNoTracking().Where(m => m.MemberId == member.Id)
             .OrderByDescending(m => MembershipStatuses.Live.Contains(m.Status)).ThenByDescending(m => m.CreatedAt).FirstOrDefaultAsync(ct);
+        if (membership?.ManageUrl is { } manage) values["update_payment_url"] = manage;
         var current = plans.FirstOrDefault(p => p.Id == membership?.PlanId);
         AddPlan(values, "plan", current);
 

@@ -11,8 +11,9 @@ namespace RevenueAngel.Core.Playbooks;
 /// nobody twice: a unique index backs it.
 public sealed class EventEnroller(TimeProvider time)
 {
+    /// <param name="nextRetry">For a failed payment: Whop's next automatic retry, which steps may be timed before.</param>
     public async Task<IReadOnlyList<Enrollment>> EnrollAsync(RevenueAngelDbContext db, string companyId, long memberId, PlaybookTrigger trigger,
-        string triggerKey, CancellationToken ct)
+        string triggerKey, CancellationToken ct, DateTimeOffset? nextRetry = null)
     {
         if (trigger == PlaybookTrigger.SegmentEntry) throw new ArgumentException("Segment entry is the scheduler's, not an event's.", nameof(trigger));
         var playbooks = await db.Playbooks.Include(p => p.Steps)
@@ -43,8 +44,8 @@ public sealed class EventEnroller(TimeProvider time)
             await db.SaveChangesAsync(ct);
             if (enrollment.Group != HoldoutSplit.Holdout)
             {
-                foreach (var (step, offset) in EntryRules.StepOffsets(playbook))
-                    db.Sends.Add(Send.Schedule(companyId, playbook.Id, step.Id, enrollment.Id, step.Channel, now + offset));
+                foreach (var (step, due) in EntryRules.StepDueTimes(playbook, now, nextRetry))
+                    db.Sends.Add(Send.Schedule(companyId, playbook.Id, step.Id, enrollment.Id, step.Channel, due));
                 await db.SaveChangesAsync(ct);
             }
             enrolled.Add(enrollment);

@@ -31,6 +31,7 @@ public sealed class StepDraft
     /// The existing step this edits; null for a new step.
     public long? Id { get; set; }
     public int DelayMinutes { get; set; }
+    public StepTiming Timing { get; set; }
     public MessageChannel Channel { get; set; } = MessageChannel.Push;
     /// What the message is for (drafting writes to it); null means the module's default for the step's position.
     public StepPurpose? Purpose { get; set; }

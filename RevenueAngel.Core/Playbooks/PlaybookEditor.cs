@@ -26,7 +26,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
             HoldoutPercent = playbook.HoldoutPercent, Tone = playbook.Tone, CustomTone = playbook.CustomTone,
             Steps = [.. steps.Select(s => new StepDraft
             {
-                Id = s.Id, DelayMinutes = s.DelayMinutes, Channel = s.Channel, Purpose = s.Purpose, Title = templates[s.TemplateId].Title,
+                Id = s.Id, DelayMinutes = s.DelayMinutes, Timing = s.Timing, Channel = s.Channel, Purpose = s.Purpose, Title = templates[s.TemplateId].Title,
                 Body = templates[s.TemplateId].Body, CtaLabel = templates[s.TemplateId].CtaLabel, CtaUrl = templates[s.TemplateId].CtaUrl,
                 Percent = 100 - s.Variants.Sum(v => v.Percent),
                 Variants = [.. s.Variants.OrderBy(v => v.Key).Select(v => new StepVariantDraft
@@ -199,6 +199,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
             }
             step.Position = i + 1;
             step.DelayMinutes = input.DelayMinutes;
+            step.Timing = input.Timing;
             step.Channel = input.Channel;
             step.Purpose = input.Purpose;
             await WriteVariantsAsync(db, playbook, step, input, TemplateName(name, $" · step {i + 1}"), draft.Tone, now, ct);

@@ -11,6 +11,7 @@ public sealed class PlaybookStep
     public int Position { get; set; }
     /// Wait after the previous step (after enrollment for the first step).
     public int DelayMinutes { get; set; }
+    public StepTiming Timing { get; set; }
     public MessageChannel Channel { get; set; }
     /// What the message is for; null for a step saved before purposes existed (StepPurposes.Default applies).
     public StepPurpose? Purpose { get; set; }

@@ -8,6 +8,7 @@ public sealed class PlaybookValidator(LiquidTemplates templates)
 {
     public const int MaxSteps = 10;
     public const int MaxDelayMinutes = 60 * 24 * 60;
+    public const int MaxBeforeRetryMinutes = 5 * 24 * 60;
 
     public IReadOnlyDictionary<string, string[]> Validate(PlaybookDraft draft, IReadOnlyCollection<string> companyPlanIds)
     {
@@ -38,6 +39,11 @@ public sealed class PlaybookValidator(LiquidTemplates templates)
             var step = draft.Steps[i];
             if (step.DelayMinutes is < 0 or > MaxDelayMinutes) Add($"steps[{i}].delayMinutes", "Between 0 minutes and 60 days.");
             if (!Enum.IsDefined(step.Channel)) Add($"steps[{i}].channel", "Unknown channel.");
+            if (!Enum.IsDefined(step.Timing)) Add($"steps[{i}].timing", "Unknown timing.");
+            else if (step.Timing == StepTiming.BeforeNextRetry && draft.Trigger != PlaybookTrigger.PaymentFailed)
+                Add($"steps[{i}].timing", "Only a playbook that starts on a failed payment can time a step before Whop's next retry.");
+            else if (step.Timing == StepTiming.BeforeNextRetry && step.DelayMinutes > MaxBeforeRetryMinutes)
+                Add($"steps[{i}].delayMinutes", "At most 5 days before Whop's next retry (Whop retries within about 5 days).");
             if (step.Purpose is { } purpose && (!Enum.IsDefined(purpose) || !Drafting.StepPurposes.Fits(purpose, draft.Type)))
                 Add($"steps[{i}].purpose", $"Not a purpose of a {TypeName(draft.Type)} step ({string.Join(", ", Drafting.StepPurposes.For(draft.Type).Select(Drafting.StepPurposes.Name))}).");
             foreach (var problem in templates.Validate(step.ToTemplate("validation")))

@@ -14,7 +14,7 @@ namespace RevenueAngel.Core.Webhooks;
 /// payment.created | pending | succeeded | failed. A success records one conversion per payment when it is a
 /// first purchase, a recovery or an upgrade (a renewal is revenue, not a conversion), ends the sequences whose
 /// goal it meets and attributes it last-touch; a failure marks the membership past due and starts ChurnSave.
-public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller)
+public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, TimeProvider time)
 {
     private static readonly TimeSpan RecoveryLookback = TimeSpan.FromDays(14);
 
@@ -51,7 +51,11 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller)
                 await db.SaveChangesAsync(ct);
                 // A failure redelivered after the payment went through starts nothing.
                 if (member is not null && row.PaidAt is null)
-                    await enroller.EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.PaymentFailed, payment.Id, ct);
+                {
+                    var nextRetry = payment.Retryable ? payment.NextPaymentAttempt : null;
+                    await RetryTimedSends.FollowAsync(db, company.Id, payment.Id, nextRetry, time.GetUtcNow(), ct);
+                    await enroller.EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.PaymentFailed, payment.Id, ct, nextRetry);
+                }
                 break;
         }
         return WebhookEventStatus.Processed;

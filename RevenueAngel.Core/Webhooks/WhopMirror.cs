@@ -98,6 +98,7 @@ public sealed class WhopMirror
         row.Status = membership.Status;
         row.CancelAtPeriodEnd = membership.CancelAtPeriodEnd;
         row.RenewalPeriodEnd = membership.RenewalPeriodEnd ?? row.RenewalPeriodEnd;
+        row.ManageUrl = ManageUrlOf(membership) ?? row.ManageUrl;
         row.UpdatedAt = updatedAt;
         await db.SaveChangesAsync(ct);
         return (row, before);
@@ -156,6 +157,10 @@ public sealed class WhopMirror
             throw new WebhookPayloadException("The payment's total is out of range.", e);
         }
     }
+
+    /// Only an https address of 500 characters at most: it becomes a member's link.
+    internal static string? ManageUrlOf(WhopMembership membership) =>
+        membership.ManageUrl is { Length: <= 500 } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps ? url : null;
 
     private static Payment Copy(Payment p) => new()
     {

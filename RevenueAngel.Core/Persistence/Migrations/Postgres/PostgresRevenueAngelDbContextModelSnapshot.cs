@@ -826,6 +826,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("ManageUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("manage_url");
+
                     b.Property<long>("MemberId")
                         .HasColumnType("bigint")
                         .HasColumnName("member_id");
@@ -1170,6 +1175,14 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.Property<long>("TemplateId")
                         .HasColumnType("bigint")
                         .HasColumnName("template_id");
+
+                    b.Property<string>("Timing")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("after_previous")
+                        .HasColumnName("timing");
 
                     b.Property<string>("WinnerVariant")
                         .HasMaxLength(8)

@@ -808,6 +808,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("ManageUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("manage_url");
+
                     b.Property<long>("MemberId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("member_id");
@@ -1142,6 +1147,14 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     b.Property<long>("TemplateId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("template_id");
+
+                    b.Property<string>("Timing")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("after_previous")
+                        .HasColumnName("timing");
 
                     b.Property<string>("WinnerVariant")
                         .HasMaxLength(8)

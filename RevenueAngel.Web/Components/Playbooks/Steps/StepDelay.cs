@@ -7,12 +7,15 @@ public readonly record struct StepDelay(int Days, int Hours, int Minutes)
 
     public static StepDelay FromMinutes(int minutes) => new(minutes / (24 * 60), minutes / 60 % 24, minutes % 60);
 
-    public string Describe(bool first)
+    public string Describe(bool first, bool beforeNextRetry = false)
     {
+        if (beforeNextRetry)
+            return TotalMinutes == 0 ? "When Whop retries the payment" : $"{Amount()} before Whop's next retry";
         if (TotalMinutes == 0) return first ? "As soon as they enter" : "Right after the previous step";
-        var parts = new[] { (Days, "day"), (Hours, "hour"), (Minutes, "minute") }
-            .Where(p => p.Item1 > 0)
-            .Select(p => $"{p.Item1} {p.Item2}{(p.Item1 == 1 ? "" : "s")}");
-        return $"{string.Join(" ", parts)} after {(first ? "they enter" : "the previous step")}";
+        return $"{Amount()} after {(first ? "they enter" : "the previous step")}";
     }
+
+    private string Amount() => string.Join(" ", new[] { (Days, "day"), (Hours, "hour"), (Minutes, "minute") }
+        .Where(p => p.Item1 > 0)
+        .Select(p => $"{p.Item1} {p.Item2}{(p.Item1 == 1 ? "" : "s")}"));
 }
