@@ -55,6 +55,25 @@ public sealed class RetryTimedStepTests(WebhookAppFixture app) : IClassFixture<W
         Assert.Equal([now, now.AddHours(6), now.AddHours(8)], await DueTimesAsync(playbook.Id));
     }
 
+    [Fact]
+    public async Task TheUpdateCardLinkIsTheMembershipsOwnManageUrlFromWhop()
+    {
+        var s = await DispatchScenario.CreateAsync(app, members: 1);
+        var membershipId = $"mem_manage_{s.CompanyId}";
+        var response = await app.DeliverAsync(WhopEvents.Envelope("membership.activated", s.CompanyId, app.Time.GetUtcNow(),
+            WhopEvents.Membership(membershipId, s.CompanyId, s.Members[0].WhopUserId, s.Plan.Id, "active", app.Time.GetUtcNow().AddDays(1))));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        await app.ProcessAsync();
+
+        await using var db = app.App.CreateDbContext();
+        var membership = await db.Memberships.SingleAsync(m => m.Id == membershipId, Ct);
+        var company = await db.Companies.SingleAsync(c => c.Id == s.CompanyId, Ct);
+        var values = await app.Get<SubjectVariables>().LoadAsync(db, company, PlaybookType.ChurnSave, null, SubjectKind.Member, membership.MemberId,
+            app.Time.GetUtcNow().AddDays(1), Ct);
+        Assert.Equal($"https://whop.com/billing/manage/mber_{s.Members[0].WhopUserId}/", membership.ManageUrl);
+        Assert.Equal(membership.ManageUrl, values.Values["update_payment_url"]);
+    }
+
     private async Task<List<DateTimeOffset>> DueTimesAsync(long playbookId)
     {
         await using var db = app.App.CreateDbContext();
