@@ -63,6 +63,8 @@ public static class DependencyInjection
         builder.Services.AddTransient<TrackedLinks>();
         builder.Services.AddSingleton<Attribution.ClickTracker>();
         builder.Services.AddTransient<Dispatcher>();
+        // Transient: holds Whop's typed client.
+        builder.Services.AddTransient<Dunning.OwnPaymentRetries>();
         builder.AddWebhooks();
         builder.Services.AddTransient<MessagePreviews>();
         builder.AddDrafting();

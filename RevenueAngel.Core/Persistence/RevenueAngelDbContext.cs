@@ -41,6 +41,7 @@ public abstract class RevenueAngelDbContext(DbContextOptions options) : DbContex
     public DbSet<RevenueAdjustment> RevenueAdjustments => Set<RevenueAdjustment>();
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<ExperimentAssignment> ExperimentAssignments => Set<ExperimentAssignment>();
+    public DbSet<Dunning.PaymentRetry> PaymentRetries => Set<Dunning.PaymentRetry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RevenueAngelDbContext).Assembly);

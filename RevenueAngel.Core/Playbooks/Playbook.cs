@@ -26,6 +26,10 @@ public sealed class Playbook
     /// Null: a subject enters once. Otherwise it may re-enter this many days after its last enrollment ended.
     public int? ReentryAfterDays { get; set; }
     public int HoldoutPercent { get; set; } = 10;
+    /// Payment-failed playbooks: days of the month ("1,15") on which we also retry the charge (RetryPaydays); null: only Whop retries.
+    public string? OwnRetryDays { get; set; }
+    /// Our own retries of one payment at most.
+    public int OwnRetryLimit { get; set; } = 2;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// Deleted playbooks stay for the history of their sends and conversions, hidden everywhere else.

@@ -52,7 +52,7 @@ public sealed class PlaybookCatalog(IDbContextFactory<RevenueAngelDbContext> con
             playbook.ExitRules,
             [.. steps.Select(s => (Step: s, Template: templates[s.TemplateId])).Select(x => new PlaybookStepView(x.Step.Id, x.Step.Position,
                 x.Step.DelayMinutes, x.Step.Channel, x.Template.Title, x.Template.Body, x.Template.CtaLabel, x.Template.CtaUrl, x.Step.Purpose))],
-            playbook.CustomTone);
+            playbook.CustomTone, Dunning.RetryPaydays.Parse(playbook.OwnRetryDays), playbook.OwnRetryLimit);
     }
 
     /// The latest sends of a playbook, newest first, for its page.

@@ -17,6 +17,9 @@ public sealed class PlaybookDraft
     public int Priority { get; set; } = 20;
     public int? ReentryAfterDays { get; set; }
     public int HoldoutPercent { get; set; } = 10;
+    /// Days of the month we also retry a failed payment ourselves (payment-failed playbooks); empty: only Whop retries.
+    public List<int> OwnRetryDays { get; set; } = [];
+    public int OwnRetryLimit { get; set; } = 2;
     public MessageTone Tone { get; set; } = MessageTone.Friendly;
     /// How the creator describes the voice when Tone is Custom.
     public string? CustomTone { get; set; }

@@ -24,6 +24,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
             Name = playbook.Name, Type = playbook.Type, Trigger = playbook.Trigger, TargetRules = playbook.TargetRules, ExitRules = playbook.ExitRules,
             Goal = playbook.Goal, GoalPlanId = playbook.GoalPlanId, Priority = playbook.Priority, ReentryAfterDays = playbook.ReentryAfterDays,
             HoldoutPercent = playbook.HoldoutPercent, Tone = playbook.Tone, CustomTone = playbook.CustomTone,
+            OwnRetryDays = [.. Dunning.RetryPaydays.Parse(playbook.OwnRetryDays)], OwnRetryLimit = playbook.OwnRetryLimit,
             Steps = [.. steps.Select(s => new StepDraft
             {
                 Id = s.Id, DelayMinutes = s.DelayMinutes, Timing = s.Timing, Channel = s.Channel, Purpose = s.Purpose, Title = templates[s.TemplateId].Title,
@@ -148,6 +149,8 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
         playbook.ReentryAfterDays = draft.ReentryAfterDays;
         playbook.HoldoutPercent = draft.HoldoutPercent;
         playbook.Tone = draft.Tone;
+        playbook.OwnRetryDays = draft.Trigger == PlaybookTrigger.PaymentFailed ? Dunning.RetryPaydays.Write(draft.OwnRetryDays) : null;
+        playbook.OwnRetryLimit = draft.OwnRetryLimit;
         playbook.CustomTone = draft.Tone == MessageTone.Custom && !string.IsNullOrWhiteSpace(draft.CustomTone) ? draft.CustomTone.Trim() : null;
         playbook.UpdatedAt = now;
     }

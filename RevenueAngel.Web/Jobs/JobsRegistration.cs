@@ -35,6 +35,7 @@ public static class JobsRegistration
             Every<WebhookProcessingJob>(q, sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value.PollSeconds);
             Every<WebhookRetentionJob>(q, _ => (int)TimeSpan.FromDays(1).TotalSeconds);
             Every<StepWinnerJob>(q, _ => (int)TimeSpan.FromHours(1).TotalSeconds);
+            Every<PaymentRetryJob>(q, _ => (int)TimeSpan.FromHours(1).TotalSeconds);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddTransient<SyncTrigger>();

@@ -649,6 +649,57 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.ToTable("sends", (string)null);
                 });
 
+            modelBuilder.Entity("RevenueAngel.Core.Dunning.PaymentRetry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accepted");
+
+                    b.Property<DateTimeOffset>("AttemptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempted_at");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("payment_id");
+
+                    b.Property<long>("PlaybookId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("playbook_id");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("result");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_retries");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_payment_retries_company_id");
+
+                    b.HasIndex("PaymentId", "AttemptedAt")
+                        .HasDatabaseName("ix_payment_retries_payment_id_attempted_at");
+
+                    b.ToTable("payment_retries", (string)null);
+                });
+
             modelBuilder.Entity("RevenueAngel.Core.Experiments.ExperimentAssignment", b =>
                 {
                     b.Property<string>("CompanyId")
@@ -1091,6 +1142,17 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("OwnRetryDays")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("own_retry_days");
+
+                    b.Property<int>("OwnRetryLimit")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(2)
+                        .HasColumnName("own_retry_limit");
+
                     b.Property<int>("Priority")
                         .HasColumnType("integer")
                         .HasColumnName("priority");
@@ -1526,6 +1588,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_sends_playbook_steps_step_id");
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Dunning.PaymentRetry", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_retries_companies_company_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Experiments.ExperimentAssignment", b =>

@@ -635,6 +635,55 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     b.ToTable("sends", (string)null);
                 });
 
+            modelBuilder.Entity("RevenueAngel.Core.Dunning.PaymentRetry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted");
+
+                    b.Property<long>("AttemptedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempted_at");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<long>("PlaybookId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("playbook_id");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_retries");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_payment_retries_company_id");
+
+                    b.HasIndex("PaymentId", "AttemptedAt")
+                        .HasDatabaseName("ix_payment_retries_payment_id_attempted_at");
+
+                    b.ToTable("payment_retries", (string)null);
+                });
+
             modelBuilder.Entity("RevenueAngel.Core.Experiments.ExperimentAssignment", b =>
                 {
                     b.Property<string>("CompanyId")
@@ -1065,6 +1114,17 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("OwnRetryDays")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("own_retry_days");
+
+                    b.Property<int>("OwnRetryLimit")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(2)
+                        .HasColumnName("own_retry_limit");
+
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER")
                         .HasColumnName("priority");
@@ -1494,6 +1554,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_sends_playbook_steps_step_id");
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Dunning.PaymentRetry", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_retries_companies_company_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Experiments.ExperimentAssignment", b =>
