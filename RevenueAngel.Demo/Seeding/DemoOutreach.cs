@@ -10,6 +10,10 @@ namespace RevenueAngel.Demo;
 internal sealed class DemoOutreach(Random random, DateTimeOffset now, string companyId, int attributionWindowDays)
 {
     private const double HoldoutRate = 0.1;
+
+    /// How much more often a messaged subject converts than one held out (0.6 = 60% more): the demo's messages work,
+    /// so its experiments find a lift, and a test checks the report's interval covers this one.
+    public const double SimulatedLift = 0.6;
     private const double ClickRate = 0.35;
     private readonly Dictionary<(long PlaybookId, long SubjectId), int> _entries = [];
     private int _messageNumber;
@@ -27,6 +31,36 @@ internal sealed class DemoOutreach(Random random, DateTimeOffset now, string com
             EntryNumber = entry, EnteredAt = start, Group = random.NextDouble() < HoldoutRate ? "holdout" : "treatment",
         };
         Journeys.Add(new DemoJourney(enrollment, playbook, start, end, lost, payment, type, memberId));
+    }
+
+    /// Decides holdout and treatment once every journey's outcome is known, so that treatment converts SimulatedLift
+    /// more often than holdout with HoldoutRate of each playbook's subjects held out: with c the share that converts,
+    /// holdout converts at c / (h + (1 − h)(1 + lift)). The counts are allotted, not drawn, so that even the small
+    /// recovery playbook's holdout shows the lift rather than the luck of a few draws; who is held out is random.
+    public void AssignGroups(Random groups)
+    {
+        foreach (var playbook in Journeys.Select((j, i) => (Journey: j, Index: i)).GroupBy(x => x.Journey.Playbook.Id))
+        {
+            var all = playbook.ToList();
+            var converting = all.Where(x => x.Journey.ConvertingPayment is not null).OrderBy(_ => groups.Next()).ToList();
+            var others = all.Where(x => x.Journey.ConvertingPayment is null).OrderBy(_ => groups.Next()).ToList();
+            var held = (int)Math.Round(all.Count * HoldoutRate);
+            var share = (double)converting.Count / all.Count;
+            var heldConverting = Math.Min(converting.Count, (int)Math.Round(held * share / (HoldoutRate + (1 - HoldoutRate) * (1 + SimulatedLift))));
+            var holdout = converting.Take(heldConverting).Concat(others.Take(held - heldConverting)).Select(x => x.Index).ToHashSet();
+            foreach (var (journey, index) in all)
+            {
+                var e = journey.Enrollment;
+                Journeys[index] = journey with
+                {
+                    Enrollment = new Enrollment
+                    {
+                        CompanyId = e.CompanyId, PlaybookId = e.PlaybookId, SubjectKind = e.SubjectKind, SubjectId = e.SubjectId,
+                        EntryNumber = e.EntryNumber, EnteredAt = e.EnteredAt, Group = holdout.Contains(index) ? "holdout" : "treatment",
+                    },
+                };
+            }
+        }
     }
 
     /// Needs saved enrollments (their ids). Also ends each enrollment as its journey did.

@@ -70,6 +70,7 @@ public sealed partial class DemoSeeder(
         db.Leads.AddRange(leads.Select(l => l.Lead));
         await db.SaveChangesAsync(ct);
         DemoJourneys.Plan(outreach, playbooks, billing.History, leads, company.InstalledAt, now, random);
+        outreach.AssignGroups(new Random(random.Next()));
         db.Enrollments.AddRange(outreach.Journeys.Select(j => j.Enrollment));
         await db.SaveChangesAsync(ct);
 
