@@ -110,5 +110,39 @@ public sealed class PlaybookPagesInIframeTests(DemoWebFixture web, Chromium chro
         await FramedPages.SaveScreenshotAsync(app.Locator("[data-testid=step]").First, $"playbook-editor-variant-{name}");
     }
 
+    [Theory]
+    [InlineData("narrow", 420)]
+    [InlineData("wide", 1280)]
+    public async Task TheRecoveryEditorTimesAStepBeforeWhopsRetryAndRetriesOnPaydays(string name, int width)
+    {
+        long id;
+        await using (var db = web.App.CreateDbContext())
+            id = await db.Playbooks.Where(p => p.CompanyId == "biz_demo" && p.Type == PlaybookType.ChurnSave).Select(p => p.Id).FirstAsync(Ct);
+        var page = await FramedPages.OpenAsync(chromium, web, web.Parent.AllowedOrigin, new() { Width = width, Height = 2400 },
+            path: $"/dashboard/biz_demo/playbooks/{id}");
+        var app = page.FrameLocator("#app");
+        await Expect(app.Locator("[data-testid=circuit][data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+
+        var second = app.Locator("[data-testid=step]").Nth(1);
+        await second.Locator("[data-testid=step-timing]").Locator("xpath=ancestor::div[contains(@class,'mud-input-control')][1]").ClickAsync();
+        await app.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Before Whop's next retry" }).ClickAsync();
+        await Expect(second.Locator("[data-testid=step-delay-text]")).ToHaveTextAsync("1 day before Whop's next retry");
+        await app.Locator("input[data-testid=own-retry-days]").FillAsync("1, 15");
+        await app.Locator("input[data-testid=own-retry-days]").BlurAsync();
+        await Expect(app.Locator("input[data-testid=own-retry-limit]")).ToBeVisibleAsync();
+
+        var overflow = await FramedPages.SideScrollAsync(app);
+        Assert.True(overflow <= 0, $"the recovery editor scrolls sideways by {overflow}px at {width}px");
+        await FramedPages.SaveScreenshotAsync(app.Locator("[data-testid=own-retries]"), $"playbook-editor-own-retries-{name}");
+        await FramedPages.SaveScreenshotAsync(second, $"playbook-editor-retry-timed-step-{name}");
+        if (name != "wide") return;
+        await app.Locator("button[data-testid=save-playbook]").ClickAsync();
+        await Expect(app.Locator(".mud-snackbar", new() { HasTextString = "Playbook saved." })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        var saved = (await web.App.Services.GetRequiredService<PlaybookCatalog>().GetAsync("biz_demo", id, Ct))!;
+        Assert.Equal([1, 15], saved.OwnRetryDays);
+        await using var check = web.App.CreateDbContext();
+        Assert.Equal(StepTiming.BeforeNextRetry, (await check.PlaybookSteps.SingleAsync(st => st.PlaybookId == id && st.Position == 2, Ct)).Timing);
+    }
+
     private string _expectedAudience = "";
 }
