@@ -11,7 +11,7 @@ internal static class ChurnSaveFigures
     private static readonly ConversionType[] Kept = [ConversionType.Recovery, ConversionType.Save, ConversionType.WinBack];
 
     public static async Task<ChurnSaveReport> ReadAsync(RevenueAngelDbContext db, string companyId, string currency, AnalyticsWindow window,
-        CancellationToken ct)
+        int saveConfirmationDays, CancellationToken ct)
     {
         var failed = await db.Payments
             .Where(p => p.CompanyId == companyId && p.FailedAt >= window.From && p.FailedAt < window.To)
@@ -51,6 +51,7 @@ internal static class ChurnSaveFigures
             SavesConfirmedCents: Cents(ConversionType.Save, (s, _) => s == ConversionState.Confirmed),
             SavesLost: Count(ConversionType.Save, (s, _) => s == ConversionState.Lost),
             WinBacks: Count(ConversionType.WinBack, (_, _) => true),
-            WinBackCents: Cents(ConversionType.WinBack, (_, _) => true));
+            WinBackCents: Cents(ConversionType.WinBack, (_, _) => true),
+            SaveConfirmationDays: saveConfirmationDays);
     }
 }

@@ -1,7 +1,8 @@
 namespace RevenueAngel.Core.Analytics;
 
 /// ChurnSave over one window, in the company's currency. Failed payments are those that failed in the window (the
-/// rates follow them); recoveries, saves and win-backs are those recorded in it, saves in their state today.
+/// rates follow them); recoveries, saves and win-backs are those recorded in it, saves in their state today. A save
+/// is lost when its member cancels again within SaveConfirmationDays before a payment confirmed it.
 public sealed record ChurnSaveReport(
     int FailedPayments,
     long FailedCents,
@@ -17,7 +18,8 @@ public sealed record ChurnSaveReport(
     long SavesConfirmedCents,
     int SavesLost,
     int WinBacks,
-    long WinBackCents)
+    long WinBackCents,
+    int SaveConfirmationDays)
 {
     public int Recovered => RecoveredByUs + RecoveredByWhop;
 

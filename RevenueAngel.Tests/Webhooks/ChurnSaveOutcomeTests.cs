@@ -249,7 +249,7 @@ public sealed class ChurnSaveOutcomeTests(WebhookAppFixture app) : IClassFixture
         Assert.Equal(new ChurnSaveReport(FailedPayments: 3, FailedCents: 8700, FailedThenPaid: 2, FailedThenPaidCents: 3800,
             RecoveredByUs: 1, RecoveredByUsCents: 1900, RecoveredByWhop: 1, RecoveredByWhopCents: 1900,
             SavesPending: 1, SavesPendingCents: 1900, SavesConfirmed: 1, SavesConfirmedCents: 4900, SavesLost: 1,
-            WinBacks: 1, WinBackCents: 1900), report);
+            WinBacks: 1, WinBackCents: 1900, SaveConfirmationDays: 30), report);
         Assert.Equal((10600L, 2 / 3d, 3800 / 8700d), (report.RevenueKeptCents, report.RecoveryRateByCount!.Value, report.RecoveryRateByDollars!.Value));
     }
 }
