@@ -98,6 +98,27 @@ public sealed class ChurnSaveOutcomeTests(WebhookAppFixture app) : IClassFixture
     }
 
     [Fact]
+    public async Task ASaveConfirmedByARecoveredPaymentCountsThatMoneyOnce()
+    {
+        var s = await SetUpAsync();
+        var t = app.Time.GetUtcNow();
+        await SaveAsync(s, 0, s.ProPlan, t);
+        object Renewal(string status, DateTimeOffset at) => WhopEvents.Payment($"pay_renew_{s.CompanyId}", s.CompanyId, s.User(0), s.Membership(0), s.ProPlan, 49m,
+            status, at, billingReason: "subscription_cycle", paymentsFailed: 1);
+
+        await DeliverAsync(s, "payment.failed", Renewal("open", t.AddHours(1)), t.AddHours(1));
+        await app.ProcessAsync();
+        await DeliverAsync(s, "payment.succeeded", Renewal("paid", t.AddHours(2)), t.AddHours(2));
+        await app.ProcessAsync();
+
+        var conversions = await ConversionsAsync(s);
+        Assert.Equal([(ConversionType.Save, ConversionState.Confirmed, (string?)$"pay_renew_{s.CompanyId}"), (ConversionType.Recovery, ConversionState.Confirmed, null)],
+            conversions.Select(c => (c.Type, c.State, c.ConfirmedByPaymentId)));
+        var report = (await app.Get<AnalyticsQueries>().GetOverviewAsync(s.CompanyId, new AnalyticsWindow(t.AddDays(-1), t.AddDays(1)), Ct))!.ChurnSave!;
+        Assert.Equal((1, 0L, 4900L, 4900L), (report.SavesConfirmed, report.SavesConfirmedCents, report.RecoveredCents, report.RevenueKeptCents));
+    }
+
+    [Fact]
     public async Task ACancelWithinTheWindowLosesAPendingSaveAndALaterPaymentDoesNotRevive()
     {
         var s = await SetUpAsync();
