@@ -74,6 +74,8 @@ public static class DependencyInjection
     private static void AddWebhooks(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Attribution.AttributionOptions>().BindConfiguration(Attribution.AttributionOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<WebhookInbox>();
         builder.Services.AddSingleton<WebhookRetention>();
         builder.Services.AddSingleton<WebhookActivity>();

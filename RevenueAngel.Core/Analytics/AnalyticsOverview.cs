@@ -16,4 +16,7 @@ public sealed record AnalyticsOverview(
     public Change ClickThroughRate => new(Current.ClickThroughRate ?? 0, Previous.ClickThroughRate ?? 0);
     public Change ConversionRate => new(Current.ConversionRate ?? 0, Previous.ConversionRate ?? 0);
     public Change ActiveEnrollments => new(Current.ActiveEnrollments, Previous.ActiveEnrollments);
+
+    /// Failed payments, recoveries (ours / Whop's), saves by state and win-backs of the window.
+    public ChurnSaveReport? ChurnSave { get; init; }
 }

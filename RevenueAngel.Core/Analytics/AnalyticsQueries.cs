@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RevenueAngel.Core.Attribution;
 using RevenueAngel.Core.Persistence;
 
 namespace RevenueAngel.Core.Analytics;
 
 /// What the playbooks earned and did for one company, set-based so it stays fast on millions of sends.
-public sealed class AnalyticsQueries(IDbContextFactory<RevenueAngelDbContext> contexts)
+public sealed class AnalyticsQueries(IDbContextFactory<RevenueAngelDbContext> contexts, IOptions<AttributionOptions> attribution)
 {
     /// Null when the company is unknown.
     public async Task<AnalyticsOverview?> GetOverviewAsync(string companyId, AnalyticsWindow window, CancellationToken ct = default)
@@ -18,13 +20,17 @@ public sealed class AnalyticsQueries(IDbContextFactory<RevenueAngelDbContext> co
             playbooks = await PlaybookHeader.ForCompanyAsync(db, companyId, ct);
         }
 
-        // Three independent reads, each on a connection of its own, so the database works on them side by side.
+        // Independent reads, each on a connection of its own, so the database works on them side by side.
         var current = InContextAsync(db => PeriodMeasurement.TakeAsync(db, companyId, currency, window, playbooks, ct), ct);
         var previous = InContextAsync(db => PeriodMeasurement.TakeAsync(db, companyId, currency, window.Previous(), playbooks, ct), ct);
         var dailyRevenue = InContextAsync(db => DailySeries.ReadRevenueAsync(db, companyId, currency, window, ct), ct);
-        await Task.WhenAll(current, previous, dailyRevenue);
+        var churnSave = InContextAsync(db => ChurnSaveFigures.ReadAsync(db, companyId, currency, window, attribution.Value.SaveConfirmationDays, ct), ct);
+        await Task.WhenAll(current, previous, dailyRevenue, churnSave);
         var daily = DailySeries.Assemble(dailyRevenue.Result, current.Result.Sends, window, playbooks);
-        return new AnalyticsOverview(currency, window, current.Result.Figures, previous.Result.Figures, daily, current.Result.Playbooks);
+        return new AnalyticsOverview(currency, window, current.Result.Figures, previous.Result.Figures, daily, current.Result.Playbooks)
+        {
+            ChurnSave = churnSave.Result,
+        };
     }
 
     /// Null when the playbook does not exist or belongs to another company.

@@ -19,7 +19,7 @@ public sealed class ConversionFeed(IDbContextFactory<RevenueAngelDbContext> cont
                           from st in steps.DefaultIfEmpty()
                           select new
                           {
-                              c.Id, c.Type, c.Currency, c.AttributionMethod, c.CreatedAt,
+                              c.Id, c.Type, c.Currency, c.AttributionMethod, c.CreatedAt, c.State,
                               Member = m == null ? null : m.Name ?? m.Username ?? m.WhopUserId,
                               Net = c.RevenueCents + (db.RevenueAdjustments.Where(a => a.ConversionId == c.Id).Sum(a => (long?)a.AmountCents) ?? 0),
                               Playbook = p == null ? null : p.Name,
@@ -29,6 +29,6 @@ public sealed class ConversionFeed(IDbContextFactory<RevenueAngelDbContext> cont
         return [.. rows
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
             .Select(r => new RecentConversion(r.Id, r.Member ?? "Unknown member", r.Type, r.Net, r.Currency, r.Playbook, r.Step,
-                r.AttributionMethod, r.CreatedAt))];
+                r.AttributionMethod, r.CreatedAt, r.State))];
     }
 }

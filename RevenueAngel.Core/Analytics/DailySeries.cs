@@ -4,7 +4,7 @@ using RevenueAngel.Core.Persistence;
 
 namespace RevenueAngel.Core.Analytics;
 
-/// Revenue and sends per UTC day. Revenue is grouped in raw SQL because the two providers store instants
+/// Revenue and sends per UTC day (revenue as NetConversion counts it: pending and lost saves keep none). Revenue is grouped in raw SQL because the two providers store instants
 /// differently (timestamptz; UTC ticks on SQLite) and LINQ cannot take the day of either portably; sends are the
 /// period's hourly slices the caller has already read (SentCounts).
 internal static class DailySeries
@@ -26,6 +26,8 @@ internal static class DailySeries
             LEFT JOIN (SELECT conversion_id, sum(amount_cents) AS cents FROM revenue_adjustments
                        WHERE company_id = @company AND conversion_id IS NOT NULL GROUP BY conversion_id) a ON a.conversion_id = c.id
             WHERE c.company_id = @company AND c.currency = @currency AND c.created_at >= @from AND c.created_at < @to
+              AND c.state = 'confirmed'
+              AND NOT EXISTS (SELECT 1 FROM conversions o WHERE o.whop_payment_id = c.confirmed_by_payment_id)
             GROUP BY 1, 2
             """, companyId, currency, window, postgres, r => new DailyRevenue(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1), r.GetInt64(2)), ct);
     }

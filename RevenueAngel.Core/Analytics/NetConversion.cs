@@ -4,6 +4,8 @@ using RevenueAngel.Core.Persistence;
 namespace RevenueAngel.Core.Analytics;
 
 /// A conversion with what refunds and lost disputes took back already subtracted, and the send it is credited to.
+/// A pending or lost save keeps nothing, nor does a save whose confirming payment is a conversion of its own (a
+/// recovery): that money counts once, there.
 internal sealed class NetConversion
 {
     public long Id { get; init; }
@@ -13,6 +15,8 @@ internal sealed class NetConversion
     public long? SendId { get; init; }
     public long? PlaybookId { get; init; }
     public long? StepId { get; init; }
+    public ConversionState State { get; init; }
+    public RecoverySource? RecoveredBy { get; init; }
     public long NetCents { get; init; }
 
     /// Every conversion of the company when <paramref name="window"/> is null.
@@ -27,6 +31,8 @@ internal sealed class NetConversion
         return from c in company
                join a in adjustments on (long?)c.Id equals a.ConversionId into adjusted
                from a in adjusted.DefaultIfEmpty()
+               join o in db.Conversions on c.ConfirmedByPaymentId equals o.WhopPaymentId into overlapping
+               from o in overlapping.DefaultIfEmpty()
                select new NetConversion
                {
                    Id = c.Id,
@@ -36,7 +42,9 @@ internal sealed class NetConversion
                    SendId = c.AttributedSendId,
                    PlaybookId = c.AttributedPlaybookId,
                    StepId = c.AttributedStepId,
-                   NetCents = c.RevenueCents + ((long?)a.Cents ?? 0),
+                   State = c.State,
+                   RecoveredBy = c.RecoveredBy,
+                   NetCents = c.State != ConversionState.Confirmed || o != null ? 0 : c.RevenueCents + ((long?)a.Cents ?? 0),
                };
     }
 }

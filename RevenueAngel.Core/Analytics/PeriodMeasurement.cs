@@ -27,7 +27,7 @@ internal sealed record PeriodMeasurement(PeriodFigures Figures, IReadOnlyList<Pl
         PlaybookType? TypeOf(long? playbookId) => playbookId is { } id && playbooks.TryGetValue(id, out var p) ? p.Type : null;
 
         var figures = new PeriodFigures(
-            RecoveredRevenueCents: Revenue((module, type) => module == PlaybookType.ChurnSave && type is ConversionType.Recovery or ConversionType.Save),
+            RecoveredRevenueCents: Revenue((module, type) => module == PlaybookType.ChurnSave && type is ConversionType.Recovery or ConversionType.Save or ConversionType.WinBack),
             InfluencedRevenueCents: Revenue((module, _) => module is not null),
             ConversionsByType: Enum.GetValues<ConversionType>().ToDictionary(t => t, t => conversions.Where(c => c.Type == t).Sum(c => c.Count)),
             AttributedConversions: conversions.Where(c => c.PlaybookId is not null).Sum(c => c.Count),

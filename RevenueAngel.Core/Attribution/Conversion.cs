@@ -18,4 +18,14 @@ public sealed class Conversion
     public AttributionMethod AttributionMethod { get; init; }
     public int AttributionWindowDays { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+    /// The membership a save or win-back is about: its next payment confirms a save.
+    public string? WhopMembershipId { get; init; }
+    /// Pending and lost conversions keep no revenue; changed only by the set-based transitions in SaveConfirmation.
+    public ConversionState State { get; init; } = ConversionState.Confirmed;
+    /// When a pending save became confirmed or lost.
+    public DateTimeOffset? SettledAt { get; init; }
+    /// The payment that confirmed a save.
+    public string? ConfirmedByPaymentId { get; init; }
+    /// For a recovery: our message or Whop's own retry.
+    public RecoverySource? RecoveredBy { get; init; }
 }

@@ -17,6 +17,10 @@ internal sealed class ConversionConfiguration : IEntityTypeConfiguration<Convers
         builder.Property(c => c.Type).HasStoredEnum();
         builder.Property(c => c.AttributionMethod).HasStoredEnum();
         builder.Property(c => c.Currency).HasMaxLength(3);
+        builder.Property(c => c.WhopMembershipId).HasMaxLength(64);
+        builder.Property(c => c.State).HasStoredEnum();
+        builder.Property(c => c.ConfirmedByPaymentId).HasMaxLength(64);
+        builder.Property(c => c.RecoveredBy).HasStoredEnum();
         builder.HasOne<Company>().WithMany().HasForeignKey(c => c.CompanyId);
         builder.HasOne<Member>().WithMany().HasForeignKey(c => c.MemberId);
         builder.HasOne<Send>().WithMany().HasForeignKey(c => c.AttributedSendId).OnDelete(DeleteBehavior.SetNull);
@@ -27,5 +31,7 @@ internal sealed class ConversionConfiguration : IEntityTypeConfiguration<Convers
         builder.HasIndex(c => new { c.CompanyId, c.CreatedAt })
             .IncludeProperties(c => new { c.Id, c.MemberId, c.Type, c.RevenueCents, c.Currency, c.AttributedPlaybookId, c.AttributedStepId });
         builder.HasIndex(c => c.AttributedSendId);
+        // A payment or cancellation finds the membership's pending saves.
+        builder.HasIndex(c => new { c.WhopMembershipId, c.State });
     }
 }

@@ -6,6 +6,8 @@ public enum ConversionType
     Upgrade,
     /// A failed payment recovered.
     Recovery,
-    /// A cancellation withdrawn.
+    /// A cancellation withdrawn; its revenue counts once the next payment confirms it (see ConversionState).
     Save,
+    /// A new paid membership of a member whose membership had ended.
+    WinBack,
 }

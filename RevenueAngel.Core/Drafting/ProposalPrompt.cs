@@ -61,6 +61,7 @@ internal static class ProposalPrompt
                 $"purposes {string.Join(", ", StepPurposes.For(module).Select(p => $"{StoredEnum<StepPurpose>.ToText(p)} ({StepPurposes.Of(p).Brief})"))}; " +
                 $"variables {string.Join(", ", ModuleVariables.For(module).Select(v => "{{ " + v.Name + " }}"))}.");
         text.AppendLine();
+        text.AppendLine("A win_back goal (a new paid membership) goes only with the membership_deactivated trigger.");
         text.AppendLine("Audience rules (target_rules_json): {\"all\":[conditions]} or {\"any\":[conditions]}, groups may nest; a condition is " +
             "{\"field\":…,\"op\":…,\"value\":…}. Use {} with an event trigger. Fields:");
         foreach (var field in RuleFields.All)

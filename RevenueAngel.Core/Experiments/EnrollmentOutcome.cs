@@ -23,7 +23,7 @@ internal sealed class EnrollmentOutcome
                 PlaybookId = e.PlaybookId, SubjectKind = e.SubjectKind, SubjectId = e.SubjectId, EnteredAt = e.EnteredAt, Group = e.Group,
                 Converted = e.Status == EnrollmentStatus.Converted,
                 RevenueCents = (db.Conversions
-                                   .Where(c => c.CompanyId == companyId && c.MemberId == e.MemberId
+                                   .Where(c => c.CompanyId == companyId && c.MemberId == e.MemberId && c.State == Attribution.ConversionState.Confirmed
                                                && c.CreatedAt >= e.EnteredAt && c.CreatedAt <= (e.EndedAt ?? now))
                                    .Sum(c => (long?)c.RevenueCents) ?? 0)
                                + (db.RevenueAdjustments

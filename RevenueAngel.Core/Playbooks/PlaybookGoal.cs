@@ -8,4 +8,6 @@ public enum PlaybookGoal
     Upgrade,
     PaymentRecovered,
     CancelWithdrawn,
+    /// A paid new membership after the one that ended (membership_deactivated playbooks only).
+    WinBack,
 }

@@ -20,8 +20,10 @@ public sealed class PlaybookValidator(LiquidTemplates templates)
         if (!Enum.IsDefined(draft.Type)) Add("type", "Unknown playbook type.");
         if (!AllowedTriggers(draft.Type).Contains(draft.Trigger))
             Add("trigger", $"A {TypeName(draft.Type)} playbook starts on {string.Join(" or ", AllowedTriggers(draft.Type).Select(TriggerName))}.");
-        if (!AllowedGoals(draft.Type).Contains(draft.Goal))
-            Add("goal", $"A {TypeName(draft.Type)} playbook's goal is {string.Join(" or ", AllowedGoals(draft.Type).Select(GoalName))}.");
+        if (!AllowedGoals(draft.Type, draft.Trigger).Contains(draft.Goal))
+            Add("goal", draft.Goal == PlaybookGoal.WinBack && draft.Type == PlaybookType.ChurnSave
+                ? $"A win-back starts on {TriggerName(PlaybookTrigger.MembershipDeactivated)}."
+                : $"A {TypeName(draft.Type)} playbook's goal is {string.Join(" or ", AllowedGoals(draft.Type, draft.Trigger).Select(GoalName))}.");
         if (draft.GoalPlanId is { Length: > 0 } plan && !companyPlanIds.Contains(plan)) Add("goalPlanId", $"'{plan}' is not one of your plans.");
         foreach (var (key, json) in new[] { ("targetRules", draft.TargetRules), ("exitRules", draft.ExitRules) })
             foreach (var problem in TargetRulesJson.Parse(json, draft.Subject).Problems) Add(key, problem);
@@ -78,10 +80,16 @@ public sealed class PlaybookValidator(LiquidTemplates templates)
         ? [PlaybookTrigger.PaymentFailed, PlaybookTrigger.CancelRequested, PlaybookTrigger.MembershipDeactivated, PlaybookTrigger.SegmentEntry]
         : [PlaybookTrigger.SegmentEntry];
 
-    public static IReadOnlyList<PlaybookGoal> AllowedGoals(PlaybookType type) => type switch
+    /// Every goal some trigger of the type allows.
+    public static IReadOnlyList<PlaybookGoal> AllowedGoals(PlaybookType type) =>
+        [.. AllowedTriggers(type).SelectMany(t => AllowedGoals(type, t)).Distinct().OrderBy(g => g)];
+
+    /// A win-back (a new paid membership) is reachable only after a membership ended, so only that trigger offers it, first.
+    public static IReadOnlyList<PlaybookGoal> AllowedGoals(PlaybookType type, PlaybookTrigger trigger) => (type, trigger) switch
     {
-        PlaybookType.Nurture => [PlaybookGoal.FirstPayment],
-        PlaybookType.Upsell => [PlaybookGoal.Upgrade],
+        (PlaybookType.Nurture, _) => [PlaybookGoal.FirstPayment],
+        (PlaybookType.Upsell, _) => [PlaybookGoal.Upgrade],
+        (_, PlaybookTrigger.MembershipDeactivated) => [PlaybookGoal.WinBack, PlaybookGoal.PaymentRecovered, PlaybookGoal.CancelWithdrawn],
         _ => [PlaybookGoal.PaymentRecovered, PlaybookGoal.CancelWithdrawn],
     };
 
@@ -105,6 +113,7 @@ public sealed class PlaybookValidator(LiquidTemplates templates)
         PlaybookGoal.FirstPayment => "a first payment",
         PlaybookGoal.Upgrade => "an upgrade",
         PlaybookGoal.PaymentRecovered => "the payment recovered",
+        PlaybookGoal.WinBack => "a new paid membership (win-back)",
         _ => "the cancellation withdrawn",
     };
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using RevenueAngel.Core.Attribution;
 using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Persistence;
@@ -11,8 +12,9 @@ namespace RevenueAngel.Core.Webhooks;
 
 /// membership.activated | deactivated | cancel_at_period_end_changed: the membership's state, and the ChurnSave
 /// triggers they raise. A deactivation ends running ChurnSave sequences as lost and may start a win-back; a
-/// cancellation request starts cancel-save playbooks; withdrawing it is their goal (a save).
-public sealed class MembershipEvents(WhopMirror mirror, EventEnroller enroller)
+/// cancellation request starts cancel-save playbooks; withdrawing it is their goal (a save, pending until the next
+/// payment confirms it; cancelling again within Attribution:SaveConfirmationDays loses it).
+public sealed class MembershipEvents(WhopMirror mirror, EventEnroller enroller, IOptions<AttributionOptions> attribution)
 {
     public async Task<WebhookEventStatus> ApplyAsync(RevenueAngelDbContext db, Company company, string type, JsonElement data, WebhookBatchMemory memory,
         CancellationToken ct)
@@ -28,6 +30,7 @@ public sealed class MembershipEvents(WhopMirror mirror, EventEnroller enroller)
         switch (type)
         {
             case "membership.deactivated":
+                await SaveConfirmation.LoseAsync(db, company.Id, membership.Id, at, attribution.Value.SaveConfirmationDays, ct);
                 var lost = db.Enrollments.Where(e => e.CompanyId == company.Id && e.SubjectKind == SubjectKind.Member && e.SubjectId == member.Id
                     && e.Status == EnrollmentStatus.Active && db.Playbooks.Any(p => p.Id == e.PlaybookId && p.Type == PlaybookType.ChurnSave));
                 await SequenceStops.CancelSendsAsync(db, lost.Select(e => e.Id), "membership ended", ct);
@@ -38,19 +41,20 @@ public sealed class MembershipEvents(WhopMirror mirror, EventEnroller enroller)
                 await enroller.EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.MembershipDeactivated, key, ct);
                 break;
             case "membership.cancel_at_period_end_changed" when membership.CancelAtPeriodEnd:
+                await SaveConfirmation.LoseAsync(db, company.Id, membership.Id, at, attribution.Value.SaveConfirmationDays, ct);
                 await enroller.EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.CancelRequested, key, ct);
                 break;
             case "membership.cancel_at_period_end_changed" when change.Before is { CancelAtPeriodEnd: true }:
                 var saved = await GoalTracker.ReachGoalAsync(db, company.Id, SubjectKind.Member, member.Id, PlaybookGoal.CancelWithdrawn, at, ct: ct);
-                if (saved.Count > 0) await RecordSaveAsync(db, company, member.Id, change.Row.PlanId, key, at, ct);
+                if (saved.Count > 0) await RecordSaveAsync(db, company, member.Id, membership.Id, change.Row.PlanId, key, at, ct);
                 break;
         }
         return WebhookEventStatus.Processed;
     }
 
-    /// A withdrawn cancellation keeps a period's revenue: counted at the plan's renewal price, keyed by the event
-    /// so a redelivery adds nothing.
-    private static async Task RecordSaveAsync(RevenueAngelDbContext db, Company company, long memberId, string planId, string key,
+    /// A withdrawn cancellation keeps a period's revenue: valued at the plan's renewal price, pending until the
+    /// membership's next payment, keyed by the event so a redelivery adds nothing.
+    private static async Task RecordSaveAsync(RevenueAngelDbContext db, Company company, long memberId, string membershipId, string planId, string key,
         DateTimeOffset at, CancellationToken ct)
     {
         var id = $"save:{key}";
@@ -63,6 +67,7 @@ public sealed class MembershipEvents(WhopMirror mirror, EventEnroller enroller)
             RevenueCents = plan?.RenewalPriceCents ?? 0, Currency = plan?.Currency ?? company.Currency, CreatedAt = at,
             AttributedSendId = touch.SendId, AttributedPlaybookId = touch.PlaybookId, AttributedStepId = touch.StepId,
             AttributionMethod = touch.Method, AttributionWindowDays = company.AttributionWindowDays,
+            WhopMembershipId = membershipId, State = ConversionState.Pending,
         });
         await db.SaveChangesAsync(ct);
     }

@@ -13,7 +13,8 @@ namespace RevenueAngel.Core.Webhooks;
 
 /// payment.created | pending | succeeded | failed. A success records one conversion per payment when it is a
 /// first purchase, a recovery or an upgrade (a renewal is revenue, not a conversion), ends the sequences whose
-/// goal it meets and attributes it last-touch; a failure marks the membership past due and starts ChurnSave.
+/// goal it meets and attributes it last-touch; it also confirms the membership's pending saves and, on a new
+/// membership after a win-back enrolment, records the win-back. A failure marks the membership past due and starts ChurnSave.
 public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, TimeProvider time)
 {
     private static readonly TimeSpan RecoveryLookback = TimeSpan.FromDays(14);
@@ -44,7 +45,7 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
         switch (type)
         {
             case "payment.succeeded":
-                if (member is not null) await SucceededAsync(db, company, payment, row, member.Id, membershipBefore, ct);
+                if (member is not null) await SucceededAsync(db, company, payment, row, member.Id, membershipId, membershipBefore, ct);
                 break;
             case "payment.failed" when current:
                 row.FailedAt = payment.LastPaymentAttempt ?? at;
@@ -66,9 +67,11 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
             ? WebhookPayload.Status(status, "membership") : null;
 
     private static async Task SucceededAsync(RevenueAngelDbContext db, Company company, WhopPayment payment, Payment row, long memberId,
-        Membership? membershipBefore, CancellationToken ct)
+        string? membershipId, Membership? membershipBefore, CancellationToken ct)
     {
         var paidAt = payment.PaidAt ?? payment.UpdatedAt ?? DateTimeOffset.UnixEpoch;
+        if (membershipId is not null && row.TotalCents > 0)
+            await SaveConfirmation.ConfirmAsync(db, company.Id, membershipId, payment.Id, paidAt, ct);
         if (await db.Conversions.AnyAsync(c => c.WhopPaymentId == payment.Id, ct)) return;
 
         var earlier = await db.Payments.AsNoTracking()
@@ -80,7 +83,9 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
             || membershipBefore?.Status == MembershipStatuses.PastDue;
         // A renewal with no history here is a member from before the install, not a first purchase.
         var initial = payment.BillingReason is null or "subscription_create" or "one_time";
-        var type = earlier.Count == 0 && initial && row.TotalCents > 0 ? ConversionType.FirstPurchase
+        var winBack = membershipId is not null && row.TotalCents > 0 && await WinBack.IsWinBackAsync(db, company.Id, memberId, membershipId, payment.Id, paidAt, ct);
+        var type = winBack ? ConversionType.WinBack
+            : earlier.Count == 0 && initial && row.TotalCents > 0 ? ConversionType.FirstPurchase
             : hadFailure ? ConversionType.Recovery
             : await IsUpgradeAsync(db, payment.Plan?.Id, earlier.FirstOrDefault()?.PlanId ?? membershipBefore?.PlanId, ct) ? ConversionType.Upgrade
             : (ConversionType?)null;
@@ -102,10 +107,14 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
         {
             ConversionType.FirstPurchase => PlaybookGoal.FirstPayment,
             ConversionType.Recovery => PlaybookGoal.PaymentRecovered,
+            ConversionType.WinBack => PlaybookGoal.WinBack,
             _ => PlaybookGoal.Upgrade,
         };
         await GoalTracker.ReachGoalAsync(db, company.Id, SubjectKind.Member, memberId, goal, paidAt, payment.Plan?.Id, ct);
 
+        RecoverySource? recoveredBy = type == ConversionType.Recovery
+            ? await RecoveryCredit.SourceAsync(db, company.Id, memberId, payment.Id, row.FailedAt, paidAt - RecoveryLookback, paidAt, ct)
+            : null;
         var touch = await LastTouch.FindAsync(db, company.Id, memberId, leadId, paidAt, company.AttributionWindowDays, ct,
             payment.Metadata?.GetValueOrDefault(CheckoutMetadata.SendKey));
         db.Conversions.Add(new Conversion
@@ -114,6 +123,7 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
             Currency = row.Currency, CreatedAt = paidAt, AttributedSendId = touch.SendId, AttributedPlaybookId = touch.PlaybookId, AttributedStepId = touch.StepId,
             AttributionMethod = touch.Method,
             AttributionWindowDays = company.AttributionWindowDays,
+            WhopMembershipId = membershipId, RecoveredBy = recoveredBy,
         });
         await db.SaveChangesAsync(ct);
     }

@@ -61,6 +61,8 @@ internal static class DemoJourneys
             {
                 CompanyId = c.Member.CompanyId, MemberId = c.Member.Id, WhopPaymentId = c.Payment.Id, Type = c.Type,
                 RevenueCents = c.Payment.TotalCents, Currency = c.Payment.Currency, CreatedAt = c.Payment.PaidAt!.Value,
+                // No message reached these members: a recovery among them is Whop's own retry.
+                RecoveredBy = c.Type == ConversionType.Recovery ? RecoverySource.Whop : null,
             });
     }
 

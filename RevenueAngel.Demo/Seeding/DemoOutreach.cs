@@ -114,6 +114,7 @@ internal sealed class DemoOutreach(Random random, DateTimeOffset now, string com
                 AttributedPlaybookId = touch?.PlaybookId, AttributedStepId = touch?.StepId,
                 AttributionMethod = touch is null ? AttributionMethod.None : touch.ClickedAt is not null ? AttributionMethod.Click : AttributionMethod.Delivery,
                 AttributionWindowDays = attributionWindowDays,
+                RecoveredBy = j.ConversionType == ConversionType.Recovery ? touch is null ? RecoverySource.Whop : RecoverySource.Ours : null,
             };
         });
 

@@ -31,7 +31,8 @@ public sealed class AnalyticsQueriesTests(BothProvidersFixture hosts) : IClassFi
         // Recovered: $49 − $15 refund + $29 save. Influenced adds the $99 first purchase; the unattributed $49 and the € one stay out.
         Assert.Equal((4900 - 1500 + 2900, 4900 - 1500 + 2900 + 9900), (overview.Current.RecoveredRevenueCents, overview.Current.InfluencedRevenueCents));
         Assert.Equal(4, overview.Current.AttributedConversions);
-        Assert.Equal(new Dictionary<ConversionType, int> { [ConversionType.FirstPurchase] = 1, [ConversionType.Upgrade] = 0, [ConversionType.Recovery] = 3, [ConversionType.Save] = 1 },
+        Assert.Equal(new Dictionary<ConversionType, int> { [ConversionType.FirstPurchase] = 1, [ConversionType.Upgrade] = 0, [ConversionType.Recovery] = 3, [ConversionType.Save] = 1,
+            [ConversionType.WinBack] = 0 },
             overview.Current.ConversionsByType);
     }
 

@@ -71,7 +71,7 @@ public sealed class DemoSeederTests(PostgresServer postgres)
         Assert.Contains(sends, s => s.Status == SendStatus.Scheduled && s.ScheduledFor > Today);
 
         var conversions = await db.Conversions.ToListAsync(Ct);
-        Assert.Equal(Enum.GetValues<ConversionType>().Except([ConversionType.Save]).Order(),
+        Assert.Equal(Enum.GetValues<ConversionType>().Except([ConversionType.Save, ConversionType.WinBack]).Order(),
             conversions.Select(c => c.Type).Distinct().Order());
         Assert.Contains(conversions, c => c.AttributedSendId is not null);
         var paymentIds = payments.Select(p => p.Id).ToHashSet();

@@ -28,13 +28,14 @@ public sealed record PlaybookRequest(
     public PlaybookDraft ToDraft()
     {
         var type = Type ?? PlaybookType.Upsell;
+        var trigger = Trigger ?? PlaybookTrigger.SegmentEntry;
         return new PlaybookDraft
         {
             Name = Name ?? "", Type = type,
-            Trigger = Trigger ?? PlaybookTrigger.SegmentEntry,
+            Trigger = trigger,
             TargetRules = TargetRules is { ValueKind: JsonValueKind.Object } rules ? rules.GetRawText() : "{}",
             ExitRules = ExitRules is { ValueKind: JsonValueKind.Object } exit ? exit.GetRawText() : "{}",
-            Goal = Goal ?? PlaybookValidator.AllowedGoals(type)[0],
+            Goal = Goal ?? PlaybookValidator.AllowedGoals(type, trigger)[0],
             GoalPlanId = GoalPlanId, Priority = Priority ?? 20, ReentryAfterDays = ReentryAfterDays, HoldoutPercent = HoldoutPercent ?? 10,
             Tone = Tone ?? MessageTone.Friendly, CustomTone = CustomTone,
             OwnRetryDays = [.. OwnRetryDays ?? []], OwnRetryLimit = OwnRetryLimit ?? 2,

@@ -130,6 +130,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("company_id");
 
+                    b.Property<string>("ConfirmedByPaymentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("confirmed_by_payment_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -144,15 +149,35 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("member_id");
 
+                    b.Property<string>("RecoveredBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("recovered_by");
+
                     b.Property<long>("RevenueCents")
                         .HasColumnType("bigint")
                         .HasColumnName("revenue_cents");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("settled_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("type");
+
+                    b.Property<string>("WhopMembershipId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("whop_membership_id");
 
                     b.Property<string>("WhopPaymentId")
                         .IsRequired()
@@ -183,6 +208,9 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_conversions_company_id_created_at");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CompanyId", "CreatedAt"), new[] { "Id", "MemberId", "Type", "RevenueCents", "Currency", "AttributedPlaybookId", "AttributedStepId" });
+
+                    b.HasIndex("WhopMembershipId", "State")
+                        .HasDatabaseName("ix_conversions_whop_membership_id_state");
 
                     b.ToTable("conversions", (string)null);
                 });

@@ -123,6 +123,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
+                    b.Property<string>("ConfirmedByPaymentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_by_payment_id");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -137,15 +142,35 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("member_id");
 
+                    b.Property<string>("RecoveredBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recovered_by");
+
                     b.Property<long>("RevenueCents")
                         .HasColumnType("INTEGER")
                         .HasColumnName("revenue_cents");
+
+                    b.Property<long?>("SettledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("settled_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("type");
+
+                    b.Property<string>("WhopMembershipId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("whop_membership_id");
 
                     b.Property<string>("WhopPaymentId")
                         .IsRequired()
@@ -175,6 +200,9 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("CompanyId", "CreatedAt")
                         .HasDatabaseName("ix_conversions_company_id_created_at")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "MemberId", "Type", "RevenueCents", "Currency", "AttributedPlaybookId", "AttributedStepId" });
+
+                    b.HasIndex("WhopMembershipId", "State")
+                        .HasDatabaseName("ix_conversions_whop_membership_id_state");
 
                     b.ToTable("conversions", (string)null);
                 });

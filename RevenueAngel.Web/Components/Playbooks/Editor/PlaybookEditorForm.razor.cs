@@ -71,7 +71,7 @@ public sealed partial class PlaybookEditorForm
         var subjectBefore = draft.Subject;
         draft.Type = type;
         if (!PlaybookValidator.AllowedTriggers(type).Contains(draft.Trigger)) draft.Trigger = PlaybookValidator.AllowedTriggers(type)[0];
-        if (!PlaybookValidator.AllowedGoals(type).Contains(draft.Goal)) draft.Goal = PlaybookValidator.AllowedGoals(type)[0];
+        if (!PlaybookValidator.AllowedGoals(type, draft.Trigger).Contains(draft.Goal)) draft.Goal = PlaybookValidator.AllowedGoals(type, draft.Trigger)[0];
         // A purpose belongs to one module; the step shows (and drafts for) the new module's default instead.
         foreach (var step in draft.Steps.Where(s => s.Purpose is { } p && !StepPurposes.Fits(p, type))) step.Purpose = null;
         // Member rules mean nothing for leads (and back): start the rules over rather than save ones that cannot match.

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using RevenueAngel.Core.Attribution;
+using RevenueAngel.Core.Persistence;
+
+namespace RevenueAngel.Core.Analytics;
+
+/// Reads the ChurnSave report: every recovery, save and win-back of the company, attributed to a message or not
+/// (the split between ours and Whop's is the point).
+internal static class ChurnSaveFigures
+{
+    private static readonly ConversionType[] Kept = [ConversionType.Recovery, ConversionType.Save, ConversionType.WinBack];
+
+    public static async Task<ChurnSaveReport> ReadAsync(RevenueAngelDbContext db, string companyId, string currency, AnalyticsWindow window,
+        int saveConfirmationDays, CancellationToken ct)
+    {
+        var failed = await db.Payments
+            .Where(p => p.CompanyId == companyId && p.FailedAt >= window.From && p.FailedAt < window.To)
+            .GroupBy(p => new { Paid = p.PaidAt != null, InCurrency = p.Currency == currency })
+            .Select(g => new { g.Key.Paid, g.Key.InCurrency, Count = g.Count(), Cents = g.Sum(p => p.TotalCents) })
+            .ToListAsync(ct);
+        var kept = await NetConversion.Of(db, companyId, window)
+            .Where(c => Kept.Contains(c.Type))
+            .GroupBy(c => new { c.Type, c.State, c.RecoveredBy, InCurrency = c.Currency == currency })
+            .Select(g => new { g.Key.Type, g.Key.State, g.Key.RecoveredBy, g.Key.InCurrency, Count = g.Count(), Cents = g.Sum(c => c.NetCents) })
+            .ToListAsync(ct);
+        var pendingCents = await db.Conversions
+            .Where(c => c.CompanyId == companyId && c.Type == ConversionType.Save && c.State == ConversionState.Pending && c.Currency == currency
+                        && c.CreatedAt >= window.From && c.CreatedAt < window.To)
+            .SumAsync(c => (long?)c.RevenueCents, ct) ?? 0;
+
+        int Count(ConversionType type, Func<ConversionState, RecoverySource?, bool> which) =>
+            kept.Where(k => k.Type == type && which(k.State, k.RecoveredBy)).Sum(k => k.Count);
+        long Cents(ConversionType type, Func<ConversionState, RecoverySource?, bool> which) =>
+            kept.Where(k => k.Type == type && k.InCurrency && which(k.State, k.RecoveredBy)).Sum(k => k.Cents);
+        // Recoveries recorded before the split existed are counted as Whop's: nothing says a message earned them.
+        bool Ours(ConversionState _, RecoverySource? by) => by == RecoverySource.Ours;
+        bool Whops(ConversionState _, RecoverySource? by) => by != RecoverySource.Ours;
+
+        return new ChurnSaveReport(
+            FailedPayments: failed.Sum(f => f.Count),
+            FailedCents: failed.Where(f => f.InCurrency).Sum(f => f.Cents),
+            FailedThenPaid: failed.Where(f => f.Paid).Sum(f => f.Count),
+            FailedThenPaidCents: failed.Where(f => f.Paid && f.InCurrency).Sum(f => f.Cents),
+            RecoveredByUs: Count(ConversionType.Recovery, Ours),
+            RecoveredByUsCents: Cents(ConversionType.Recovery, Ours),
+            RecoveredByWhop: Count(ConversionType.Recovery, Whops),
+            RecoveredByWhopCents: Cents(ConversionType.Recovery, Whops),
+            SavesPending: Count(ConversionType.Save, (s, _) => s == ConversionState.Pending),
+            SavesPendingCents: pendingCents,
+            SavesConfirmed: Count(ConversionType.Save, (s, _) => s == ConversionState.Confirmed),
+            SavesConfirmedCents: Cents(ConversionType.Save, (s, _) => s == ConversionState.Confirmed),
+            SavesLost: Count(ConversionType.Save, (s, _) => s == ConversionState.Lost),
+            WinBacks: Count(ConversionType.WinBack, (_, _) => true),
+            WinBackCents: Cents(ConversionType.WinBack, (_, _) => true),
+            SaveConfirmationDays: saveConfirmationDays);
+    }
+}
