@@ -78,6 +78,7 @@ public static class DependencyInjection
         builder.Services.AddTransient<Offers.OfferExecutor>();
         builder.Services.AddTransient<Offers.OfferService>();
         builder.Services.AddTransient<Offers.OfferMaintenance>();
+        builder.Services.AddTransient<Offers.StepOffers>();
     }
 
     private static void AddWebhooks(this IHostApplicationBuilder builder)

@@ -6,6 +6,23 @@ public sealed record OfferTerms(OfferKind Kind, int? Days = null, int? Percent =
 {
     public const int MaxDays = 365;
 
+    /// A step's stored offer: one number that is days or percent by kind.
+    public static OfferTerms Of(OfferKind kind, int? value, string? planId) => kind switch
+    {
+        OfferKind.Pause or OfferKind.FreeDays => new(kind, Days: value),
+        OfferKind.Discount => new(kind, Percent: value),
+        _ => new(kind, PlanId: planId),
+    };
+
+    /// The one number a step stores.
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? Value => Kind switch
+    {
+        OfferKind.Pause or OfferKind.FreeDays => Days,
+        OfferKind.Discount => Percent,
+        _ => null,
+    };
+
     /// Why these terms cannot be offered, or null when they can.
     public string? Problem() => Kind switch
     {

@@ -12,6 +12,9 @@ internal sealed class PlaybookStepConfiguration : IEntityTypeConfiguration<Playb
         builder.Property(s => s.Channel).HasStoredEnum();
         builder.Property(s => s.Purpose).HasStoredEnum();
         builder.Property(s => s.WinnerVariant).HasMaxLength(8);
+        builder.Property(s => s.OfferKind).HasStoredEnum();
+        builder.Property(s => s.OfferPlanId).HasMaxLength(64);
+        builder.Ignore(s => s.Offer);
         builder.HasOne<MessageTemplate>().WithMany().HasForeignKey(s => s.TemplateId).OnDelete(DeleteBehavior.Restrict);
         // Not unique: a reorder rewrites positions in one save, which a unique index would reject midway.
         builder.HasIndex(s => new { s.PlaybookId, s.Position });

@@ -1357,6 +1357,20 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("delay_minutes");
 
+                    b.Property<string>("OfferKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("offer_kind");
+
+                    b.Property<string>("OfferPlanId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("offer_plan_id");
+
+                    b.Property<int?>("OfferValue")
+                        .HasColumnType("integer")
+                        .HasColumnName("offer_value");
+
                     b.Property<long>("PlaybookId")
                         .HasColumnType("bigint")
                         .HasColumnName("playbook_id");

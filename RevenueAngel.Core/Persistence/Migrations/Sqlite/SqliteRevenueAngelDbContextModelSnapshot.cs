@@ -1325,6 +1325,20 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("delay_minutes");
 
+                    b.Property<string>("OfferKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offer_kind");
+
+                    b.Property<string>("OfferPlanId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offer_plan_id");
+
+                    b.Property<int?>("OfferValue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offer_value");
+
                     b.Property<long>("PlaybookId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("playbook_id");

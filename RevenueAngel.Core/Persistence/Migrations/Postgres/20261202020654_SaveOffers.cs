@@ -12,6 +12,26 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "offer_kind",
+                table: "playbook_steps",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "offer_plan_id",
+                table: "playbook_steps",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "offer_value",
+                table: "playbook_steps",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "save_offers",
                 columns: table => new
@@ -140,6 +160,18 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "save_offers");
+
+            migrationBuilder.DropColumn(
+                name: "offer_kind",
+                table: "playbook_steps");
+
+            migrationBuilder.DropColumn(
+                name: "offer_plan_id",
+                table: "playbook_steps");
+
+            migrationBuilder.DropColumn(
+                name: "offer_value",
+                table: "playbook_steps");
         }
     }
 }

@@ -10,6 +10,26 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "offer_kind",
+                table: "playbook_steps",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "offer_plan_id",
+                table: "playbook_steps",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "offer_value",
+                table: "playbook_steps",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "save_offers",
                 columns: table => new
@@ -138,6 +158,18 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "save_offers");
+
+            migrationBuilder.DropColumn(
+                name: "offer_kind",
+                table: "playbook_steps");
+
+            migrationBuilder.DropColumn(
+                name: "offer_plan_id",
+                table: "playbook_steps");
+
+            migrationBuilder.DropColumn(
+                name: "offer_value",
+                table: "playbook_steps");
         }
     }
 }

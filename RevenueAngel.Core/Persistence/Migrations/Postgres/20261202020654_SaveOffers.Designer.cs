@@ -12,7 +12,7 @@ using RevenueAngel.Core.Persistence;
 namespace RevenueAngel.Core.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRevenueAngelDbContext))]
-    [Migration("20261202014443_SaveOffers")]
+    [Migration("20261202020654_SaveOffers")]
     partial class SaveOffers
     {
         /// <inheritdoc />
@@ -1359,6 +1359,20 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.Property<int>("DelayMinutes")
                         .HasColumnType("integer")
                         .HasColumnName("delay_minutes");
+
+                    b.Property<string>("OfferKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("offer_kind");
+
+                    b.Property<string>("OfferPlanId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("offer_plan_id");
+
+                    b.Property<int?>("OfferValue")
+                        .HasColumnType("integer")
+                        .HasColumnName("offer_value");
 
                     b.Property<long>("PlaybookId")
                         .HasColumnType("bigint")

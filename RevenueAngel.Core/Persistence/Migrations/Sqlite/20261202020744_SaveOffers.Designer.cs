@@ -11,7 +11,7 @@ using RevenueAngel.Core.Persistence;
 namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRevenueAngelDbContext))]
-    [Migration("20261202014502_SaveOffers")]
+    [Migration("20261202020744_SaveOffers")]
     partial class SaveOffers
     {
         /// <inheritdoc />
@@ -1327,6 +1327,20 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     b.Property<int>("DelayMinutes")
                         .HasColumnType("INTEGER")
                         .HasColumnName("delay_minutes");
+
+                    b.Property<string>("OfferKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offer_kind");
+
+                    b.Property<string>("OfferPlanId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offer_plan_id");
+
+                    b.Property<int?>("OfferValue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offer_value");
 
                     b.Property<long>("PlaybookId")
                         .HasColumnType("INTEGER")
