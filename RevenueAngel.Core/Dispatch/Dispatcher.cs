@@ -166,8 +166,8 @@ public sealed partial class Dispatcher(
             var chosen = await variants.ChooseAsync(db, send.CompanyId, send.StepId, go.Subject.Kind, go.Subject.Id, go.Template, ct);
             send.UseVariant(chosen.Key);
             var subject = await variables.LoadAsync(db, go.Company, go.Playbook.Type, go.Playbook.GoalPlanId, go.Subject.Kind, go.Subject.Id, now, ct);
-            await links.UseTrackedCheckoutAsync(subject, chosen.Template, send, ct);
             offerPath = await stepOffers.AttachAsync(db, go.Company, go.Subject, send, subject, ct);
+            await links.UseTrackedCheckoutAsync(subject, chosen.Template, send, ct, offerUrlTaken: offerPath is not null);
             message = await templates.RenderAsync(chosen.Template, subject.Values);
         }
         catch (TemplateRenderException e)

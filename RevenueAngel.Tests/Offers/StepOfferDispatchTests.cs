@@ -33,6 +33,8 @@ public sealed class StepOfferDispatchTests(WhopAppFixture fixture) : IClassFixtu
         var result = await scenario.AcceptAsync(0, token);
         Assert.Equal(OfferOutcome.Accepted, result.Outcome);
         Assert.True(scenario.Memberships[0].Paused);
+        // offer_url is the offer page's: no checkout link was made for it.
+        Assert.Empty(scenario.Deliveries("checkout_configuration"));
     }
 
     [Fact]
