@@ -4,11 +4,14 @@ using RevenueAngel.Core.Whop;
 
 namespace RevenueAngel.Core.Offers;
 
-/// Resumes paused memberships whose date has come (unless the member resumed already) and marks offers past
-/// their date expired.
+/// Resumes paused memberships whose date has come (unless the member resumed already), marks offers past
+/// their date expired, and fails accepts the process never finished.
 public sealed class OfferMaintenance(IDbContextFactory<RevenueAngelDbContext> contexts, WhopClient whop, TimeProvider time)
 {
-    public sealed record Run(int Resumed, int AlreadyResumed, int Failed, int Expired);
+    /// Far beyond Whop's total timeout: an accept still `accepting` after this was cut off (the process stopped).
+    public static readonly TimeSpan InterruptedAfter = TimeSpan.FromMinutes(15);
+
+    public sealed record Run(int Resumed, int AlreadyResumed, int Failed, int Expired, int Interrupted = 0);
 
     public async Task<Run> RunAsync(CancellationToken ct = default)
     {
@@ -16,6 +19,11 @@ public sealed class OfferMaintenance(IDbContextFactory<RevenueAngelDbContext> co
         await using var db = await contexts.CreateDbContextAsync(ct);
         var expired = await db.SaveOffers.Where(o => o.Status == OfferStatus.Offered && o.ExpiresAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OfferStatus.Expired), ct);
+        // Never executed again (Whop may have done part of it): failed, with its calls on record for the creator to check.
+        var cutOff = now - InterruptedAfter;
+        var interrupted = await db.SaveOffers.Where(o => o.Status == OfferStatus.Accepting && o.AcceptedAt < cutOff).ToListAsync(ct);
+        foreach (var offer in interrupted) offer.Fail("Interrupted while calling Whop; check the membership against the calls recorded.");
+        await db.SaveChangesAsync(ct);
         var due = await db.SaveOffers
             .Where(o => o.Kind == OfferKind.Pause && o.Status == OfferStatus.Accepted && o.ResumedAt == null && o.ResumeAt <= now)
             .OrderBy(o => o.ResumeAt).Take(100).ToListAsync(ct);
@@ -44,6 +52,6 @@ public sealed class OfferMaintenance(IDbContextFactory<RevenueAngelDbContext> co
             }
             await db.SaveChangesAsync(CancellationToken.None);
         }
-        return new Run(resumed, already, failed, expired);
+        return new Run(resumed, already, failed, expired, interrupted.Count);
     }
 }

@@ -103,6 +103,28 @@ public sealed class OfferGuardTests(WhopAppFixture fixture) : IClassFixture<Whop
     }
 
     [Fact]
+    public async Task AnAcceptCutOffMidwayFailsAndIsNeverExecutedAgain()
+    {
+        var scenario = await OfferScenario.CreateAsync(fixture);
+        var offer = await scenario.OfferAsync(0, new OfferTerms(OfferKind.FreeDays, Days: 3));
+        await using (var db = fixture.App.CreateDbContext())
+        {
+            // As the claim leaves it when the process stops while Whop is being called.
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(db.SaveOffers.Where(o => o.Id == offer.Id),
+                s => s.SetProperty(o => o.Status, OfferStatus.Accepting).SetProperty(o => o.AcceptedAt, fixture.Time.GetUtcNow()), Ct);
+        }
+        await fixture.Get<OfferMaintenance>().RunAsync(Ct);
+        Assert.Equal(OfferStatus.Accepting, (await scenario.DetailAsync(offer.Id)).Offer.Status);
+
+        fixture.Time.Advance(OfferMaintenance.InterruptedAfter + TimeSpan.FromMinutes(1));
+        await fixture.Get<OfferMaintenance>().RunAsync(Ct);
+
+        Assert.Equal(OfferStatus.Failed, (await scenario.DetailAsync(offer.Id)).Offer.Status);
+        Assert.Equal(OfferOutcome.Failed, (await scenario.AcceptAsync(0, offer.Token)).Outcome);
+        Assert.Empty(scenario.Writes(0));
+    }
+
+    [Fact]
     public async Task AMemberAcceptsAtMostOneOfferPerCooldown()
     {
         var scenario = await OfferScenario.CreateAsync(fixture);
