@@ -68,7 +68,19 @@ public static class DependencyInjection
         builder.AddWebhooks();
         builder.Services.AddTransient<MessagePreviews>();
         builder.AddDrafting();
+        builder.AddOffers();
         return builder;
+    }
+
+    private static void AddOffers(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<Offers.OffersOptions>().BindConfiguration(Offers.OffersOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Offers.OfferQueries>();
+        // Transient: they hold Whop's typed client.
+        builder.Services.AddTransient<Offers.OfferExecutor>();
+        builder.Services.AddTransient<Offers.OfferService>();
+        builder.Services.AddTransient<Offers.OfferMaintenance>();
+        builder.Services.AddTransient<Offers.StepOffers>();
     }
 
     private static void AddWebhooks(this IHostApplicationBuilder builder)

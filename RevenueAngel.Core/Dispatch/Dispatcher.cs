@@ -26,6 +26,7 @@ public sealed partial class Dispatcher(
     StepVariantChooser variants,
     WhopMessenger messenger,
     TrackedLinks links,
+    Offers.StepOffers stepOffers,
     DispatchThrottle throttle,
     IOptions<DispatchOptions> dispatchOptions,
     IOptions<MessagingOptions> messagingOptions,
@@ -159,12 +160,14 @@ public sealed partial class Dispatcher(
         var go = (GateDecision.Go)decision;
 
         RenderedMessage message;
+        string? offerPath;
         try
         {
             var chosen = await variants.ChooseAsync(db, send.CompanyId, send.StepId, go.Subject.Kind, go.Subject.Id, go.Template, ct);
             send.UseVariant(chosen.Key);
             var subject = await variables.LoadAsync(db, go.Company, go.Playbook.Type, go.Playbook.GoalPlanId, go.Subject.Kind, go.Subject.Id, now, ct);
-            await links.UseTrackedCheckoutAsync(subject, chosen.Template, send, ct);
+            offerPath = await stepOffers.AttachAsync(db, go.Company, go.Subject, send, subject, ct);
+            await links.UseTrackedCheckoutAsync(subject, chosen.Template, send, ct, offerUrlTaken: offerPath is not null);
             message = await templates.RenderAsync(chosen.Template, subject.Values);
         }
         catch (TemplateRenderException e)
@@ -186,7 +189,7 @@ public sealed partial class Dispatcher(
         try
         {
             externalId = await messenger.DeliverAsync(send.Channel, send.CompanyId, go.Company.WhopExperienceId, go.Subject.WhopUserId,
-                delivered, $"/messages/{send.Id}", $"ra-send-{send.Id}", ct);
+                delivered, offerPath ?? $"/messages/{send.Id}", $"ra-send-{send.Id}", ct);
         }
         catch (Exception e) when (e is BrokenCircuitException or WhopQueueFullException)
         {

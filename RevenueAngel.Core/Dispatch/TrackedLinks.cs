@@ -12,9 +12,11 @@ namespace RevenueAngel.Core.Dispatch;
 public sealed partial class TrackedLinks(WhopClient whop, IOptions<MessagingOptions> options, ILogger<TrackedLinks> logger)
 {
     /// Swaps `checkout_url`/`offer_url` for a checkout configuration of the plan; keeps the plain link if Whop refuses.
-    public async Task UseTrackedCheckoutAsync(SubjectValues subject, MessageTemplate template, Send send, CancellationToken ct)
+    /// With <paramref name="offerUrlTaken"/> (the step's save offer owns `offer_url`) only `checkout_url` is swapped.
+    public async Task UseTrackedCheckoutAsync(SubjectValues subject, MessageTemplate template, Send send, CancellationToken ct,
+        bool offerUrlTaken = false)
     {
-        if (subject.CheckoutPlanId is not { } planId || !UsesCheckout(template)) return;
+        if (subject.CheckoutPlanId is not { } planId || !UsesCheckout(template, offerUrlTaken)) return;
         try
         {
             var configuration = await whop.CreateCheckoutConfigurationAsync(new CheckoutConfigurationRequest(planId, new Dictionary<string, string>
@@ -22,7 +24,9 @@ public sealed partial class TrackedLinks(WhopClient whop, IOptions<MessagingOpti
                 [CheckoutMetadata.SendKey] = send.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 [CheckoutMetadata.PlaybookKey] = send.PlaybookId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             }), $"ra-checkout-{send.Id}", ct);
-            if (configuration.PurchaseUrl is { Length: > 0 } url) subject.Values["checkout_url"] = subject.Values["offer_url"] = url;
+            if (configuration.PurchaseUrl is not { Length: > 0 } url) return;
+            subject.Values["checkout_url"] = url;
+            if (!offerUrlTaken) subject.Values["offer_url"] = url;
         }
         catch (WhopApiException e)
         {
@@ -36,9 +40,10 @@ public sealed partial class TrackedLinks(WhopClient whop, IOptions<MessagingOpti
             ? message with { CtaUrl = $"{baseUrl.TrimEnd('/')}/r/{send.EnsureClickToken()}" }
             : message;
 
-    private static bool UsesCheckout(MessageTemplate template) =>
+    private static bool UsesCheckout(MessageTemplate template, bool offerUrlTaken) =>
         new[] { template.Title, template.Body, template.CtaLabel, template.CtaUrl }
-            .Any(field => field is not null && (field.Contains("checkout_url", StringComparison.Ordinal) || field.Contains("offer_url", StringComparison.Ordinal)));
+            .Any(field => field is not null && (field.Contains("checkout_url", StringComparison.Ordinal)
+                                                || (!offerUrlTaken && field.Contains("offer_url", StringComparison.Ordinal))));
 
     [LoggerMessage(LogLevel.Warning, "Whop refused a checkout link for send {SendId}; sending the plain link: {Reason}")]
     private partial void LogCheckoutRefused(long sendId, string reason);

@@ -20,7 +20,7 @@ public static class MessageVariables
         new("days_as_member", "Days since the member joined", "64"),
         new("checkout_url", "A checkout link for the target plan", "https://whop.com/checkout/plan_123"),
         new("update_payment_url", "The member's billing page on Whop", "https://whop.com/billing/manage/mber_123/"),
-        new("offer_url", "The playbook's offer link (checkout with its promo code)", "https://whop.com/checkout/plan_456?session=ch_789"),
+        new("offer_url", "The member's save offer page when the step has an offer; otherwise the playbook's checkout link", "https://whop.com/checkout/plan_456?session=ch_789"),
     ];
 
     public static readonly IReadOnlyDictionary<string, Variable> ByName = All.ToDictionary(v => v.Name, StringComparer.Ordinal);

@@ -42,6 +42,8 @@ public abstract class RevenueAngelDbContext(DbContextOptions options) : DbContex
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<ExperimentAssignment> ExperimentAssignments => Set<ExperimentAssignment>();
     public DbSet<Dunning.PaymentRetry> PaymentRetries => Set<Dunning.PaymentRetry>();
+    public DbSet<Offers.SaveOffer> SaveOffers => Set<Offers.SaveOffer>();
+    public DbSet<Offers.OfferCall> OfferCalls => Set<Offers.OfferCall>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RevenueAngelDbContext).Assembly);

@@ -45,6 +45,8 @@ public sealed class StepDraft
     /// The share of subjects who get this message ("A") when the step has variants; with the variants' shares it makes 100.
     public int Percent { get; set; } = 100;
     public List<StepVariantDraft> Variants { get; set; } = [];
+    /// ChurnSave steps only: the save offer each send makes (its link is `offer_url`).
+    public Offers.OfferTerms? Offer { get; set; }
 
     public MessageTemplate ToTemplate(string companyId) => StepVariantDraft.Template(companyId, Title, Body, CtaLabel, CtaUrl);
 }

@@ -30,6 +30,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
                 Id = s.Id, DelayMinutes = s.DelayMinutes, Timing = s.Timing, Channel = s.Channel, Purpose = s.Purpose, Title = templates[s.TemplateId].Title,
                 Body = templates[s.TemplateId].Body, CtaLabel = templates[s.TemplateId].CtaLabel, CtaUrl = templates[s.TemplateId].CtaUrl,
                 Percent = 100 - s.Variants.Sum(v => v.Percent),
+                Offer = s.Offer,
                 Variants = [.. s.Variants.OrderBy(v => v.Key).Select(v => new StepVariantDraft
                 {
                     Key = v.Key, Percent = v.Percent, Title = templates[v.TemplateId].Title, Body = templates[v.TemplateId].Body,
@@ -205,6 +206,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
             step.Timing = input.Timing;
             step.Channel = input.Channel;
             step.Purpose = input.Purpose;
+            step.Offer = input.Offer;
             await WriteVariantsAsync(db, playbook, step, input, TemplateName(name, $" · step {i + 1}"), draft.Tone, now, ct);
         }
         await db.SaveChangesAsync(ct);

@@ -21,6 +21,18 @@ public sealed class PlaybookStep
     /// Set when the step's experiment reached a verdict: every later subject gets this variant ("A" is the step's own).
     public string? WinnerVariant { get; set; }
     public List<PlaybookStepVariant> Variants { get; init; } = [];
+    /// A ChurnSave step's save offer: each send makes one for its member, and `offer_url` links to it.
+    public Offers.OfferKind? OfferKind { get; set; }
+    /// Days (pause, free days) or percent off (discount).
+    public int? OfferValue { get; set; }
+    /// The cheaper plan of a downgrade.
+    public string? OfferPlanId { get; set; }
+
+    public Offers.OfferTerms? Offer
+    {
+        get => OfferKind is { } kind ? Offers.OfferTerms.Of(kind, OfferValue, OfferPlanId) : null;
+        set => (OfferKind, OfferValue, OfferPlanId) = (value?.Kind, value?.Value, value?.Kind == Offers.OfferKind.Downgrade ? value.PlanId : null);
+    }
 
     /// The step's A/B test, in experiment_assignments.
     public static string ExperimentKeyOf(long stepId) => $"step:{stepId}";

@@ -13,6 +13,9 @@ internal sealed class PlaybookStepConfiguration : IEntityTypeConfiguration<Playb
         builder.Property(s => s.Purpose).HasStoredEnum();
         builder.Property(s => s.Timing).HasStoredEnum().HasDefaultValue(StepTiming.AfterPrevious).HasSentinel((StepTiming)(-1));
         builder.Property(s => s.WinnerVariant).HasMaxLength(8);
+        builder.Property(s => s.OfferKind).HasStoredEnum();
+        builder.Property(s => s.OfferPlanId).HasMaxLength(64);
+        builder.Ignore(s => s.Offer);
         builder.HasOne<MessageTemplate>().WithMany().HasForeignKey(s => s.TemplateId).OnDelete(DeleteBehavior.Restrict);
         // Not unique: a reorder rewrites positions in one save, which a unique index would reject midway.
         builder.HasIndex(s => new { s.PlaybookId, s.Position });

@@ -54,6 +54,13 @@ public sealed class PlaybookValidator(LiquidTemplates templates)
             foreach (var problem in templates.Validate(step.ToTemplate("validation")))
                 Add($"steps[{i}].{Camel(problem.Field)}", $"Line {problem.Line}: {problem.Message}");
             ValidateVariants(step, $"steps[{i}]", Add);
+            if (step.Offer is { } offer)
+            {
+                if (draft.Type != PlaybookType.ChurnSave) Add($"steps[{i}].offer", "Save offers belong to ChurnSave steps.");
+                if (offer.Problem() is { } problem) Add($"steps[{i}].offer", problem);
+                if (offer is { Kind: Offers.OfferKind.Downgrade, PlanId: { Length: > 0 } planId } && !companyPlanIds.Contains(planId))
+                    Add($"steps[{i}].offer", $"'{planId}' is not one of your plans.");
+            }
         }
         return problems.ToDictionary(p => p.Key, p => p.Value.ToArray());
     }

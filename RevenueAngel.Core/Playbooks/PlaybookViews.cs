@@ -8,7 +8,8 @@ public sealed record PlaybookSummary(long Id, string Name, PlaybookType Type, bo
     int Priority, int Steps, int AudienceSize, int ActiveEnrollments, int SendsLast7Days, int ConversionsLast7Days);
 
 public sealed record PlaybookStepView(long Id, int Position, int DelayMinutes, MessageChannel Channel,
-    string Title, string Body, string? CtaLabel, string? CtaUrl, StepPurpose? Purpose = null);
+    string Title, string Body, string? CtaLabel, string? CtaUrl, StepPurpose? Purpose = null, Offers.OfferTerms? Offer = null,
+    StepTiming Timing = StepTiming.AfterPrevious);
 
 public sealed record PlaybookDetail(long Id, string Name, PlaybookType Type, bool Enabled, PlaybookTrigger Trigger, PlaybookGoal Goal,
     string? GoalPlanId, int Priority, int? ReentryAfterDays, int HoldoutPercent, MessageTone Tone, string TargetRules, string ExitRules,

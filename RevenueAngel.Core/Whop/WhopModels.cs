@@ -39,7 +39,11 @@ public sealed record WhopMembership(
     WhopRef? Member,
     WhopRef? Plan,
     WhopRef? Product,
-    string? ManageUrl);
+    string? ManageUrl)
+{
+    /// True while paused (`pause`), until `resume`.
+    public bool PaymentCollectionPaused { get; init; }
+}
 
 public sealed record WhopPayment(
     string Id,

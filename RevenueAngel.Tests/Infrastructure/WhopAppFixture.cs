@@ -30,6 +30,7 @@ public class WhopAppFixture(PostgresServer postgres) : IAsyncLifetime
         settings["Whop:SyncOnInstall"] = "false";
         settings["Dispatch:SchedulerSeconds"] = "3600";
         settings["Dispatch:PollSeconds"] = "3600";
+        settings["Offers:MaintenanceSeconds"] = "3600";
         Configure(settings);
         App = new RevenueAngelApp(settings) { Time = Time, Logs = Logs, TestServices = ConfigureServices };
         if (ServesOnAPort)

@@ -36,6 +36,7 @@ public static class Pipeline
         app.MapSegmentEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapPlaybookEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapAiEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
+        app.MapOfferEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapWebhookEndpoints();
         app.MapClickEndpoints();
         app.MapRazorComponents<App>()

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Quartz;
 using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Dispatch;
+using RevenueAngel.Core.Offers;
 using RevenueAngel.Core.Webhooks;
 using RevenueAngel.Core.Whop;
 using RevenueAngel.Core.Persistence;
@@ -36,6 +37,7 @@ public static class JobsRegistration
             Every<WebhookRetentionJob>(q, _ => (int)TimeSpan.FromDays(1).TotalSeconds);
             Every<StepWinnerJob>(q, _ => (int)TimeSpan.FromHours(1).TotalSeconds);
             Every<PaymentRetryJob>(q, _ => (int)TimeSpan.FromHours(1).TotalSeconds);
+            Every<OfferMaintenanceJob>(q, sp => sp.GetRequiredService<IOptions<OffersOptions>>().Value.MaintenanceSeconds);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddTransient<SyncTrigger>();

@@ -1020,6 +1020,209 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.ToTable("message_templates", (string)null);
                 });
 
+            modelBuilder.Entity("RevenueAngel.Core.Offers.OfferCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("error");
+
+                    b.Property<long>("OfferId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("offer_id");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("operation");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.Property<string>("TargetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("target_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_offer_calls");
+
+                    b.HasIndex("OfferId")
+                        .HasDatabaseName("ix_offer_calls_offer_id");
+
+                    b.ToTable("offer_calls", (string)null);
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Offers.SaveOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("CheckoutUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("checkout_url");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<DateTimeOffset?>("DeclinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declined_at");
+
+                    b.Property<int?>("DiscountPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("discount_percent");
+
+                    b.Property<string>("DowngradePlanId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("downgrade_plan_id");
+
+                    b.Property<long?>("EnrollmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("enrollment_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<int?>("FreeDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("free_days");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("MembershipId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("membership_id");
+
+                    b.Property<int?>("PauseDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("pause_days");
+
+                    b.Property<long?>("PlaybookId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("playbook_id");
+
+                    b.Property<string>("PromoCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("promo_code");
+
+                    b.Property<DateTimeOffset?>("ResumeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resume_at");
+
+                    b.Property<DateTimeOffset?>("ResumedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resumed_at");
+
+                    b.Property<long?>("SendId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("send_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("StepId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_id");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<bool>("Uncanceled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("uncanceled");
+
+                    b.HasKey("Id")
+                        .HasName("pk_save_offers");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_save_offers_member_id");
+
+                    b.HasIndex("ResumeAt")
+                        .HasDatabaseName("ix_save_offers_resume_at")
+                        .HasFilter("resume_at IS NOT NULL AND resumed_at IS NULL");
+
+                    b.HasIndex("SendId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_save_offers_send_id")
+                        .HasFilter("send_id IS NOT NULL");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_save_offers_token_hash");
+
+                    b.HasIndex("CompanyId", "MemberId", "AcceptedAt")
+                        .HasDatabaseName("ix_save_offers_company_id_member_id_accepted_at");
+
+                    b.HasIndex("CompanyId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_save_offers_company_id_status_created_at");
+
+                    b.ToTable("save_offers", (string)null);
+                });
+
             modelBuilder.Entity("RevenueAngel.Core.Playbooks.Enrollment", b =>
                 {
                     b.Property<long>("Id")
@@ -1248,6 +1451,20 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.Property<int>("DelayMinutes")
                         .HasColumnType("integer")
                         .HasColumnName("delay_minutes");
+
+                    b.Property<string>("OfferKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("offer_kind");
+
+                    b.Property<string>("OfferPlanId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("offer_plan_id");
+
+                    b.Property<int?>("OfferValue")
+                        .HasColumnType("integer")
+                        .HasColumnName("offer_value");
 
                     b.Property<long>("PlaybookId")
                         .HasColumnType("bigint")
@@ -1690,6 +1907,39 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_message_templates_companies_company_id");
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Offers.OfferCall", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Offers.SaveOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_offer_calls_save_offers_offer_id");
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Offers.SaveOffer", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_save_offers_companies_company_id");
+
+                    b.HasOne("RevenueAngel.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_save_offers_members_member_id");
+
+                    b.HasOne("RevenueAngel.Core.Dispatch.Send", null)
+                        .WithMany()
+                        .HasForeignKey("SendId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_save_offers_sends_send_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Playbooks.Enrollment", b =>

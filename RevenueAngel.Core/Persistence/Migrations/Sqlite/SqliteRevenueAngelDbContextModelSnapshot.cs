@@ -998,6 +998,205 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     b.ToTable("message_templates", (string)null);
                 });
 
+            modelBuilder.Entity("RevenueAngel.Core.Offers.OfferCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<long>("OfferId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offer_id");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operation");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("succeeded");
+
+                    b.Property<string>("TargetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_offer_calls");
+
+                    b.HasIndex("OfferId")
+                        .HasDatabaseName("ix_offer_calls_offer_id");
+
+                    b.ToTable("offer_calls", (string)null);
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Offers.SaveOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("CheckoutUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checkout_url");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<long?>("DeclinedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("declined_at");
+
+                    b.Property<int?>("DiscountPercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_percent");
+
+                    b.Property<string>("DowngradePlanId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("downgrade_plan_id");
+
+                    b.Property<long?>("EnrollmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enrollment_id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<int?>("FreeDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("free_days");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("MembershipId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("membership_id");
+
+                    b.Property<int?>("PauseDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pause_days");
+
+                    b.Property<long?>("PlaybookId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("playbook_id");
+
+                    b.Property<string>("PromoCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promo_code");
+
+                    b.Property<long?>("ResumeAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resume_at");
+
+                    b.Property<long?>("ResumedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resumed_at");
+
+                    b.Property<long?>("SendId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("send_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("StepId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_id");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<bool>("Uncanceled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uncanceled");
+
+                    b.HasKey("Id")
+                        .HasName("pk_save_offers");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_save_offers_member_id");
+
+                    b.HasIndex("ResumeAt")
+                        .HasDatabaseName("ix_save_offers_resume_at")
+                        .HasFilter("resume_at IS NOT NULL AND resumed_at IS NULL");
+
+                    b.HasIndex("SendId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_save_offers_send_id")
+                        .HasFilter("send_id IS NOT NULL");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_save_offers_token_hash");
+
+                    b.HasIndex("CompanyId", "MemberId", "AcceptedAt")
+                        .HasDatabaseName("ix_save_offers_company_id_member_id_accepted_at");
+
+                    b.HasIndex("CompanyId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_save_offers_company_id_status_created_at");
+
+                    b.ToTable("save_offers", (string)null);
+                });
+
             modelBuilder.Entity("RevenueAngel.Core.Playbooks.Enrollment", b =>
                 {
                     b.Property<long>("Id")
@@ -1218,6 +1417,20 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     b.Property<int>("DelayMinutes")
                         .HasColumnType("INTEGER")
                         .HasColumnName("delay_minutes");
+
+                    b.Property<string>("OfferKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offer_kind");
+
+                    b.Property<string>("OfferPlanId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offer_plan_id");
+
+                    b.Property<int?>("OfferValue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offer_value");
 
                     b.Property<long>("PlaybookId")
                         .HasColumnType("INTEGER")
@@ -1656,6 +1869,39 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_message_templates_companies_company_id");
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Offers.OfferCall", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Offers.SaveOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_offer_calls_save_offers_offer_id");
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Offers.SaveOffer", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_save_offers_companies_company_id");
+
+                    b.HasOne("RevenueAngel.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_save_offers_members_member_id");
+
+                    b.HasOne("RevenueAngel.Core.Dispatch.Send", null)
+                        .WithMany()
+                        .HasForeignKey("SendId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_save_offers_sends_send_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Playbooks.Enrollment", b =>

@@ -1,0 +1,3 @@
+namespace RevenueAngel.Core.Offers;
+
+internal sealed class OfferCallFailedException(string message) : Exception(message);
