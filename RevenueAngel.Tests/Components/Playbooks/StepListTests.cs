@@ -30,6 +30,31 @@ public sealed class StepListTests : MudTestContext, IClassFixture<DemoCoreFixtur
     }
 
     [Fact]
+    public void AWinBackStepSentAsPushSaysAChurnedMemberCannotGetIt()
+    {
+        (_draft.Type, _draft.Trigger) = (PlaybookType.ChurnSave, PlaybookTrigger.MembershipDeactivated);
+        _draft.Steps[1].Channel = Core.Messaging.MessageChannel.DirectMessage;
+
+        var cut = RenderList();
+
+        var warnings = cut.FindAll("[data-testid=push-unreachable]");
+        Assert.Single(warnings);
+        Assert.Contains("direct message", warnings[0].TextContent);
+    }
+
+    [Fact]
+    public void AStepTimedBeforeWhopsRetrySaysSo()
+    {
+        (_draft.Type, _draft.Trigger) = (PlaybookType.ChurnSave, PlaybookTrigger.PaymentFailed);
+        (_draft.Steps[1].DelayMinutes, _draft.Steps[1].Timing) = (6 * 60, StepTiming.BeforeNextRetry);
+
+        var cut = RenderList();
+
+        Assert.Equal("6 hours before Whop's next retry", cut.FindAll("[data-testid=step-delay-text]")[1].TextContent);
+        Assert.Equal(2, cut.FindAll("[data-testid=step-timing]").Count);
+    }
+
+    [Fact]
     public void AddingAStepAppendsAnEmptyOneADayLater()
     {
         var cut = RenderList();
