@@ -6,6 +6,7 @@ using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Demo;
 using RevenueAngel.Core.Leads;
 using RevenueAngel.Core.Members;
+using RevenueAngel.Core.Offers;
 using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Playbooks;
 
@@ -59,6 +60,11 @@ public sealed partial class DemoSeeder(
         playbooks[PlaybookType.Upsell].GoalPlanId = "plan_demo_pro";
         playbooks[PlaybookType.Upsell].TargetRules =
             """{"all":[{"field":"plan","op":"in","value":["plan_demo_basic"]},{"field":"tenure_days","op":">=","value":30},{"field":"membership_status","op":"in","value":["active"]}]}""";
+
+        // The recovery's second step offers a pause, so the demo's messages lead to the member's offer page.
+        var pauseStep = playbooks[PlaybookType.ChurnSave].Steps.Single(s => s.Position == 2);
+        pauseStep.Offer = new OfferTerms(OfferKind.Pause, Days: 30);
+        (await db.MessageTemplates.SingleAsync(t => t.Id == pauseStep.TemplateId, ct)).CtaUrl = "{{ offer_url }}";
 
         var billing = new DemoBilling(random, now, plans.ToDictionary(p => p.Id));
         for (var i = 0; i < PayingMembers; i++) billing.Subscribe(members[i], i + 1);
