@@ -44,6 +44,10 @@ internal static class DraftingRegistration
                 UseJitter = true,
                 ShouldRetryAfterHeader = true,
             })
-            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions { SamplingDuration = TimeSpan.FromMinutes(1), MinimumThroughput = 20, BreakDuration = TimeSpan.FromSeconds(30) });
+            // Shared by every company: only an endpoint failing most calls opens it, not one creator's unlucky minute.
+            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                SamplingDuration = TimeSpan.FromMinutes(1), MinimumThroughput = 20, FailureRatio = 0.5, BreakDuration = TimeSpan.FromSeconds(15),
+            });
     }
 }
