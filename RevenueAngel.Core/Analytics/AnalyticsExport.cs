@@ -23,7 +23,7 @@ public sealed class AnalyticsExport(IDbContextFactory<RevenueAngelDbContext> con
                    let adjustment = db.RevenueAdjustments.Where(a => a.ConversionId == c.Id).Sum(a => (long?)a.AmountCents) ?? 0
                    select new ConversionExportRow(c.Id, c.CreatedAt, c.WhopPaymentId, m == null ? null : m.WhopUserId, m == null ? null : m.Name,
                        c.Type, c.RevenueCents, adjustment, c.RevenueCents + adjustment, c.Currency, c.AttributionMethod, c.AttributionWindowDays,
-                       c.AttributedSendId, p == null ? null : p.Name, st == null ? null : st.Position);
+                       c.AttributedSendId, p == null ? null : p.Name, st == null ? null : st.Position, c.State, c.RecoveredBy);
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct)) yield return row;
     }
 

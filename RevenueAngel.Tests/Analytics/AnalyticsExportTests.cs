@@ -32,6 +32,8 @@ public sealed class AnalyticsExportTests(WhopAppFixture fixture) : IClassFixture
              ("recovery", "4900", "usd", "", ""), ("save", "2900", "usd", "Payment rescue", "2")],
             byType);
         Assert.All(rows.Skip(1), r => Assert.StartsWith("2026-10-", r[1]));
+        Assert.Equal(["state", "recovered_by"], rows[0][15..]);
+        Assert.All(rows.Skip(1), r => Assert.Contains(r[15], new[] { "pending", "confirmed", "lost" }));
     }
 
     [Fact]

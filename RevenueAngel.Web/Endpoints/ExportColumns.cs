@@ -13,6 +13,7 @@ public static class ExportColumns
     [
         "id", "created_at", "whop_payment_id", "member_whop_user_id", "member_name", "type", "revenue_cents", "adjustment_cents",
         "net_revenue_cents", "currency", "attribution_method", "attribution_window_days", "attributed_send_id", "playbook", "step",
+        "state", "recovered_by",
     ];
 
     public static readonly string[] Sends =
@@ -37,6 +38,8 @@ public static class ExportColumns
         csv.WriteField(row.AttributedSendId, default);
         csv.WriteField(row.Playbook);
         csv.WriteField(row.StepPosition, default);
+        csv.WriteField(StoredEnum<ConversionState>.ToText(row.State));
+        csv.WriteField(row.RecoveredBy is { } source ? StoredEnum<RecoverySource>.ToText(source) : "");
     }
 
     public static void WriteSend(CsvWriter csv, SendExportRow row)
