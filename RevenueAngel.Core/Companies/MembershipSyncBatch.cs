@@ -59,6 +59,7 @@ public sealed class MembershipSyncBatch(IDbContextFactory<RevenueAngelDbContext>
             row.Status = whopMembership.Status;
             row.CancelAtPeriodEnd = whopMembership.CancelAtPeriodEnd;
             row.ManageUrl = Webhooks.WhopMirror.ManageUrlOf(whopMembership) ?? row.ManageUrl;
+            row.CancelOption = Webhooks.WhopMirror.CancelOptionOf(whopMembership);
             row.RenewalPeriodEnd = whopMembership.RenewalPeriodEnd;
             row.UpdatedAt = updatedAt;
         }

@@ -13,6 +13,8 @@ public sealed class Membership
     public DateTimeOffset? RenewalPeriodEnd { get; set; }
     /// Whop's billing portal for this membership (update the card, cancel), as Whop gives it.
     public string? ManageUrl { get; set; }
+    /// The member's reason when they asked to cancel (Whop's `cancel_option`); null when none was given.
+    public string? CancelOption { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     /// Whop's `updated_at`: an older event never overwrites newer state.
     public DateTimeOffset UpdatedAt { get; set; }

@@ -15,6 +15,7 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         builder.Property(m => m.ProductId).HasMaxLength(64);
         builder.Property(m => m.Status).HasMaxLength(32);
         builder.Property(m => m.ManageUrl).HasMaxLength(500);
+        builder.Property(m => m.CancelOption).HasMaxLength(32);
         builder.HasOne<Company>().WithMany().HasForeignKey(m => m.CompanyId);
         builder.HasOne<Member>().WithMany().HasForeignKey(m => m.MemberId);
         builder.HasOne<Plan>().WithMany().HasForeignKey(m => m.PlanId);

@@ -19,14 +19,17 @@ public sealed class StepOffers(OfferService offers, IOptions<MessagingOptions> o
     {
         if (subject.Kind != SubjectKind.Member || company.WhopExperienceId is not { } experienceId) return null;
         var step = await db.PlaybookSteps.AsNoTracking().Where(s => s.Id == send.StepId)
-            .Select(s => new { s.OfferKind, s.OfferValue, s.OfferPlanId }).SingleAsync(ct);
+            .Join(db.Playbooks, s => s.PlaybookId, p => p.Id, (s, p) => new { s.OfferKind, s.OfferValue, s.OfferPlanId, p.Trigger, p.CancelOfferRoutes })
+            .SingleAsync(ct);
         if (step.OfferKind is not { } kind) return null;
-        var membershipId = await db.Memberships.AsNoTracking()
+        var membership = await db.Memberships.AsNoTracking()
             .Where(m => m.CompanyId == company.Id && m.MemberId == subject.Id && MembershipStatuses.Live.Contains(m.Status))
-            .OrderByDescending(m => m.CreatedAt).Select(m => m.Id).FirstOrDefaultAsync(ct);
-        if (membershipId is null) return null;
+            .OrderByDescending(m => m.CreatedAt).Select(m => new { m.Id, m.CancelOption }).FirstOrDefaultAsync(ct);
+        if (membership is null) return null;
+        var terms = (step.Trigger == PlaybookTrigger.CancelRequested ? CancelOfferRoutes.For(CancelOfferRoutes.Parse(step.CancelOfferRoutes), membership.CancelOption) : null)
+            ?? OfferTerms.Of(kind, step.OfferValue, step.OfferPlanId);
 
-        var offer = await offers.CreateAsync(new CompanyScope(company.Id), subject.Id, membershipId, OfferTerms.Of(kind, step.OfferValue, step.OfferPlanId),
+        var offer = await offers.CreateAsync(new CompanyScope(company.Id), subject.Id, membership.Id, terms,
             new OfferOrigin(send.PlaybookId, send.StepId, send.EnrollmentId, send.Id), ct);
         var path = $"/experiences/{Uri.EscapeDataString(experienceId)}/offers/{offer.Token}";
         values.Values["offer_url"] = options.Value.PublicBaseUrl is { Length: > 0 } baseUrl ? baseUrl.TrimEnd('/') + path : path;

@@ -30,6 +30,8 @@ public sealed class Playbook
     public string? OwnRetryDays { get; set; }
     /// Our own retries of one payment at most.
     public int OwnRetryLimit { get; set; } = 2;
+    /// Cancel-requested playbooks: the offer by the member's reason (CancelOfferRoutes JSON); null: each step's own offer.
+    public string? CancelOfferRoutes { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// Deleted playbooks stay for the history of their sends and conversions, hidden everywhere else.

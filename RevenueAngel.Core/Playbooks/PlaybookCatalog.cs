@@ -52,7 +52,8 @@ public sealed class PlaybookCatalog(IDbContextFactory<RevenueAngelDbContext> con
             playbook.ExitRules,
             [.. steps.Select(s => (Step: s, Template: templates[s.TemplateId])).Select(x => new PlaybookStepView(x.Step.Id, x.Step.Position,
                 x.Step.DelayMinutes, x.Step.Channel, x.Template.Title, x.Template.Body, x.Template.CtaLabel, x.Template.CtaUrl, x.Step.Purpose, x.Step.Offer, x.Step.Timing))],
-            playbook.CustomTone, Dunning.RetryPaydays.Parse(playbook.OwnRetryDays), playbook.OwnRetryLimit);
+            playbook.CustomTone, Dunning.RetryPaydays.Parse(playbook.OwnRetryDays), playbook.OwnRetryLimit,
+            Offers.CancelOfferRoutes.Parse(playbook.CancelOfferRoutes));
     }
 
     /// The latest sends of a playbook, newest first, for its page.

@@ -19,6 +19,7 @@ internal sealed class PlaybookConfiguration : IEntityTypeConfiguration<Playbook>
         builder.Property(p => p.ExitRules).HasMaxLength(20_000);
         builder.Property(p => p.Tone).HasStoredEnum();
         builder.Property(p => p.OwnRetryDays).HasMaxLength(32);
+        builder.Property(p => p.CancelOfferRoutes).HasMaxLength(2000);
         builder.Property(p => p.OwnRetryLimit).HasDefaultValue(2).HasSentinel(-1);
         builder.Property(p => p.CustomTone).HasMaxLength(PlaybookDraft.CustomToneMaxLength);
         builder.HasOne<Company>().WithMany().HasForeignKey(p => p.CompanyId);

@@ -25,6 +25,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
             Goal = playbook.Goal, GoalPlanId = playbook.GoalPlanId, Priority = playbook.Priority, ReentryAfterDays = playbook.ReentryAfterDays,
             HoldoutPercent = playbook.HoldoutPercent, Tone = playbook.Tone, CustomTone = playbook.CustomTone,
             OwnRetryDays = [.. Dunning.RetryPaydays.Parse(playbook.OwnRetryDays)], OwnRetryLimit = playbook.OwnRetryLimit,
+            CancelOfferRoutes = Offers.CancelOfferRoutes.Parse(playbook.CancelOfferRoutes).ToDictionary(),
             Steps = [.. steps.Select(s => new StepDraft
             {
                 Id = s.Id, DelayMinutes = s.DelayMinutes, Timing = s.Timing, Channel = s.Channel, Purpose = s.Purpose, Title = templates[s.TemplateId].Title,
@@ -152,6 +153,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
         playbook.Tone = draft.Tone;
         playbook.OwnRetryDays = draft.Trigger == PlaybookTrigger.PaymentFailed ? Dunning.RetryPaydays.Write(draft.OwnRetryDays) : null;
         playbook.OwnRetryLimit = draft.OwnRetryLimit;
+        playbook.CancelOfferRoutes = draft.Trigger == PlaybookTrigger.CancelRequested ? Offers.CancelOfferRoutes.Write(draft.CancelOfferRoutes) : null;
         playbook.CustomTone = draft.Tone == MessageTone.Custom && !string.IsNullOrWhiteSpace(draft.CustomTone) ? draft.CustomTone.Trim() : null;
         playbook.UpdatedAt = now;
     }

@@ -32,6 +32,16 @@ public sealed class PlaybookValidator(LiquidTemplates templates)
         if (draft.HoldoutPercent is < 0 or > 50) Add("holdoutPercent", "Between 0 and 50 percent.");
         if (!Enum.IsDefined(draft.Tone)) Add("tone", "Unknown tone.");
         foreach (var problem in Dunning.RetryPaydays.Problems(draft.OwnRetryDays, draft.OwnRetryLimit)) Add("ownRetryDays", problem);
+        if (draft.CancelOfferRoutes.Count > 0 && draft.Trigger != PlaybookTrigger.CancelRequested)
+            Add("cancelOfferRoutes", "Only a playbook that starts on a cancellation request routes offers by the member's reason.");
+        foreach (var (reason, terms) in draft.CancelOfferRoutes)
+        {
+            if (!Offers.CancelOptions.IsKnown(reason))
+                Add("cancelOfferRoutes", $"'{reason}' is not one of Whop's cancellation reasons ({string.Join(", ", Offers.CancelOptions.All.Select(o => o.Value))}).");
+            if (terms.Problem() is { } problem) Add("cancelOfferRoutes", $"{reason}: {problem}");
+            if (terms is { Kind: Offers.OfferKind.Downgrade, PlanId: { Length: > 0 } routedPlan } && !companyPlanIds.Contains(routedPlan))
+                Add("cancelOfferRoutes", $"{reason}: '{routedPlan}' is not one of your plans.");
+        }
         if (draft.OwnRetryDays.Count > 0 && draft.Trigger != PlaybookTrigger.PaymentFailed)
             Add("ownRetryDays", "Only a playbook that starts on a failed payment retries payments.");
         if (draft.Tone == MessageTone.Custom && string.IsNullOrWhiteSpace(draft.CustomTone)) Add("customTone", "Describe the custom tone.");

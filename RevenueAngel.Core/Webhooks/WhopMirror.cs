@@ -99,6 +99,7 @@ public sealed class WhopMirror
         row.CancelAtPeriodEnd = membership.CancelAtPeriodEnd;
         row.RenewalPeriodEnd = membership.RenewalPeriodEnd ?? row.RenewalPeriodEnd;
         row.ManageUrl = ManageUrlOf(membership) ?? row.ManageUrl;
+        row.CancelOption = CancelOptionOf(membership);
         row.UpdatedAt = updatedAt;
         await db.SaveChangesAsync(ct);
         return (row, before);
@@ -157,6 +158,10 @@ public sealed class WhopMirror
             throw new WebhookPayloadException("The payment's total is out of range.", e);
         }
     }
+
+    /// One of Whop's known reasons, else none: it selects an offer, never reaches a page as text.
+    internal static string? CancelOptionOf(WhopMembership membership) =>
+        Offers.CancelOptions.IsKnown(membership.CancelOption) ? membership.CancelOption : null;
 
     /// Only an https address of 500 characters at most: it becomes a member's link.
     internal static string? ManageUrlOf(WhopMembership membership) =>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using RevenueAngel.Core.Dispatch;
 using RevenueAngel.Core.Messaging;
 using RevenueAngel.Core.Offers;
@@ -58,6 +59,55 @@ public sealed class StepOfferDispatchTests(WhopAppFixture fixture) : IClassFixtu
         Assert.Equal(new OfferTerms(OfferKind.Downgrade, PlanId: scenario.Whop.BasicPlanId), detail!.Steps[0].Offer);
         Assert.Contains("steps[0].offer", wrongType.Problems.Keys);
         Assert.Contains("steps[0].offer", badTerms.Problems.Keys);
+    }
+
+    [Theory]
+    [InlineData("too_expensive", OfferKind.Discount)]
+    [InlineData("switching", OfferKind.FreeDays)]
+    [InlineData(null, OfferKind.FreeDays)]
+    public async Task ACancelSaveOffersWhatTheMembersReasonForCancellingIsRoutedTo(string? reason, OfferKind expected)
+    {
+        var scenario = await OfferScenario.CreateAsync(fixture, members: 1);
+        var send = await ScheduleOfferStepAsync(scenario, new OfferTerms(OfferKind.Pause, Days: 30));
+        await using (var db = fixture.App.CreateDbContext())
+        {
+            await db.Playbooks.Where(p => p.Id == send.PlaybookId).ExecuteUpdateAsync(u => u
+                .SetProperty(p => p.Trigger, PlaybookTrigger.CancelRequested)
+                .SetProperty(p => p.CancelOfferRoutes, CancelOfferRoutes.Write(new Dictionary<string, OfferTerms>
+                {
+                    ["too_expensive"] = new(OfferKind.Discount, Percent: 20), ["other"] = new(OfferKind.FreeDays, Days: 7),
+                })), Ct);
+            await db.Memberships.Where(m => m.CompanyId == scenario.CompanyId).ExecuteUpdateAsync(u => u.SetProperty(m => m.CancelOption, reason), Ct);
+        }
+
+        await fixture.Get<Dispatcher>().RunAsync(Ct);
+
+        var offer = Assert.Single(await fixture.Get<OfferQueries>().ListAsync(scenario.CompanyId, ct: Ct));
+        Assert.Equal(expected, offer.Kind);
+        if (expected == OfferKind.Discount) Assert.Equal(20, offer.DiscountPercent);
+    }
+
+    [Fact]
+    public async Task CancelRoutesAreValidatedAndKeptOnlyForACancelRequestedPlaybook()
+    {
+        var scenario = await OfferScenario.CreateAsync(fixture, members: 1);
+        var editor = fixture.Get<PlaybookEditor>();
+        PlaybookDraft Draft(PlaybookTrigger trigger, string reason, OfferTerms terms) => new()
+        {
+            Name = "Cancel save", Type = PlaybookType.ChurnSave, Trigger = trigger, Goal = PlaybookGoal.CancelWithdrawn,
+            Steps = [new StepDraft { Title = "Stay?", Body = "We'd miss you.", CtaLabel = "See my offer", CtaUrl = "{{ offer_url }}", Offer = new(OfferKind.Pause, Days: 30) }],
+            CancelOfferRoutes = new() { [reason] = terms },
+        };
+
+        var saved = await editor.CreateAsync(scenario.Scope, Draft(PlaybookTrigger.CancelRequested, "too_expensive", new(OfferKind.Discount, Percent: 25)), Ct);
+        var unknownReason = await editor.CreateAsync(scenario.Scope, Draft(PlaybookTrigger.CancelRequested, "too_pricey", new(OfferKind.Discount, Percent: 25)), Ct);
+        var wrongTrigger = await editor.CreateAsync(scenario.Scope, Draft(PlaybookTrigger.PaymentFailed, "too_expensive", new(OfferKind.Discount, Percent: 25)), Ct);
+
+        Assert.True(saved.Saved, string.Join("; ", saved.Problems.SelectMany(p => p.Value)));
+        var detail = await fixture.Get<PlaybookCatalog>().GetAsync(scenario.CompanyId, saved.Id!.Value, Ct);
+        Assert.Equal(new OfferTerms(OfferKind.Discount, Percent: 25), detail!.CancelOfferRoutes!["too_expensive"]);
+        Assert.Contains("not one of Whop's cancellation reasons", unknownReason.Problems["cancelOfferRoutes"][0]);
+        Assert.Contains("cancellation request", wrongTrigger.Problems["cancelOfferRoutes"][0]);
     }
 
     private async Task<Send> ScheduleOfferStepAsync(OfferScenario scenario, OfferTerms terms)

@@ -895,6 +895,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("cancel_at_period_end");
 
+                    b.Property<string>("CancelOption")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("cancel_option");
+
                     b.Property<string>("CompanyId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1322,6 +1327,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CancelOfferRoutes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("cancel_offer_routes");
 
                     b.Property<string>("CompanyId")
                         .IsRequired()

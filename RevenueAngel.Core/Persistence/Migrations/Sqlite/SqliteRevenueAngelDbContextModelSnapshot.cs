@@ -875,6 +875,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("cancel_at_period_end");
 
+                    b.Property<string>("CancelOption")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_option");
+
                     b.Property<string>("CompanyId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1290,6 +1295,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<string>("CancelOfferRoutes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_offer_routes");
 
                     b.Property<string>("CompanyId")
                         .IsRequired()
