@@ -74,6 +74,27 @@ public sealed class RetryTimedStepTests(WebhookAppFixture app) : IClassFixture<W
         Assert.Equal(membership.ManageUrl, values.Values["update_payment_url"]);
     }
 
+    [Fact]
+    public async Task ACancelRequestKeepsWhopsReasonForRoutingAnUnknownOneIsDropped()
+    {
+        var s = await DispatchScenario.CreateAsync(app, members: 2);
+        async Task<string?> ReasonAfterAsync(int member, string cancelOption)
+        {
+            var membershipId = $"mem_reason_{member}_{s.CompanyId}";
+            var membership = (Dictionary<string, object?>)WhopEvents.Membership(membershipId, s.CompanyId, s.Members[member].WhopUserId, s.Plan.Id,
+                "canceling", app.Time.GetUtcNow(), cancelAtPeriodEnd: true);
+            membership["cancel_option"] = cancelOption;
+            var response = await app.DeliverAsync(WhopEvents.Envelope("membership.cancel_at_period_end_changed", s.CompanyId, app.Time.GetUtcNow(), membership));
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            await app.ProcessAsync();
+            await using var db = app.App.CreateDbContext();
+            return (await db.Memberships.SingleAsync(m => m.Id == membershipId, Ct)).CancelOption;
+        }
+
+        Assert.Equal("too_expensive", await ReasonAfterAsync(0, "too_expensive"));
+        Assert.Null(await ReasonAfterAsync(1, "<script>"));
+    }
+
     private async Task<List<DateTimeOffset>> DueTimesAsync(long playbookId)
     {
         await using var db = app.App.CreateDbContext();
