@@ -19,6 +19,7 @@ internal static class DraftingRegistration
         builder.Services.AddSingleton<DraftingBudget>();
         builder.Services.AddSingleton<DraftingModel>();
         builder.Services.AddSingleton<ModelCalls>();
+        builder.Services.AddSingleton<DraftChecks>();
         builder.Services.AddSingleton<MessageDrafter>();
         builder.Services.AddSingleton<PlaybookProposer>();
         builder.Services.AddSingleton<DraftingStatus>();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -11,7 +10,7 @@ namespace RevenueAngel.Core.Drafting;
 
 /// Drafts step messages: through the model when one is configured, checked exactly like a hand-written template;
 /// an unusable answer goes back once with its problems; whatever still fails comes from the library, saying why.
-public sealed partial class MessageDrafter(DraftingModel model, ModelCalls calls, LiquidTemplates templates, IOptions<MessagingOptions> messaging,
+public sealed class MessageDrafter(DraftingModel model, ModelCalls calls, DraftChecks checks, IOptions<MessagingOptions> messaging,
     IDbContextFactory<RevenueAngelDbContext> contexts)
 {
     public const string NoModel = "No AI model is configured, so this comes from the built-in library.";
@@ -59,7 +58,7 @@ public sealed partial class MessageDrafter(DraftingModel model, ModelCalls calls
                     problems[i] = [unreadable ?? "This draft is missing from the answer."];
                     continue;
                 }
-                problems[i] = Check(copy, request);
+                problems[i] = checks.Problems(copy.Title, copy.Body, copy.CtaLabel, request);
                 if (problems[i].Count == 0)
                     accepted[i] = new MessageDraft(copy.Title.Trim(), copy.Body.Trim(), copy.CtaLabel.Trim(), StepPurposes.Of(request.Purpose).Link,
                         DraftSource.Model, null, tones[i]);
@@ -119,32 +118,4 @@ public sealed partial class MessageDrafter(DraftingModel model, ModelCalls calls
         var end = trimmed.LastIndexOf("```", StringComparison.Ordinal);
         return start > 0 && end > start ? trimmed[(start + 1)..end].Trim() : trimmed;
     }
-
-    /// The same checks as a saved template (Liquid, catalogue variables, lengths once filled in, safe link), plus what
-    /// a model gets wrong: a variable with no value for this module's subjects, or a link in the text.
-    internal IReadOnlyList<string> Check(string title, string body, string ctaLabel, DraftRequest request) =>
-        Check(new DraftCopy(title, body, ctaLabel), request);
-
-    private IReadOnlyList<string> Check(DraftCopy copy, DraftRequest request)
-    {
-        var template = new MessageTemplate
-        {
-            CompanyId = "draft", Name = "draft", Title = copy.Title.Trim(), Body = copy.Body.Trim(), CtaLabel = copy.CtaLabel.Trim(),
-            CtaUrl = StepPurposes.Of(request.Purpose).Link,
-        };
-        var problems = templates.Validate(template).Select(p => $"{Field(p.Field)}: {p.Message}").ToList();
-        var allowed = ModuleVariables.For(request.Module).Select(v => v.Name).ToHashSet();
-        foreach (var name in new[] { copy.Title, copy.Body, copy.CtaLabel }.SelectMany(s => VariableName().Matches(s)).Select(m => m.Groups[1].Value).Distinct())
-            if (!allowed.Contains(name)) problems.Add($"{{{{ {name} }}}} is not available in this message; use only {string.Join(", ", allowed)}.");
-        if (Link().IsMatch(copy.Title + " " + copy.Body)) problems.Add("No links or web addresses in the text: the button carries the link.");
-        return problems;
-    }
-
-    private static string Field(string field) => field == "cta_label" ? "cta_label" : field;
-
-    [GeneratedRegex(@"\{\{\s*([A-Za-z0-9_.]+)")]
-    private static partial Regex VariableName();
-
-    [GeneratedRegex(@"https?://|www\.", RegexOptions.IgnoreCase)]
-    private static partial Regex Link();
 }

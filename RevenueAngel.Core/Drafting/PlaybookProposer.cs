@@ -12,7 +12,7 @@ namespace RevenueAngel.Core.Drafting;
 
 /// A whole playbook from the creator's goal: the model proposes it, the playbook validator and the drafter's checks
 /// judge it, one correction is allowed, and otherwise the nearest library blueprint is offered. Nothing is saved here.
-public sealed class PlaybookProposer(DraftingModel model, ModelCalls calls, MessageDrafter drafter, PlaybookEditor editor,
+public sealed class PlaybookProposer(DraftingModel model, ModelCalls calls, DraftChecks checks, PlaybookEditor editor,
     IOptions<MessagingOptions> messaging, IDbContextFactory<RevenueAngelDbContext> contexts)
 {
     public const int MaxGoalLength = ProposalPrompt.MaxGoalLength;
@@ -53,7 +53,7 @@ public sealed class PlaybookProposer(DraftingModel model, ModelCalls calls, Mess
         {
             var step = draft.Steps[i];
             if (step.Purpose is not { } purpose || !StepPurposes.Fits(purpose, draft.Type)) continue;
-            problems.AddRange(drafter.Check(step.Title, step.Body, step.CtaLabel ?? "", new DraftRequest(draft.Type, purpose, draft.Tone))
+            problems.AddRange(checks.Problems(step.Title, step.Body, step.CtaLabel ?? "", new DraftRequest(draft.Type, purpose, draft.Tone))
                 .Select(p => $"steps[{i}]: {p}"));
         }
         return problems.Distinct().ToList();

@@ -92,14 +92,14 @@ public sealed class DraftLibraryTests
         var copy = DraftLibrary.Copy(purpose, tone);
         var template = new MessageTemplate { CompanyId = "biz_x", Name = "library", Title = copy.Title, Body = copy.Body, CtaLabel = copy.CtaLabel, CtaUrl = copy.CtaUrl };
         var module = Enum.GetValues<PlaybookType>().Single(m => StepPurposes.Fits(purpose, m));
-        var drafter = new MessageDrafter(null!, null!, _templates, Options.Create(new MessagingOptions()), null!);
+        var checks = new DraftChecks(_templates);
 
         Assert.Empty(_templates.Validate(template, Ct));
         var rendered = await _templates.RenderAsync(template, MessageVariables.Samples, Ct);
         Assert.InRange(rendered.Title.Length, 5, new MessagingOptions().TitleMaxLength);
         Assert.StartsWith("https://", rendered.CtaUrl);
         Assert.Equal(StepPurposes.Of(purpose).Link, copy.CtaUrl);
-        Assert.Empty(drafter.Check(copy.Title, copy.Body, copy.CtaLabel, new DraftRequest(module, purpose, tone)));
+        Assert.Empty(checks.Problems(copy.Title, copy.Body, copy.CtaLabel, new DraftRequest(module, purpose, tone)));
     }
 
     [Fact]

@@ -14,12 +14,9 @@ public static class StudioRequests
     public static DraftRequest For(PlaybookDraft draft, int stepIndex, int variants = 1) =>
         new(draft.Type, PurposeOf(draft, stepIndex), draft.Tone, draft.CustomTone, variants, draft.Steps[stepIndex].Channel, draft.GoalPlanId);
 
-    public static string ToneName(MessageTone tone) => tone switch
+    public static string ToneName(MessageTone tone)
     {
-        MessageTone.Friendly => "Friendly",
-        MessageTone.Expert => "Expert",
-        MessageTone.Hype => "Hype",
-        MessageTone.Minimal => "Minimal",
-        _ => "Custom",
-    };
+        var name = DraftLibrary.Name(tone);
+        return char.ToUpperInvariant(name[0]) + name[1..];
+    }
 }

@@ -55,7 +55,7 @@ public sealed partial class ToneFields : IDisposable
     private async Task<bool> RedraftAsync(MessageTone tone)
     {
         var steps = Draft.Steps.Count;
-        var name = tone == MessageTone.Custom ? "custom" : DraftLibrary.Name(tone);
+        var name = DraftLibrary.Name(tone);
         var question = steps == 1 ? $"Redraft the step in the {name} tone?" : $"Redraft all {steps} steps in the {name} tone?";
         var confirmed = await Dialogs.ShowMessageBoxAsync("Change the tone", $"{question} Your current copy will be replaced.",
             yesText: "Redraft", cancelText: "Keep my copy");
