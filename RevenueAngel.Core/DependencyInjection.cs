@@ -76,6 +76,7 @@ public static class DependencyInjection
     {
         builder.Services.AddOptions<Offers.OffersOptions>().BindConfiguration(Offers.OffersOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Offers.OfferQueries>();
+        builder.Services.AddSingleton<Leads.LeadCaptureKeys>();
         // Transient: they hold Whop's typed client.
         builder.Services.AddTransient<Offers.OfferExecutor>();
         builder.Services.AddTransient<Offers.OfferService>();

@@ -30,5 +30,8 @@ public sealed class Company
     /// Our app's experience in this company: push notifications to members go through it.
     public string? WhopExperienceId { get; set; }
 
+    /// Public key in the creator's lead-capture snippet; rotating it makes the old one stop working.
+    public string? LeadCaptureKey { get; set; }
+
     public CompanySyncState Sync { get; init; } = new();
 }

@@ -13,6 +13,8 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.Property(c => c.TimeZone).HasMaxLength(64);
         builder.Property(c => c.Currency).HasMaxLength(3);
         builder.Property(c => c.WhopExperienceId).HasMaxLength(64);
+        builder.Property(c => c.LeadCaptureKey).HasMaxLength(64);
+        builder.HasIndex(c => c.LeadCaptureKey).IsUnique();
         builder.Property(c => c.BrandVoice).HasMaxLength(CompanySettings.BrandVoiceMaxLength);
         builder.OwnsOne(c => c.Sync, sync =>
         {

@@ -65,7 +65,7 @@ public sealed class MessagePreviews(IDbContextFactory<RevenueAngelDbContext> con
         if (kind == SubjectKind.Lead)
         {
             var lead = await db.Leads.Where(l => l.CompanyId == companyId && (subjectId == null || l.Id == subjectId))
-                .OrderBy(l => l.Id).Select(l => new { l.Id, Label = l.Name ?? l.Email }).FirstOrDefaultAsync(ct);
+                .OrderBy(l => l.Id).Select(l => new { l.Id, Label = l.Name ?? l.Email ?? l.WhopUserId ?? "lead" }).FirstOrDefaultAsync(ct);
             return lead is null ? null : (lead.Id, lead.Label);
         }
         var member = await db.Members.Where(m => m.CompanyId == companyId && (subjectId == null || m.Id == subjectId))

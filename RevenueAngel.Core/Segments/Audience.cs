@@ -23,7 +23,7 @@ public sealed class Audience(IDbContextFactory<RevenueAngelDbContext> contexts, 
         {
             var leads = db.Leads.Where(l => l.CompanyId == companyId).Where(evaluator.ForLeads(rule));
             return new AudiencePreview(await leads.CountAsync(ct),
-                await leads.OrderBy(l => l.Id).Take(SampleSize).Select(l => new AudienceSample(l.Id, l.Name ?? l.Email)).ToListAsync(ct));
+                await leads.OrderBy(l => l.Id).Take(SampleSize).Select(l => new AudienceSample(l.Id, l.Name ?? l.Email ?? l.WhopUserId ?? "lead")).ToListAsync(ct));
         }
         var members = db.Members.Where(m => m.CompanyId == companyId).Where(evaluator.ForMembers(rule));
         return new AudiencePreview(await members.CountAsync(ct),

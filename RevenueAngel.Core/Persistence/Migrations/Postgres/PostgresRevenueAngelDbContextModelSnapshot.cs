@@ -502,6 +502,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo");
 
+                    b.Property<string>("LeadCaptureKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("lead_capture_key");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -533,6 +538,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_companies");
+
+                    b.HasIndex("LeadCaptureKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_companies_lead_capture_key");
 
                     b.ToTable("companies", (string)null);
                 });
@@ -784,15 +793,36 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("company_id");
 
+                    b.Property<DateTimeOffset?>("ConsentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consent_at");
+
+                    b.Property<string>("ConsentText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("consent_text");
+
                     b.Property<DateTimeOffset?>("ConvertedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("converted_at");
 
+                    b.Property<string>("ConvertedPaymentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("converted_payment_id");
+
                     b.Property<string>("Email")
-                        .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
+
+                    b.Property<bool>("EmailConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email_consent");
+
+                    b.Property<long?>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
 
                     b.Property<string>("Name")
                         .HasMaxLength(200)
@@ -811,6 +841,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
+                    b.Property<string>("UtmSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("utm_source");
+
+                    b.Property<string>("WaitlistEntryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("waitlist_entry_id");
+
                     b.Property<string>("WhopUserId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -819,12 +859,22 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_leads");
 
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_leads_member_id");
+
                     b.HasIndex("CompanyId", "CapturedAt")
                         .HasDatabaseName("ix_leads_company_id_captured_at");
 
                     b.HasIndex("CompanyId", "Email")
                         .IsUnique()
                         .HasDatabaseName("ix_leads_company_id_email");
+
+                    b.HasIndex("CompanyId", "Status")
+                        .HasDatabaseName("ix_leads_company_id_status");
+
+                    b.HasIndex("CompanyId", "WhopUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_leads_company_id_whop_user_id");
 
                     b.ToTable("leads", (string)null);
                 });
@@ -1873,6 +1923,12 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_leads_companies_company_id");
+
+                    b.HasOne("RevenueAngel.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_leads_members_member_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Members.Member", b =>

@@ -492,6 +492,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_demo");
 
+                    b.Property<string>("LeadCaptureKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead_capture_key");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -523,6 +528,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_companies");
+
+                    b.HasIndex("LeadCaptureKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_companies_lead_capture_key");
 
                     b.ToTable("companies", (string)null);
                 });
@@ -766,15 +775,36 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
+                    b.Property<long?>("ConsentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consent_at");
+
+                    b.Property<string>("ConsentText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_text");
+
                     b.Property<long?>("ConvertedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("converted_at");
 
+                    b.Property<string>("ConvertedPaymentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("converted_payment_id");
+
                     b.Property<string>("Email")
-                        .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
+
+                    b.Property<bool>("EmailConsent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("email_consent");
+
+                    b.Property<long?>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
 
                     b.Property<string>("Name")
                         .HasMaxLength(200)
@@ -793,6 +823,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<string>("UtmSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("utm_source");
+
+                    b.Property<string>("WaitlistEntryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("waitlist_entry_id");
+
                     b.Property<string>("WhopUserId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -801,12 +841,22 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_leads");
 
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_leads_member_id");
+
                     b.HasIndex("CompanyId", "CapturedAt")
                         .HasDatabaseName("ix_leads_company_id_captured_at");
 
                     b.HasIndex("CompanyId", "Email")
                         .IsUnique()
                         .HasDatabaseName("ix_leads_company_id_email");
+
+                    b.HasIndex("CompanyId", "Status")
+                        .HasDatabaseName("ix_leads_company_id_status");
+
+                    b.HasIndex("CompanyId", "WhopUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_leads_company_id_whop_user_id");
 
                     b.ToTable("leads", (string)null);
                 });
@@ -1835,6 +1885,12 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_leads_companies_company_id");
+
+                    b.HasOne("RevenueAngel.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_leads_members_member_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Members.Member", b =>
