@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RevenueAngel.Core.Attribution;
+using RevenueAngel.Core.Offers;
 using RevenueAngel.Core.Persistence;
 
 namespace RevenueAngel.Core.Analytics;
@@ -52,6 +53,33 @@ internal static class ChurnSaveFigures
             SavesLost: Count(ConversionType.Save, (s, _) => s == ConversionState.Lost),
             WinBacks: Count(ConversionType.WinBack, (_, _) => true),
             WinBackCents: Cents(ConversionType.WinBack, (_, _) => true),
-            SaveConfirmationDays: saveConfirmationDays);
+            SaveConfirmationDays: saveConfirmationDays)
+        {
+            ByOffer = await ByOfferAsync(db, companyId, currency, window, ct),
+        };
+    }
+
+    private static async Task<IReadOnlyList<OfferKindSaves>> ByOfferAsync(RevenueAngelDbContext db, string companyId, string currency,
+        AnalyticsWindow window, CancellationToken ct)
+    {
+        var offers = await db.SaveOffers
+            .Where(o => o.CompanyId == companyId && o.CreatedAt >= window.From && o.CreatedAt < window.To)
+            .GroupBy(o => o.Kind)
+            .Select(g => new { Kind = g.Key, Offered = g.Count(), Accepted = g.Count(o => o.Status == OfferStatus.Accepted) })
+            .ToListAsync(ct);
+        var saves = await db.Conversions
+            .Where(c => c.CompanyId == companyId && c.Type == ConversionType.Save && c.CreatedAt >= window.From && c.CreatedAt < window.To)
+            .Join(db.SaveOffers, c => c.SaveOfferId, o => (long?)o.Id, (c, o) => new { o.Kind, c.State, c.Currency, c.RevenueCents })
+            .GroupBy(s => new { s.Kind, s.State, InCurrency = s.Currency == currency })
+            .Select(g => new { g.Key.Kind, g.Key.State, g.Key.InCurrency, Count = g.Count(), Cents = g.Sum(s => s.RevenueCents) })
+            .ToListAsync(ct);
+        return Enum.GetValues<OfferKind>().Select(kind =>
+        {
+            var made = offers.SingleOrDefault(o => o.Kind == kind);
+            int Saves(ConversionState state) => saves.Where(s => s.Kind == kind && s.State == state).Sum(s => s.Count);
+            return new OfferKindSaves(kind, made?.Offered ?? 0, made?.Accepted ?? 0, Saves(ConversionState.Pending), Saves(ConversionState.Confirmed),
+                Saves(ConversionState.Lost),
+                saves.Where(s => s.Kind == kind && s.State == ConversionState.Confirmed && s.InCurrency).Sum(s => s.Cents));
+        }).ToList();
     }
 }

@@ -21,6 +21,9 @@ public sealed record ChurnSaveReport(
     long WinBackCents,
     int SaveConfirmationDays)
 {
+    /// Saves by offer kind: offers made in the window and the saves their acceptances made (every kind listed).
+    public IReadOnlyList<OfferKindSaves> ByOffer { get; init; } = [];
+
     public int Recovered => RecoveredByUs + RecoveredByWhop;
 
     public long RecoveredCents => RecoveredByUsCents + RecoveredByWhopCents;

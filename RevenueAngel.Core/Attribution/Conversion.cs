@@ -28,4 +28,6 @@ public sealed class Conversion
     public string? ConfirmedByPaymentId { get; init; }
     /// For a recovery: our message or Whop's own retry.
     public RecoverySource? RecoveredBy { get; init; }
+    /// For a save: the accepted offer that made it, so the report can say which offers keep members.
+    public long? SaveOfferId { get; init; }
 }

@@ -31,6 +31,8 @@ internal sealed class ConversionConfiguration : IEntityTypeConfiguration<Convers
         builder.HasIndex(c => new { c.CompanyId, c.CreatedAt })
             .IncludeProperties(c => new { c.Id, c.MemberId, c.Type, c.RevenueCents, c.Currency, c.AttributedPlaybookId, c.AttributedStepId });
         builder.HasIndex(c => c.AttributedSendId);
+        builder.HasOne<Offers.SaveOffer>().WithMany().HasForeignKey(c => c.SaveOfferId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(c => c.SaveOfferId).IsUnique().HasFilter("save_offer_id IS NOT NULL");
         // A payment or cancellation finds the membership's pending saves.
         builder.HasIndex(c => new { c.WhopMembershipId, c.State });
     }

@@ -56,7 +56,10 @@ public sealed class OfferExecutor(
         {
             offer.Fail(e.Message);
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        if (offer.Status == OfferStatus.Accepted) await OfferSaves.RecordAsync(db, offer, time.GetUtcNow(), CancellationToken.None);
         await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
         return offer.Status == OfferStatus.Accepted;
     }
 

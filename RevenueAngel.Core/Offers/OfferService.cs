@@ -69,7 +69,8 @@ public sealed class OfferService(
         long id;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            var offer = await Owned(db, experienceId, hash, whopUserId).Select(o => new { o.Id, o.Status, o.ExpiresAt }).FirstOrDefaultAsync(ct);
+            var offer = await Owned(db, experienceId, hash, whopUserId).Select(o => new { o.Id, o.CompanyId, o.MemberId, o.Status, o.ExpiresAt })
+                .FirstOrDefaultAsync(ct);
             if (offer is null) return new OfferResult(OfferOutcome.NotFound, null);
             id = offer.Id;
             var now = time.GetUtcNow();
@@ -78,11 +79,14 @@ public sealed class OfferService(
             {
                 var cutoff = now.AddDays(-Options.CooldownDays);
                 var noCooldown = Options.CooldownDays == 0;
+                await using var claim = await db.Database.BeginTransactionAsync(ct);
+                await MemberLock.TakeAsync(db, offer.CompanyId, offer.MemberId, ct);
                 var claimed = await db.SaveOffers
                     .Where(o => o.Id == id && o.Status == OfferStatus.Offered && o.ExpiresAt > now)
                     .Where(o => noCooldown || !db.SaveOffers.Any(x => x.CompanyId == o.CompanyId && x.MemberId == o.MemberId && x.Id != o.Id
                         && (x.Status == OfferStatus.Accepted || x.Status == OfferStatus.Accepting) && x.AcceptedAt > cutoff))
                     .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OfferStatus.Accepting).SetProperty(o => o.AcceptedAt, now), ct);
+                await claim.CommitAsync(ct);
                 if (claimed == 1)
                 {
                     // Once Whop is being called the accept finishes, even if the member closes the page meanwhile.

@@ -59,6 +59,9 @@ public sealed class MembershipEvents(WhopMirror mirror, EventEnroller enroller, 
     {
         var id = $"save:{key}";
         if (await db.Conversions.AnyAsync(c => c.WhopPaymentId == id, ct)) return;
+        // Our own offer's uncancel already recorded this save (one pending save per membership at a time).
+        if (await db.Conversions.AnyAsync(c => c.WhopMembershipId == membershipId && c.Type == ConversionType.Save && c.State == ConversionState.Pending, ct))
+            return;
         var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, ct);
         var touch = await LastTouch.FindAsync(db, company.Id, memberId, null, at, company.AttributionWindowDays, ct);
         db.Conversions.Add(new Conversion

@@ -270,7 +270,10 @@ public sealed class ChurnSaveOutcomeTests(WebhookAppFixture app) : IClassFixture
         Assert.Equal(new ChurnSaveReport(FailedPayments: 3, FailedCents: 8700, FailedThenPaid: 2, FailedThenPaidCents: 3800,
             RecoveredByUs: 1, RecoveredByUsCents: 1900, RecoveredByWhop: 1, RecoveredByWhopCents: 1900,
             SavesPending: 1, SavesPendingCents: 1900, SavesConfirmed: 1, SavesConfirmedCents: 4900, SavesLost: 1,
-            WinBacks: 1, WinBackCents: 1900, SaveConfirmationDays: 30), report);
+            WinBacks: 1, WinBackCents: 1900, SaveConfirmationDays: 30) { ByOffer = report.ByOffer }, report);
+        // No offer was made: every kind is listed, with nothing in it.
+        Assert.Equal(Enum.GetValues<Core.Offers.OfferKind>(), report.ByOffer.Select(o => o.Kind));
+        Assert.All(report.ByOffer, o => Assert.Equal(new OfferKindSaves(o.Kind, 0, 0, 0, 0, 0, 0), o));
         Assert.Equal((10600L, 2 / 3d, 3800 / 8700d), (report.RevenueKeptCents, report.RecoveryRateByCount!.Value, report.RecoveryRateByDollars!.Value));
     }
 }

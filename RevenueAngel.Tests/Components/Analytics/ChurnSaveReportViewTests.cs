@@ -53,4 +53,23 @@ public sealed class ChurnSaveReportViewTests : MudTestContext
         Assert.Equal("–", Text(cut, "cs-rate-count"));
         Assert.Equal("– by dollars", Text(cut, "cs-rate-dollars"));
     }
+
+    [Fact]
+    public void SavesByOfferShowWhatEachKindMadeAndKeptAndHideWhenNoOfferWasMade()
+    {
+        Assert.Empty(RenderReport(Known).FindAll("[data-testid=cs-by-offer]"));
+
+        var cut = RenderReport(Known with
+        {
+            ByOffer =
+            [
+                new OfferKindSaves(Core.Offers.OfferKind.Pause, Offered: 4, Accepted: 1, SavesPending: 0, SavesConfirmed: 1, SavesLost: 0, SavesConfirmedCents: 4900),
+                new OfferKindSaves(Core.Offers.OfferKind.Discount, Offered: 0, Accepted: 0, SavesPending: 0, SavesConfirmed: 0, SavesLost: 0, SavesConfirmedCents: 0),
+            ],
+        });
+
+        var pause = cut.Find("[data-testid=cs-offer-pause]").QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["Pause the membership", "4", "1 (25.0%)", "1", "0", "0", "$49.00"], pause);
+        Assert.Contains("–", cut.Find("[data-testid=cs-offer-discount]").TextContent);
+    }
 }

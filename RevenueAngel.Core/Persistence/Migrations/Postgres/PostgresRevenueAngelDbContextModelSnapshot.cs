@@ -158,6 +158,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("revenue_cents");
 
+                    b.Property<long?>("SaveOfferId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("save_offer_id");
+
                     b.Property<DateTimeOffset?>("SettledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("settled_at");
@@ -199,6 +203,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
 
                     b.HasIndex("MemberId")
                         .HasDatabaseName("ix_conversions_member_id");
+
+                    b.HasIndex("SaveOfferId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_conversions_save_offer_id")
+                        .HasFilter("save_offer_id IS NOT NULL");
 
                     b.HasIndex("WhopPaymentId")
                         .IsUnique()
@@ -1749,6 +1758,12 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .HasConstraintName("fk_conversions_members_member_id");
+
+                    b.HasOne("RevenueAngel.Core.Offers.SaveOffer", null)
+                        .WithMany()
+                        .HasForeignKey("SaveOfferId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_conversions_save_offers_save_offer_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Attribution.RevenueAdjustment", b =>

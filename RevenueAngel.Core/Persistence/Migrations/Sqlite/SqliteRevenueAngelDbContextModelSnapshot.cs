@@ -151,6 +151,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("revenue_cents");
 
+                    b.Property<long?>("SaveOfferId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("save_offer_id");
+
                     b.Property<long?>("SettledAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("settled_at");
@@ -192,6 +196,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("MemberId")
                         .HasDatabaseName("ix_conversions_member_id");
+
+                    b.HasIndex("SaveOfferId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_conversions_save_offer_id")
+                        .HasFilter("save_offer_id IS NOT NULL");
 
                     b.HasIndex("WhopPaymentId")
                         .IsUnique()
@@ -1711,6 +1720,12 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .HasConstraintName("fk_conversions_members_member_id");
+
+                    b.HasOne("RevenueAngel.Core.Offers.SaveOffer", null)
+                        .WithMany()
+                        .HasForeignKey("SaveOfferId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_conversions_save_offers_save_offer_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Attribution.RevenueAdjustment", b =>

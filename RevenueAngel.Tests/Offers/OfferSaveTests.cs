@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using RevenueAngel.Core.Analytics;
+using RevenueAngel.Core.Attribution;
+using RevenueAngel.Core.Offers;
+using RevenueAngel.Tests.Webhooks;
+
+namespace RevenueAngel.Tests.Offers;
+
+/// An accepted offer is a save that counts when the money arrives, once, credited to its offer; two offers accepted
+/// at the same instant cannot both pass the cooldown.
+public sealed class OfferSaveTests(WebhookAppFixture fixture) : IClassFixture<WebhookAppFixture>
+{
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    private async Task<List<Conversion>> ConversionsAsync(OfferScenario scenario)
+    {
+        await using var db = fixture.App.CreateDbContext();
+        return await db.Conversions.AsNoTracking().Where(c => c.CompanyId == scenario.CompanyId).OrderBy(c => c.Id).ToListAsync(Ct);
+    }
+
+    private async Task PayAsync(OfferScenario scenario, int member, string paymentId, string planId, decimal total, int paymentsFailed = 0,
+        string? membershipId = null, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        var at = fixture.Time.GetUtcNow();
+        var payment = (Dictionary<string, object?>)WhopEvents.Payment(paymentId, scenario.CompanyId, scenario.UserId(member),
+            membershipId ?? scenario.Memberships[member].Id, planId, total, "paid", at, billingReason: "subscription_cycle", paymentsFailed: paymentsFailed);
+        if (metadata is not null) payment["metadata"] = metadata;
+        var response = await fixture.DeliverAsync(WhopEvents.Envelope("payment.succeeded", scenario.CompanyId, at, payment));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        await fixture.ProcessAsync();
+    }
+
+    [Fact]
+    public async Task AnAcceptedPauseOnAFailedPaymentIsOneSavePendingThenConfirmedAndNotAlsoARecovery()
+    {
+        var scenario = await OfferScenario.CreateAsync(fixture);
+        var offer = await scenario.SentOfferAsync(0, new OfferTerms(OfferKind.Pause, Days: 14), "Take a break", "Pause: {{ offer_url }}");
+        var from = fixture.Time.GetUtcNow();
+
+        Assert.Equal(OfferOutcome.Accepted, (await scenario.AcceptAsync(0, offer.Token)).Outcome);
+
+        var save = Assert.Single(await ConversionsAsync(scenario));
+        Assert.Equal((ConversionType.Save, ConversionState.Pending, offer.Id, 4999L), (save.Type, save.State, save.SaveOfferId, save.RevenueCents));
+        Assert.Equal(scenario.Memberships[0].Id, save.WhopMembershipId);
+        Assert.NotNull(save.AttributedSendId);
+        Assert.Equal(AttributionMethod.Exact, save.AttributionMethod);
+
+        fixture.Time.Advance(TimeSpan.FromDays(14));
+        await PayAsync(scenario, 0, $"pay_{scenario.CompanyId}_renew", scenario.Whop.ProPlanId, 49.99m, paymentsFailed: 1);
+        await PayAsync(scenario, 0, $"pay_{scenario.CompanyId}_renew", scenario.Whop.ProPlanId, 49.99m, paymentsFailed: 1);
+
+        save = Assert.Single(await ConversionsAsync(scenario));
+        Assert.Equal((ConversionState.Confirmed, $"pay_{scenario.CompanyId}_renew"), (save.State, save.ConfirmedByPaymentId));
+
+        var report = (await fixture.Get<AnalyticsQueries>().GetOverviewAsync(scenario.CompanyId,
+            new AnalyticsWindow(from, fixture.Time.GetUtcNow().AddMinutes(1)), Ct))!.ChurnSave!;
+        Assert.Equal((1, 0, 0), (report.SavesConfirmed, report.RecoveredByUs, report.RecoveredByWhop));
+        var pause = Assert.Single(report.ByOffer, o => o.Kind == OfferKind.Pause);
+        Assert.Equal(new OfferKindSaves(OfferKind.Pause, Offered: 1, Accepted: 1, SavesPending: 0, SavesConfirmed: 1, SavesLost: 0, SavesConfirmedCents: 4999),
+            pause);
+        Assert.All(report.ByOffer.Where(o => o.Kind != OfferKind.Pause), o => Assert.Equal(0, o.Offered));
+    }
+
+    [Fact]
+    public async Task TheUncancelWebhooksSaveBecomesTheOffersInsteadOfASecondOne()
+    {
+        var scenario = await OfferScenario.CreateAsync(fixture);
+        var offer = await scenario.OfferAsync(0, new OfferTerms(OfferKind.FreeDays, Days: 7));
+        await using (var db = fixture.App.CreateDbContext())
+        {
+            // What MembershipEvents records when the uncancel's webhook is processed before the accept commits.
+            db.Conversions.Add(new Conversion
+            {
+                CompanyId = scenario.CompanyId, MemberId = scenario.Members[0].Id, WhopPaymentId = $"save:evt_{scenario.CompanyId}", Type = ConversionType.Save,
+                RevenueCents = 4999, CreatedAt = fixture.Time.GetUtcNow(), WhopMembershipId = scenario.Memberships[0].Id, State = ConversionState.Pending,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.Equal(OfferOutcome.Accepted, (await scenario.AcceptAsync(0, offer.Token)).Outcome);
+
+        var save = Assert.Single(await ConversionsAsync(scenario));
+        Assert.Equal(offer.Id, save.SaveOfferId);
+    }
+
+    [Fact]
+    public async Task ADowngradesSaveIsConfirmedByItsCheckoutsPayment()
+    {
+        var scenario = await OfferScenario.CreateAsync(fixture);
+        var offer = await scenario.OfferAsync(0, new OfferTerms(OfferKind.Downgrade, PlanId: scenario.Whop.BasicPlanId));
+        Assert.Equal(OfferOutcome.Accepted, (await scenario.AcceptAsync(0, offer.Token)).Outcome);
+
+        var save = Assert.Single(await ConversionsAsync(scenario));
+        Assert.Equal((ConversionState.Pending, 1999L, (string?)null), (save.State, save.RevenueCents, save.WhopMembershipId));
+
+        // An unrelated payment on the old membership does not confirm it; the checkout's, carrying the offer, does.
+        await PayAsync(scenario, 0, $"pay_{scenario.CompanyId}_old", scenario.Whop.ProPlanId, 49.99m);
+        Assert.Equal(ConversionState.Pending, (await ConversionsAsync(scenario)).Single(c => c.SaveOfferId == offer.Id).State);
+        await PayAsync(scenario, 0, $"pay_{scenario.CompanyId}_basic", scenario.Whop.BasicPlanId, 19.99m, membershipId: $"mem_new_{scenario.CompanyId}",
+            metadata: new Dictionary<string, string> { [CheckoutMetadata.OfferKey] = offer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        save = (await ConversionsAsync(scenario)).Single(c => c.SaveOfferId == offer.Id);
+        Assert.Equal((ConversionState.Confirmed, $"pay_{scenario.CompanyId}_basic"), (save.State, save.ConfirmedByPaymentId));
+    }
+
+    [Fact]
+    public async Task TwoOffersAcceptedAtTheSameInstantCannotBothPassTheCooldown()
+    {
+        for (var round = 0; round < 6; round++)
+        {
+            var scenario = await OfferScenario.CreateAsync(fixture, members: 1);
+            var first = await scenario.OfferAsync(0, new OfferTerms(OfferKind.FreeDays, Days: 3));
+            var second = await scenario.OfferAsync(0, new OfferTerms(OfferKind.Pause, Days: 10));
+
+            var results = await Task.WhenAll(Task.Run(() => scenario.AcceptAsync(0, first.Token), Ct), Task.Run(() => scenario.AcceptAsync(0, second.Token), Ct));
+
+            Assert.Equal([OfferOutcome.Accepted, OfferOutcome.Cooldown], results.Select(r => r.Outcome).Order());
+            Assert.Single(scenario.Writes(0));
+        }
+    }
+}
