@@ -12,8 +12,10 @@ public sealed record MessagePreview(string SubjectLabel, RenderedMessage? Messag
 
 /// The editor's live preview (a draft step rendered for a real subject of the company) and its "send a test to me".
 public sealed class MessagePreviews(IDbContextFactory<RevenueAngelDbContext> contexts, SubjectVariables variables, LiquidTemplates templates,
-    WhopMessenger messenger, TimeProvider time)
+    WhopMessenger messenger, Offers.StepOffers offers, TimeProvider time)
 {
+    public const string SampleOfferToken = "sample-offer";
+
     /// <param name="variantIndex">One of the step's A/B variants; null for the step's own message.</param>
     public async Task<MessagePreview> RenderAsync(string companyId, PlaybookDraft draft, int stepIndex, long? subjectId, CancellationToken ct = default,
         int? variantIndex = null)
@@ -30,6 +32,9 @@ public sealed class MessagePreviews(IDbContextFactory<RevenueAngelDbContext> con
         var values = subject is null
             ? MessageVariables.Samples.ToDictionary()
             : (await variables.LoadAsync(db, company, draft.Type, draft.GoalPlanId, draft.Subject, subject.Value.Id, time.GetUtcNow(), ct)).Values;
+        // A step with a save offer links each member to their own offer page, not to a checkout.
+        if (step.Offer is not null && draft.Type == PlaybookType.ChurnSave)
+            values["offer_url"] = offers.PageUrl(company.WhopExperienceId ?? "exp_your_app", SampleOfferToken);
         try
         {
             return new MessagePreview(subject?.Label ?? "Sample member", await templates.RenderAsync(template, values, ct), null);

@@ -31,8 +31,14 @@ public sealed class StepOffers(OfferService offers, IOptions<MessagingOptions> o
 
         var offer = await offers.CreateAsync(new CompanyScope(company.Id), subject.Id, membership.Id, terms,
             new OfferOrigin(send.PlaybookId, send.StepId, send.EnrollmentId, send.Id), ct);
-        var path = $"/experiences/{Uri.EscapeDataString(experienceId)}/offers/{offer.Token}";
-        values.Values["offer_url"] = options.Value.PublicBaseUrl is { Length: > 0 } baseUrl ? baseUrl.TrimEnd('/') + path : path;
+        values.Values["offer_url"] = PageUrl(experienceId, offer.Token);
         return $"/offers/{offer.Token}";
+    }
+
+    /// The member's offer page inside our experience; the editor's preview shows it with a sample token.
+    public string PageUrl(string experienceId, string token)
+    {
+        var path = $"/experiences/{Uri.EscapeDataString(experienceId)}/offers/{token}";
+        return options.Value.PublicBaseUrl is { Length: > 0 } baseUrl ? baseUrl.TrimEnd('/') + path : path;
     }
 }

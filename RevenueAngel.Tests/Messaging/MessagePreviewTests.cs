@@ -27,6 +27,24 @@ public sealed class MessagePreviewTests(DispatchAppFixture app) : IClassFixture<
     }
 
     [Fact]
+    public async Task AStepWithASaveOfferPreviewsTheOfferPageAndOneWithoutItTheCheckout()
+    {
+        var scenario = await DispatchScenario.CreateAsync(app, members: 1);
+        PlaybookDraft Save(RevenueAngel.Core.Offers.OfferTerms? offer) => new()
+        {
+            Name = "Save", Type = PlaybookType.ChurnSave, Trigger = PlaybookTrigger.CancelRequested,
+            Steps = [new StepDraft { Title = "Stay", Body = "Your offer: {{ offer_url }}", Offer = offer }],
+        };
+
+        var withOffer = await app.Get<MessagePreviews>().RenderAsync(scenario.CompanyId,
+            Save(new(RevenueAngel.Core.Offers.OfferKind.Pause, Days: 30)), 0, scenario.Members[0].Id, Ct);
+        var without = await app.Get<MessagePreviews>().RenderAsync(scenario.CompanyId, Save(null), 0, scenario.Members[0].Id, Ct);
+
+        Assert.Matches(@"^Your offer: \S*/experiences/[^/]+/offers/sample-offer$", withOffer.Message!.Body);
+        Assert.DoesNotContain("/offers/", without.Message!.Body);
+    }
+
+    [Fact]
     public async Task SendATestToMeNotifiesOnlyThatTeamMemberWithTheRenderedCopy()
     {
         var scenario = await DispatchScenario.CreateAsync(app, members: 1);
