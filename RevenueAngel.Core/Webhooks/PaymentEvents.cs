@@ -76,8 +76,6 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
             && long.TryParse(offerKey, System.Globalization.CultureInfo.InvariantCulture, out var offerId))
             await Offers.OfferSaves.ConfirmDowngradeAsync(db, company.Id, offerId, payment.Id, paidAt, ct);
         if (await db.Conversions.AnyAsync(c => c.WhopPaymentId == payment.Id, ct)) return;
-        // A failed payment kept by an accepted offer counts once, as that offer's save, not again as a recovery.
-        var savedByOffer = await db.Conversions.AnyAsync(c => c.ConfirmedByPaymentId == payment.Id && c.SaveOfferId != null, ct);
 
         var earlier = await db.Payments.AsNoTracking()
             .Where(p => p.CompanyId == company.Id && p.MemberId == memberId && p.Id != payment.Id && p.PaidAt != null && p.PaidAt < paidAt && p.TotalCents > 0)
@@ -116,11 +114,6 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
             _ => PlaybookGoal.Upgrade,
         };
         await GoalTracker.ReachGoalAsync(db, company.Id, SubjectKind.Member, memberId, goal, paidAt, payment.Plan?.Id, ct);
-        if (savedByOffer && type == ConversionType.Recovery)
-        {
-            await db.SaveChangesAsync(ct);
-            return;
-        }
 
         RecoverySource? recoveredBy = type == ConversionType.Recovery
             ? await RecoveryCredit.SourceAsync(db, company.Id, memberId, payment.Id, row.FailedAt, paidAt - RecoveryLookback, paidAt, ct)

@@ -42,6 +42,82 @@ public sealed class DemoWebhookScriptTests(DemoWebFixture demo) : IClassFixture<
         Assert.DoesNotContain(check.Sends.Where(s => s.EnrollmentId == enrollment.Id), s => s.Status == SendStatus.Scheduled);
     }
 
+    /// ChurnSave's "done when" on the demo: a failed renewal leads to the recovery's messages, the second carries a
+    /// working link to the member's pause offer; accepting it pauses the membership in the fake Whop, which is resumed
+    /// on its date; the dashboard shows the save pending, then confirmed when the renewal is paid.
+    [Fact]
+    public async Task AFailedPaymentLeadsToAPauseOfferThatPausesResumesAndCountsWhenTheRenewalIsPaid()
+    {
+        var (number, enrollment) = await FailedRenewalInTreatmentAsync();
+        var userId = $"user_demo_{number:D5}";
+        var membershipId = $"mem_demo_{number:D5}";
+        var paymentId = $"pay_script_{number:D5}";
+        var store = demo.App.Services.GetRequiredService<FakeWhopStore>();
+
+        // Step 2 waits a day after step 1; the test brings its time forward instead of waiting.
+        await EventuallyAsync(async db => await db.Sends.FirstOrDefaultAsync(s => s.EnrollmentId == enrollment.Id && s.Status == SendStatus.Sent, Ct));
+        var second = await EventuallyAsync(async db => await db.Sends.OrderBy(s => s.Id)
+            .Where(s => s.EnrollmentId == enrollment.Id && s.Status == SendStatus.Scheduled).FirstOrDefaultAsync(Ct));
+        await using (var db = demo.App.CreateDbContext())
+            await db.Sends.Where(s => s.Id == second.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.ScheduledFor, DateTimeOffset.UtcNow.AddMinutes(-1)), Ct);
+        await EventuallyAsync(async db => await db.Sends.FirstOrDefaultAsync(s => s.Id == second.Id && s.Status == SendStatus.Sent, Ct));
+
+        var delivered = store.Deliveries.Single(d => d.IdempotencyKey == $"ra-send-{second.Id}");
+        // The message's button is a tracked link that redirects to the member's offer page.
+        var tracked = System.Text.RegularExpressions.Regex.Match(delivered.Body, @"\(https?://[^)\s]+/r/[A-Za-z0-9_-]+\)");
+        Assert.True(tracked.Success, delivered.Body);
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var redirect = await http.GetAsync(tracked.Value.Trim('(', ')'), Ct);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, redirect.StatusCode);
+        var link = System.Text.RegularExpressions.Regex.Match(redirect.Headers.Location!.ToString(), @"/experiences/(?<exp>[^/]+)/offers/(?<token>[A-Za-z0-9_-]+)$");
+        Assert.True(link.Success, redirect.Headers.Location.ToString());
+        var offers = demo.App.Services.GetRequiredService<RevenueAngel.Core.Offers.OfferService>();
+        var view = await offers.FindAsync(link.Groups["exp"].Value, link.Groups["token"].Value, userId, Ct);
+        Assert.Equal((RevenueAngel.Core.Offers.OfferKind.Pause, 30), (view!.Kind, view.PauseDays));
+
+        var accepted = await offers.AcceptAsync(link.Groups["exp"].Value, link.Groups["token"].Value, userId, Ct);
+
+        Assert.Equal(RevenueAngel.Core.Offers.OfferOutcome.Accepted, accepted.Outcome);
+        Assert.True(store.Memberships[membershipId].Paused);
+        var save = await EventuallyAsync(async db => await db.Conversions.SingleOrDefaultAsync(c => c.WhopMembershipId == membershipId && c.Type == ConversionType.Save, Ct));
+        Assert.Equal(ConversionState.Pending, save.State);
+        Assert.True((await ChurnSaveTodayAsync()).SavesPending >= 1);
+
+        // The pause's date comes: the maintenance job resumes the membership on Whop.
+        await using (var db = demo.App.CreateDbContext())
+            await db.SaveOffers.Where(o => o.Id == save.SaveOfferId).ExecuteUpdateAsync(u => u.SetProperty(o => o.ResumeAt, DateTimeOffset.UtcNow.AddMinutes(-1)), Ct);
+        await demo.App.Services.GetRequiredService<RevenueAngel.Core.Offers.OfferMaintenance>().RunAsync(Ct);
+        Assert.False(store.Memberships[membershipId].Paused);
+
+        await RunScriptAsync("payment.succeeded", number);
+
+        save = await EventuallyAsync(async db => await db.Conversions.SingleOrDefaultAsync(c => c.Id == save.Id && c.State == ConversionState.Confirmed, Ct));
+        Assert.Equal(paymentId, save.ConfirmedByPaymentId);
+        var report = await ChurnSaveTodayAsync();
+        Assert.True(report.SavesConfirmed >= 1 && report.ByOffer.Single(o => o.Kind == RevenueAngel.Core.Offers.OfferKind.Pause).SavesConfirmed >= 1);
+        await using var check = demo.App.CreateDbContext();
+        Assert.Equal(ConversionType.Recovery, (await check.Conversions.SingleAsync(c => c.WhopPaymentId == paymentId, Ct)).Type);
+    }
+
+    private async Task<Core.Analytics.ChurnSaveReport> ChurnSaveTodayAsync() =>
+        (await demo.App.Services.GetRequiredService<Core.Analytics.AnalyticsQueries>()
+            .GetOverviewAsync(CompanyId, Core.Analytics.AnalyticsWindow.LastDays(1, DateTimeOffset.UtcNow.AddMinutes(1)), Ct))!.ChurnSave!;
+
+    /// A quiet member's renewal fails through the script and the recovery enrols them in its treatment group (the
+    /// demo holds some members out; those get no message, so the next quiet member is tried).
+    private async Task<(int Number, Enrollment Enrollment)> FailedRenewalInTreatmentAsync()
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var number = await QuietActiveMemberAsync();
+            await RunScriptAsync("payment.failed", number);
+            var paymentId = $"pay_script_{number:D5}";
+            var enrollment = await EventuallyAsync(async db => await db.Enrollments.SingleOrDefaultAsync(e => e.TriggerKey == paymentId, Ct));
+            if (enrollment.Group != "holdout") return (number, enrollment);
+        }
+        throw new InvalidOperationException("Ten failed renewals in a row were all held out.");
+    }
+
     /// A demo member with an active Basic membership, no message in the last week (the frequency cap) and no
     /// running ChurnSave sequence.
     private async Task<int> QuietActiveMemberAsync()

@@ -31,7 +31,7 @@ public sealed class OfferSaveTests(WebhookAppFixture fixture) : IClassFixture<We
     }
 
     [Fact]
-    public async Task AnAcceptedPauseOnAFailedPaymentIsOneSavePendingThenConfirmedAndNotAlsoARecovery()
+    public async Task AnAcceptedPauseIsASavePendingUntilTheRenewalIsPaidWhoseMoneyCountsOnce()
     {
         var scenario = await OfferScenario.CreateAsync(fixture);
         var offer = await scenario.SentOfferAsync(0, new OfferTerms(OfferKind.Pause, Days: 14), "Take a break", "Pause: {{ offer_url }}");
@@ -49,12 +49,16 @@ public sealed class OfferSaveTests(WebhookAppFixture fixture) : IClassFixture<We
         await PayAsync(scenario, 0, $"pay_{scenario.CompanyId}_renew", scenario.Whop.ProPlanId, 49.99m, paymentsFailed: 1);
         await PayAsync(scenario, 0, $"pay_{scenario.CompanyId}_renew", scenario.Whop.ProPlanId, 49.99m, paymentsFailed: 1);
 
-        save = Assert.Single(await ConversionsAsync(scenario));
+        save = Assert.Single(await ConversionsAsync(scenario), c => c.Type == ConversionType.Save);
         Assert.Equal((ConversionState.Confirmed, $"pay_{scenario.CompanyId}_renew"), (save.State, save.ConfirmedByPaymentId));
 
+        var recovery = Assert.Single(await ConversionsAsync(scenario), c => c.Type == ConversionType.Recovery);
+        Assert.Equal((save.ConfirmedByPaymentId, 4999L), (recovery.WhopPaymentId, recovery.RevenueCents));
+
+        // The renewal's money counts once in revenue kept (as the recovery); the offer's row shows what it kept.
         var report = (await fixture.Get<AnalyticsQueries>().GetOverviewAsync(scenario.CompanyId,
             new AnalyticsWindow(from, fixture.Time.GetUtcNow().AddMinutes(1)), Ct))!.ChurnSave!;
-        Assert.Equal((1, 0, 0), (report.SavesConfirmed, report.RecoveredByUs, report.RecoveredByWhop));
+        Assert.Equal((1, 0L, 1, 4999L), (report.SavesConfirmed, report.SavesConfirmedCents, report.Recovered, report.RevenueKeptCents));
         var pause = Assert.Single(report.ByOffer, o => o.Kind == OfferKind.Pause);
         Assert.Equal(new OfferKindSaves(OfferKind.Pause, Offered: 1, Accepted: 1, SavesPending: 0, SavesConfirmed: 1, SavesLost: 0, SavesConfirmedCents: 4999),
             pause);
