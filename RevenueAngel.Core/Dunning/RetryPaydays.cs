@@ -11,10 +11,10 @@ public static class RetryPaydays
 
     public static string? Write(IReadOnlyCollection<int> days) => days.Count == 0 ? null : string.Join(",", days.Distinct().Order());
 
-    public static IEnumerable<string> Problems(IReadOnlyCollection<int> days, int limit)
+    public static IEnumerable<string> Problems(IReadOnlyCollection<int> days, int limit, bool afterClick = false)
     {
         if (days.Count > MaxDays) yield return $"At most {MaxDays} days a month.";
         if (days.Any(d => d is < 1 or > 28)) yield return "Days of the month from 1 to 28 (every month has them).";
-        if (days.Count > 0 && limit is < 1 or > MaxLimit) yield return $"Between 1 and {MaxLimit} retries of a payment.";
+        if ((days.Count > 0 || afterClick) && limit is < 1 or > MaxLimit) yield return $"Between 1 and {MaxLimit} retries of a payment.";
     }
 }

@@ -43,7 +43,7 @@ public sealed class OfferExecutor(
                 case OfferKind.Discount:
                     var promo = await calls.RunAsync("create_promo_code", offer.CompanyId,
                         () => whop.CreatePromoCodeAsync(PromoCode(offer, membership), IdempotencyKey(offer), ct));
-                    offer.Complete(time.GetUtcNow(), promoCode: promo.Code);
+                    offer.Complete(time.GetUtcNow(), promoCode: promo);
                     break;
                 case OfferKind.Downgrade:
                     var checkout = await calls.RunAsync("create_checkout_configuration", offer.DowngradePlanId!,

@@ -31,13 +31,14 @@ public sealed class OfferQueries(IDbContextFactory<RevenueAngelDbContext> contex
 
     private static OfferSummary Summary(SaveOffer o) => new(o.Id, o.MemberId, o.MembershipId, o.PlaybookId, o.StepId, o.EnrollmentId, o.SendId,
         o.Kind, o.Status, o.PauseDays, o.FreeDays, o.DiscountPercent, o.DowngradePlanId, o.CreatedAt, o.ExpiresAt, o.AcceptedAt,
-        o.ResumeAt, o.ResumedAt, o.DeclineReason, o.FailureReason, o.PromoCode, o.CheckoutUrl, o.Uncanceled);
+        o.ResumeAt, o.ResumedAt, o.DeclineReason, o.FailureReason, o.PromoCode, o.CheckoutUrl, o.Uncanceled, o.DiscountAppliedPaymentId, o.DiscountAppliedAt);
 }
 
 public sealed record OfferSummary(long Id, long MemberId, string MembershipId, long? PlaybookId, long? StepId, long? EnrollmentId, long? SendId,
     OfferKind Kind, OfferStatus Status, int? PauseDays, int? FreeDays, int? DiscountPercent, string? DowngradePlanId,
     DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? AcceptedAt, DateTimeOffset? ResumeAt, DateTimeOffset? ResumedAt,
-    string? DeclineReason, string? FailureReason, string? PromoCode, string? CheckoutUrl, bool Uncanceled);
+    string? DeclineReason, string? FailureReason, string? PromoCode, string? CheckoutUrl, bool Uncanceled,
+    string? DiscountAppliedPaymentId = null, DateTimeOffset? DiscountAppliedAt = null);
 
 public sealed record OfferCallView(string Operation, string TargetId, bool Succeeded, int? StatusCode, string? Error, DateTimeOffset At);
 

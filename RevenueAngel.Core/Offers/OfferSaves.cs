@@ -6,7 +6,8 @@ using RevenueAngel.Core.Persistence;
 namespace RevenueAngel.Core.Offers;
 
 /// An accepted offer is a save: pending until the money arrives, as every save is. It is valued at the renewal the
-/// member keeps paying (a downgrade at the cheaper plan's), credited to the send that carried the offer.
+/// member keeps paying (a downgrade at the cheaper plan's, a discount at the discounted price), credited to the send
+/// that carried the offer.
 public static class OfferSaves
 {
     public static string ConversionIdOf(long offerId) => "offer:" + offerId.ToString(CultureInfo.InvariantCulture);
@@ -32,10 +33,13 @@ public static class OfferSaves
         var company = await db.Companies.AsNoTracking().Where(c => c.Id == offer.CompanyId)
             .Select(c => new { c.Currency, c.AttributionWindowDays }).SingleAsync(ct);
         long? stepId = offer.SendId is null ? null : offer.StepId;
+        var renewal = plan?.RenewalPriceCents ?? 0;
+        // A discount keeps the member at the discounted price for the renewal it applies to.
+        var kept = offer.DiscountPercent is { } percent ? renewal * (100 - percent) / 100 : renewal;
         db.Conversions.Add(new Conversion
         {
             CompanyId = offer.CompanyId, MemberId = offer.MemberId, WhopPaymentId = ConversionIdOf(offer.Id), Type = ConversionType.Save,
-            RevenueCents = plan?.RenewalPriceCents ?? 0, Currency = plan?.Currency ?? company.Currency, CreatedAt = at,
+            RevenueCents = kept, Currency = plan?.Currency ?? company.Currency, CreatedAt = at,
             AttributedSendId = offer.SendId, AttributedPlaybookId = offer.SendId is null ? null : offer.PlaybookId, AttributedStepId = stepId,
             AttributionMethod = offer.SendId is null ? AttributionMethod.None : AttributionMethod.Exact,
             AttributionWindowDays = company.AttributionWindowDays,
@@ -51,4 +55,12 @@ public static class OfferSaves
                 .SetProperty(c => c.State, ConversionState.Confirmed)
                 .SetProperty(c => c.SettledAt, paidAt)
                 .SetProperty(c => c.ConfirmedByPaymentId, paymentId), ct);
+
+    /// A renewal carried a discount offer's promo code (Whop names it on the payment as `promo_code` or, in newer
+    /// versions, `promo_code_id`): the offer records that its discount was applied, once.
+    public static Task<int> RecordDiscountAppliedAsync(RevenueAngelDbContext db, string companyId, string promoCode, string paymentId,
+        DateTimeOffset at, CancellationToken ct) =>
+        db.SaveOffers.Where(o => o.CompanyId == companyId && o.Kind == OfferKind.Discount && o.DiscountAppliedPaymentId == null
+                                 && (o.PromoCodeId == promoCode || o.PromoCode == promoCode))
+            .ExecuteUpdateAsync(u => u.SetProperty(o => o.DiscountAppliedPaymentId, paymentId).SetProperty(o => o.DiscountAppliedAt, at), ct);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using RevenueAngel.Core.Whop;
 
 namespace RevenueAngel.Core.Offers;
 
@@ -34,6 +35,10 @@ public sealed class SaveOffer
     public string? DeclineReason { get; private set; }
     public string? FailureReason { get; private set; }
     public string? PromoCode { get; private set; }
+    public string? PromoCodeId { get; private set; }
+    /// Discounts only: the renewal payment that carried the offer's promo code.
+    public string? DiscountAppliedPaymentId { get; private set; }
+    public DateTimeOffset? DiscountAppliedAt { get; private set; }
     public string? CheckoutUrl { get; private set; }
     public bool Uncanceled { get; private set; }
 
@@ -46,11 +51,11 @@ public sealed class SaveOffer
 
     public void RecordUncancel() => Uncanceled = true;
 
-    public void Complete(DateTimeOffset at, string? promoCode = null, string? checkoutUrl = null)
+    public void Complete(DateTimeOffset at, WhopPromoCode? promoCode = null, string? checkoutUrl = null)
     {
         Require(OfferStatus.Accepting, OfferStatus.Accepted);
         Status = OfferStatus.Accepted;
-        (PromoCode, CheckoutUrl) = (promoCode, checkoutUrl);
+        (PromoCode, PromoCodeId, CheckoutUrl) = (promoCode?.Code, promoCode?.Id, checkoutUrl);
         if (Kind == OfferKind.Pause) ResumeAt = at.AddDays(PauseDays ?? 0);
     }
 

@@ -20,6 +20,10 @@ internal sealed class SaveOfferConfiguration : IEntityTypeConfiguration<SaveOffe
         builder.Property(o => o.DeclineReason).HasMaxLength(32);
         builder.Property(o => o.FailureReason).HasMaxLength(1000);
         builder.Property(o => o.PromoCode).HasMaxLength(64);
+        builder.Property(o => o.PromoCodeId).HasMaxLength(64);
+        builder.Property(o => o.DiscountAppliedPaymentId).HasMaxLength(64);
+        // A renewal finds the discount whose code it carried.
+        builder.HasIndex(o => new { o.CompanyId, o.PromoCodeId }).HasFilter("promo_code_id IS NOT NULL");
         builder.Property(o => o.CheckoutUrl).HasMaxLength(2000);
         builder.HasIndex(o => o.TokenHash).IsUnique();
         builder.HasOne<Company>().WithMany().HasForeignKey(o => o.CompanyId);

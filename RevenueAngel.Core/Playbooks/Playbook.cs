@@ -30,6 +30,9 @@ public sealed class Playbook
     public string? OwnRetryDays { get; set; }
     /// Our own retries of one payment at most.
     public int OwnRetryLimit { get; set; } = 2;
+    /// Payment-failed playbooks: also retry once the member has opened a link in our message (the update-card page);
+    /// Whop sends no event for a card update, so the click, a while later, stands for it.
+    public bool OwnRetryAfterClick { get; set; }
     /// Cancel-requested playbooks: the offer by the member's reason (CancelOfferRoutes JSON); null: each step's own offer.
     public string? CancelOfferRoutes { get; set; }
     public DateTimeOffset CreatedAt { get; init; }

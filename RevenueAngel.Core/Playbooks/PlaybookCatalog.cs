@@ -53,7 +53,7 @@ public sealed class PlaybookCatalog(IDbContextFactory<RevenueAngelDbContext> con
             [.. steps.Select(s => (Step: s, Template: templates[s.TemplateId])).Select(x => new PlaybookStepView(x.Step.Id, x.Step.Position,
                 x.Step.DelayMinutes, x.Step.Channel, x.Template.Title, x.Template.Body, x.Template.CtaLabel, x.Template.CtaUrl, x.Step.Purpose, x.Step.Offer, x.Step.Timing))],
             playbook.CustomTone, Dunning.RetryPaydays.Parse(playbook.OwnRetryDays), playbook.OwnRetryLimit,
-            Offers.CancelOfferRoutes.Parse(playbook.CancelOfferRoutes));
+            Offers.CancelOfferRoutes.Parse(playbook.CancelOfferRoutes), playbook.OwnRetryAfterClick);
     }
 
     /// The latest sends of a playbook, newest first, for its page.

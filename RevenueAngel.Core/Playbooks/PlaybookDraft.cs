@@ -20,6 +20,8 @@ public sealed class PlaybookDraft
     /// Days of the month we also retry a failed payment ourselves (payment-failed playbooks); empty: only Whop retries.
     public List<int> OwnRetryDays { get; set; } = [];
     public int OwnRetryLimit { get; set; } = 2;
+    /// Also retry the charge a while after the member opens a link in our message (payment-failed playbooks).
+    public bool OwnRetryAfterClick { get; set; }
     /// Cancel-requested playbooks: the save offer by the member's `cancel_option` ("other" for the rest).
     public Dictionary<string, Offers.OfferTerms> CancelOfferRoutes { get; set; } = [];
     public MessageTone Tone { get; set; } = MessageTone.Friendly;

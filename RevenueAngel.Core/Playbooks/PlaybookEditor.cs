@@ -24,7 +24,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
             Name = playbook.Name, Type = playbook.Type, Trigger = playbook.Trigger, TargetRules = playbook.TargetRules, ExitRules = playbook.ExitRules,
             Goal = playbook.Goal, GoalPlanId = playbook.GoalPlanId, Priority = playbook.Priority, ReentryAfterDays = playbook.ReentryAfterDays,
             HoldoutPercent = playbook.HoldoutPercent, Tone = playbook.Tone, CustomTone = playbook.CustomTone,
-            OwnRetryDays = [.. Dunning.RetryPaydays.Parse(playbook.OwnRetryDays)], OwnRetryLimit = playbook.OwnRetryLimit,
+            OwnRetryDays = [.. Dunning.RetryPaydays.Parse(playbook.OwnRetryDays)], OwnRetryLimit = playbook.OwnRetryLimit, OwnRetryAfterClick = playbook.OwnRetryAfterClick,
             CancelOfferRoutes = Offers.CancelOfferRoutes.Parse(playbook.CancelOfferRoutes).ToDictionary(),
             Steps = [.. steps.Select(s => new StepDraft
             {
@@ -153,6 +153,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
         playbook.Tone = draft.Tone;
         playbook.OwnRetryDays = draft.Trigger == PlaybookTrigger.PaymentFailed ? Dunning.RetryPaydays.Write(draft.OwnRetryDays) : null;
         playbook.OwnRetryLimit = draft.OwnRetryLimit;
+        playbook.OwnRetryAfterClick = draft.OwnRetryAfterClick;
         playbook.CancelOfferRoutes = draft.Trigger == PlaybookTrigger.CancelRequested ? Offers.CancelOfferRoutes.Write(draft.CancelOfferRoutes) : null;
         playbook.CustomTone = draft.Tone == MessageTone.Custom && !string.IsNullOrWhiteSpace(draft.CustomTone) ? draft.CustomTone.Trim() : null;
         playbook.UpdatedAt = now;

@@ -31,7 +31,7 @@ public sealed class PlaybookValidator(LiquidTemplates templates)
         if (draft.ReentryAfterDays is < 0 or > 365) Add("reentryAfterDays", "Between 0 and 365 days, or empty for never.");
         if (draft.HoldoutPercent is < 0 or > 50) Add("holdoutPercent", "Between 0 and 50 percent.");
         if (!Enum.IsDefined(draft.Tone)) Add("tone", "Unknown tone.");
-        foreach (var problem in Dunning.RetryPaydays.Problems(draft.OwnRetryDays, draft.OwnRetryLimit)) Add("ownRetryDays", problem);
+        foreach (var problem in Dunning.RetryPaydays.Problems(draft.OwnRetryDays, draft.OwnRetryLimit, draft.OwnRetryAfterClick)) Add("ownRetryDays", problem);
         if (draft.CancelOfferRoutes.Count > 0 && draft.Trigger != PlaybookTrigger.CancelRequested)
             Add("cancelOfferRoutes", "Only a playbook that starts on a cancellation request routes offers by the member's reason.");
         foreach (var (reason, terms) in draft.CancelOfferRoutes)
@@ -42,7 +42,7 @@ public sealed class PlaybookValidator(LiquidTemplates templates)
             if (terms is { Kind: Offers.OfferKind.Downgrade, PlanId: { Length: > 0 } routedPlan } && !companyPlanIds.Contains(routedPlan))
                 Add("cancelOfferRoutes", $"{reason}: '{routedPlan}' is not one of your plans.");
         }
-        if (draft.OwnRetryDays.Count > 0 && draft.Trigger != PlaybookTrigger.PaymentFailed)
+        if ((draft.OwnRetryDays.Count > 0 || draft.OwnRetryAfterClick) && draft.Trigger != PlaybookTrigger.PaymentFailed)
             Add("ownRetryDays", "Only a playbook that starts on a failed payment retries payments.");
         if (draft.Tone == MessageTone.Custom && string.IsNullOrWhiteSpace(draft.CustomTone)) Add("customTone", "Describe the custom tone.");
         if (draft.CustomTone is { Length: > PlaybookDraft.CustomToneMaxLength }) Add("customTone", $"At most {PlaybookDraft.CustomToneMaxLength} characters.");

@@ -14,4 +14,4 @@ public sealed record PlaybookStepView(long Id, int Position, int DelayMinutes, M
 public sealed record PlaybookDetail(long Id, string Name, PlaybookType Type, bool Enabled, PlaybookTrigger Trigger, PlaybookGoal Goal,
     string? GoalPlanId, int Priority, int? ReentryAfterDays, int HoldoutPercent, MessageTone Tone, string TargetRules, string ExitRules,
     IReadOnlyList<PlaybookStepView> Steps, string? CustomTone = null, IReadOnlyList<int>? OwnRetryDays = null, int OwnRetryLimit = 2,
-    IReadOnlyDictionary<string, Offers.OfferTerms>? CancelOfferRoutes = null);
+    IReadOnlyDictionary<string, Offers.OfferTerms>? CancelOfferRoutes = null, bool OwnRetryAfterClick = false);

@@ -45,7 +45,7 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
         switch (type)
         {
             case "payment.succeeded":
-                if (member is not null) await SucceededAsync(db, company, payment, row, member.Id, membershipId, membershipBefore, ct);
+                if (member is not null) await SucceededAsync(db, company, payment, row, member.Id, membershipId, membershipBefore, PromoCodes(data), ct);
                 break;
             case "payment.failed" when current:
                 row.FailedAt = payment.LastPaymentAttempt ?? at;
@@ -62,12 +62,27 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
         return WebhookEventStatus.Processed;
     }
 
+    /// The promo code a payment used, as an id or a code: Whop's shape for it is not documented (null in every sample;
+    /// newer versions name `promo_code_id`), so a string, an object's `id` and `code`, and `promo_code_id` are all read.
+    private static IReadOnlyList<string> PromoCodes(JsonElement data)
+    {
+        var found = new List<string>(2);
+        if (data.TryGetProperty("promo_code", out var promo))
+        {
+            if (promo.ValueKind == JsonValueKind.String && promo.GetString() is { Length: > 0 and <= 64 } text) found.Add(text);
+            if (promo.ValueKind == JsonValueKind.Object)
+                found.AddRange(new[] { WebhookPayload.Text(promo, "id"), WebhookPayload.Text(promo, "code") }.OfType<string>().Where(t => t.Length is > 0 and <= 64));
+        }
+        if (WebhookPayload.Text(data, "promo_code_id") is { Length: > 0 and <= 64 } id) found.Add(id);
+        return found;
+    }
+
     private static string? MembershipStatus(JsonElement data) =>
         data.TryGetProperty("membership", out var membership) && WebhookPayload.Text(membership, "status") is { } status
             ? WebhookPayload.Status(status, "membership") : null;
 
     private static async Task SucceededAsync(RevenueAngelDbContext db, Company company, WhopPayment payment, Payment row, long memberId,
-        string? membershipId, Membership? membershipBefore, CancellationToken ct)
+        string? membershipId, Membership? membershipBefore, IReadOnlyList<string> promoCodes, CancellationToken ct)
     {
         var paidAt = payment.PaidAt ?? payment.UpdatedAt ?? DateTimeOffset.UnixEpoch;
         if (membershipId is not null && row.TotalCents > 0)
@@ -75,6 +90,8 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
         if (row.TotalCents > 0 && payment.Metadata?.GetValueOrDefault(CheckoutMetadata.OfferKey) is { } offerKey
             && long.TryParse(offerKey, System.Globalization.CultureInfo.InvariantCulture, out var offerId))
             await Offers.OfferSaves.ConfirmDowngradeAsync(db, company.Id, offerId, payment.Id, paidAt, ct);
+        foreach (var promo in promoCodes)
+            await Offers.OfferSaves.RecordDiscountAppliedAsync(db, company.Id, promo, payment.Id, paidAt, ct);
         if (await db.Conversions.AnyAsync(c => c.WhopPaymentId == payment.Id, ct)) return;
 
         var earlier = await db.Payments.AsNoTracking()

@@ -15,7 +15,7 @@ public sealed class OwnPaymentRetryTests(WhopAppFixture fixture) : IClassFixture
 
     /// A company whose recovery playbook chases one open, retryable payment; the playbook retries on today's date.
     private async Task<(string CompanyId, string PaymentId, long PlaybookId)> ChasedPaymentAsync(bool retryable = true, TimeSpan? whopRetryIn = null,
-        int? payday = null, int limit = 2)
+        int? payday = null, int limit = 2, bool afterClick = false)
     {
         var company = new FakeWhopBuilder(fixture.Whop.Store).WithCatalog();
         var membership = company.AddMember(1, status: "past_due");
@@ -31,7 +31,7 @@ public sealed class OwnPaymentRetryTests(WhopAppFixture fixture) : IClassFixture
             UpdatedAt = Now.AddDays(-1),
         });
         var playbook = await db.Playbooks.SingleAsync(p => p.CompanyId == company.CompanyId && p.Type == PlaybookType.ChurnSave, Ct);
-        (playbook.Enabled, playbook.OwnRetryDays, playbook.OwnRetryLimit) = (true, (payday ?? Now.Day).ToString(), limit);
+        (playbook.Enabled, playbook.OwnRetryDays, playbook.OwnRetryLimit, playbook.OwnRetryAfterClick) = (true, (payday ?? Now.Day).ToString(), limit, afterClick);
         db.Enrollments.Add(new Enrollment
         {
             CompanyId = company.CompanyId, PlaybookId = playbook.Id, SubjectKind = SubjectKind.Member, SubjectId = member.Id, EntryNumber = 1,
@@ -61,6 +61,45 @@ public sealed class OwnPaymentRetryTests(WhopAppFixture fixture) : IClassFixture
         var retry = Assert.Single(await RecordedAsync(paymentId));
         Assert.Equal((true, "paid", playbookId), (retry.Accepted, retry.Result, retry.PlaybookId));
         Assert.Equal(1, WhopRetries(paymentId));
+    }
+
+    /// The member opened a link in the playbook's message at <paramref name="at"/> (a delivered send of their enrollment).
+    private async Task ClickedAsync(string paymentId, DateTimeOffset at)
+    {
+        await using var db = fixture.App.CreateDbContext();
+        var enrollment = await db.Enrollments.SingleAsync(e => e.TriggerKey == paymentId, Ct);
+        var step = await db.PlaybookSteps.Where(s => s.PlaybookId == enrollment.PlaybookId).OrderBy(s => s.Position).FirstAsync(Ct);
+        var send = Core.Dispatch.Send.Schedule(enrollment.CompanyId, enrollment.PlaybookId, step.Id, enrollment.Id, step.Channel, at.AddHours(-1));
+        send.Claim(at);
+        send.MarkSent(at.AddMinutes(-30), null, new Core.Messaging.RenderedMessage("Card declined", "Update it here", null, null));
+        db.Sends.Add(send);
+        await db.SaveChangesAsync(Ct);
+        await db.Sends.Where(s => s.Id == send.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.ClickedAt, at), Ct);
+    }
+
+    [Fact]
+    public async Task AfterTheMemberOpensOurLinkThePaymentIsRetriedHalfAnHourLaterOncePerClick()
+    {
+        // Not a payday today or tomorrow: only the click can make a retry here.
+        var otherDay = Enumerable.Range(1, 28).First(d => d != Now.Day && d != Now.AddDays(1).Day);
+        var (_, paymentId, _) = await ChasedPaymentAsync(payday: otherDay, afterClick: true, limit: 3);
+        var (_, notAsked, _) = await ChasedPaymentAsync(payday: otherDay);
+        await fixture.Get<OwnPaymentRetries>().RunAsync(Ct);
+        Assert.Equal(0, WhopRetries(paymentId));
+
+        await ClickedAsync(paymentId, Now.AddMinutes(-10));
+        await ClickedAsync(notAsked, Now.AddHours(-2));
+        await fixture.Get<OwnPaymentRetries>().RunAsync(Ct);
+        Assert.Equal((0, 0), (WhopRetries(paymentId), WhopRetries(notAsked)));
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(25));
+        await fixture.Get<OwnPaymentRetries>().RunAsync(Ct);
+        fixture.Time.Advance(TimeSpan.FromDays(1));
+        await fixture.Get<OwnPaymentRetries>().RunAsync(Ct);
+
+        Assert.Equal(1, WhopRetries(paymentId));
+        Assert.Single(await RecordedAsync(paymentId));
+        Assert.Equal(0, WhopRetries(notAsked));
     }
 
     [Fact]

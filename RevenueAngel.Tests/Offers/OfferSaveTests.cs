@@ -19,12 +19,13 @@ public sealed class OfferSaveTests(WebhookAppFixture fixture) : IClassFixture<We
     }
 
     private async Task PayAsync(OfferScenario scenario, int member, string paymentId, string planId, decimal total, int paymentsFailed = 0,
-        string? membershipId = null, IReadOnlyDictionary<string, string>? metadata = null)
+        string? membershipId = null, IReadOnlyDictionary<string, string>? metadata = null, Action<Dictionary<string, object?>>? shape = null)
     {
         var at = fixture.Time.GetUtcNow();
         var payment = (Dictionary<string, object?>)WhopEvents.Payment(paymentId, scenario.CompanyId, scenario.UserId(member),
             membershipId ?? scenario.Memberships[member].Id, planId, total, "paid", at, billingReason: "subscription_cycle", paymentsFailed: paymentsFailed);
         if (metadata is not null) payment["metadata"] = metadata;
+        shape?.Invoke(payment);
         var response = await fixture.DeliverAsync(WhopEvents.Envelope("payment.succeeded", scenario.CompanyId, at, payment));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         await fixture.ProcessAsync();
@@ -105,6 +106,39 @@ public sealed class OfferSaveTests(WebhookAppFixture fixture) : IClassFixture<We
 
         save = (await ConversionsAsync(scenario)).Single(c => c.SaveOfferId == offer.Id);
         Assert.Equal((ConversionState.Confirmed, $"pay_{scenario.CompanyId}_basic"), (save.State, save.ConfirmedByPaymentId));
+    }
+
+    [Theory]
+    [InlineData("object")]
+    [InlineData("promo_code_id")]
+    public async Task ADiscountIsASaveAtTheDiscountedPriceAndIsMarkedAppliedByTheRenewalCarryingItsCode(string shape)
+    {
+        var scenario = await OfferScenario.CreateAsync(fixture);
+        var offer = await scenario.OfferAsync(0, new OfferTerms(OfferKind.Discount, Percent: 30));
+        Assert.Equal(OfferOutcome.Accepted, (await scenario.AcceptAsync(0, offer.Token)).Outcome);
+        string promoId, code;
+        await using (var db = fixture.App.CreateDbContext())
+            (promoId, code) = await db.SaveOffers.Where(o => o.Id == offer.Id).Select(o => new ValueTuple<string, string>(o.PromoCodeId!, o.PromoCode!)).SingleAsync(Ct);
+        Assert.StartsWith("promo_", promoId);
+        Assert.Equal((ConversionState.Pending, 3499L), (await ConversionsAsync(scenario)).Select(c => (c.State, c.RevenueCents)).Single());
+
+        // A renewal without the code confirms the save but applies nothing; the next one with it is where the discount landed.
+        fixture.Time.Advance(TimeSpan.FromDays(30));
+        await PayAsync(scenario, 0, $"pay_{scenario.CompanyId}_plain", scenario.Whop.ProPlanId, 49.99m);
+        Assert.Null((await scenario.DetailAsync(offer.Id)).Offer.DiscountAppliedPaymentId);
+        fixture.Time.Advance(TimeSpan.FromDays(30));
+        void WithPromo(Dictionary<string, object?> payment)
+        {
+            if (shape == "object") payment["promo_code"] = new { id = promoId, code };
+            else payment["promo_code_id"] = promoId;
+        }
+        await PayAsync(scenario, 0, $"pay_{scenario.CompanyId}_discounted", scenario.Whop.ProPlanId, 34.99m, shape: WithPromo);
+        await PayAsync(scenario, 0, $"pay_{scenario.CompanyId}_again", scenario.Whop.ProPlanId, 34.99m, shape: WithPromo);
+
+        var detail = (await scenario.DetailAsync(offer.Id)).Offer;
+        Assert.Equal(($"pay_{scenario.CompanyId}_discounted", fixture.Time.GetUtcNow()), (detail.DiscountAppliedPaymentId, detail.DiscountAppliedAt));
+        Assert.Equal((ConversionState.Confirmed, $"pay_{scenario.CompanyId}_plain"),
+            (await ConversionsAsync(scenario)).Where(c => c.SaveOfferId == offer.Id).Select(c => (c.State, c.ConfirmedByPaymentId)).Single());
     }
 
     [Fact]

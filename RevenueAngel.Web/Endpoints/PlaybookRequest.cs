@@ -24,7 +24,8 @@ public sealed record PlaybookRequest(
     string? CustomTone = null,
     IReadOnlyList<int>? OwnRetryDays = null,
     int? OwnRetryLimit = null,
-    IReadOnlyDictionary<string, RevenueAngel.Core.Offers.OfferTerms>? CancelOfferRoutes = null)
+    IReadOnlyDictionary<string, RevenueAngel.Core.Offers.OfferTerms>? CancelOfferRoutes = null,
+    bool? OwnRetryAfterClick = null)
 {
     public PlaybookDraft ToDraft()
     {
@@ -39,7 +40,7 @@ public sealed record PlaybookRequest(
             Goal = Goal ?? PlaybookValidator.AllowedGoals(type, trigger)[0],
             GoalPlanId = GoalPlanId, Priority = Priority ?? 20, ReentryAfterDays = ReentryAfterDays, HoldoutPercent = HoldoutPercent ?? 10,
             Tone = Tone ?? MessageTone.Friendly, CustomTone = CustomTone,
-            OwnRetryDays = [.. OwnRetryDays ?? []], OwnRetryLimit = OwnRetryLimit ?? 2,
+            OwnRetryDays = [.. OwnRetryDays ?? []], OwnRetryLimit = OwnRetryLimit ?? 2, OwnRetryAfterClick = OwnRetryAfterClick ?? false,
             CancelOfferRoutes = CancelOfferRoutes?.ToDictionary() ?? [],
             Steps = [.. (Steps ?? []).Select(s => new StepDraft
             {
@@ -52,7 +53,7 @@ public sealed record PlaybookRequest(
     public static PlaybookRequest Of(PlaybookDraft draft) => new(draft.Name, draft.Type, draft.Trigger, Parse(draft.TargetRules),
         Parse(draft.ExitRules), draft.Goal, draft.GoalPlanId, draft.Priority, draft.ReentryAfterDays, draft.HoldoutPercent, draft.Tone,
         [.. draft.Steps.Select(s => new StepRequest(s.Id, s.DelayMinutes, s.Channel, s.Title, s.Body, s.CtaLabel, s.CtaUrl, s.Purpose, s.Timing, s.Offer))],
-        draft.CustomTone, draft.OwnRetryDays, draft.OwnRetryLimit, draft.CancelOfferRoutes);
+        draft.CustomTone, draft.OwnRetryDays, draft.OwnRetryLimit, draft.CancelOfferRoutes, draft.OwnRetryAfterClick);
 
     /// RFC 7396 over the current playbook; returns null and the reason when the patch cannot be read.
     public static (PlaybookRequest? Request, string? Problem) MergePatch(PlaybookDraft current, JsonElement patch, JsonSerializerOptions options)

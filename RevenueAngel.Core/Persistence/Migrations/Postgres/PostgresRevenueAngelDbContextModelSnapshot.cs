@@ -1172,6 +1172,15 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("declined_at");
 
+                    b.Property<DateTimeOffset?>("DiscountAppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("discount_applied_at");
+
+                    b.Property<string>("DiscountAppliedPaymentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("discount_applied_payment_id");
+
                     b.Property<int?>("DiscountPercent")
                         .HasColumnType("integer")
                         .HasColumnName("discount_percent");
@@ -1227,6 +1236,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("promo_code");
 
+                    b.Property<string>("PromoCodeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("promo_code_id");
+
                     b.Property<DateTimeOffset?>("ResumeAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resume_at");
@@ -1277,6 +1291,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.HasIndex("TokenHash")
                         .IsUnique()
                         .HasDatabaseName("ix_save_offers_token_hash");
+
+                    b.HasIndex("CompanyId", "PromoCodeId")
+                        .HasDatabaseName("ix_save_offers_company_id_promo_code_id")
+                        .HasFilter("promo_code_id IS NOT NULL");
 
                     b.HasIndex("CompanyId", "MemberId", "AcceptedAt")
                         .HasDatabaseName("ix_save_offers_company_id_member_id_accepted_at");
@@ -1441,6 +1459,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<bool>("OwnRetryAfterClick")
+                        .HasColumnType("boolean")
+                        .HasColumnName("own_retry_after_click");
 
                     b.Property<string>("OwnRetryDays")
                         .HasMaxLength(32)

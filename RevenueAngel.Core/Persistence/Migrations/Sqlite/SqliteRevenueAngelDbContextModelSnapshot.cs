@@ -1146,6 +1146,15 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("declined_at");
 
+                    b.Property<long?>("DiscountAppliedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_applied_at");
+
+                    b.Property<string>("DiscountAppliedPaymentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discount_applied_payment_id");
+
                     b.Property<int?>("DiscountPercent")
                         .HasColumnType("INTEGER")
                         .HasColumnName("discount_percent");
@@ -1201,6 +1210,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("promo_code");
 
+                    b.Property<string>("PromoCodeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promo_code_id");
+
                     b.Property<long?>("ResumeAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("resume_at");
@@ -1251,6 +1265,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("TokenHash")
                         .IsUnique()
                         .HasDatabaseName("ix_save_offers_token_hash");
+
+                    b.HasIndex("CompanyId", "PromoCodeId")
+                        .HasDatabaseName("ix_save_offers_company_id_promo_code_id")
+                        .HasFilter("promo_code_id IS NOT NULL");
 
                     b.HasIndex("CompanyId", "MemberId", "AcceptedAt")
                         .HasDatabaseName("ix_save_offers_company_id_member_id_accepted_at");
@@ -1409,6 +1427,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<bool>("OwnRetryAfterClick")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("own_retry_after_click");
 
                     b.Property<string>("OwnRetryDays")
                         .HasMaxLength(32)
