@@ -144,5 +144,32 @@ public sealed class PlaybookPagesInIframeTests(DemoWebFixture web, Chromium chro
         Assert.Equal(StepTiming.BeforeNextRetry, (await check.PlaybookSteps.SingleAsync(st => st.PlaybookId == id && st.Position == 2, Ct)).Timing);
     }
 
+    [Theory]
+    [InlineData("narrow", 420)]
+    [InlineData("wide", 1280)]
+    public async Task ACancelSavePlaybookRoutesItsOfferByTheMembersReason(string name, int width)
+    {
+        long id;
+        await using (var db = web.App.CreateDbContext())
+            id = await db.Playbooks.Where(p => p.CompanyId == "biz_demo" && p.Type == PlaybookType.ChurnSave).Select(p => p.Id).FirstAsync(Ct);
+        var page = await FramedPages.OpenAsync(chromium, web, web.Parent.AllowedOrigin, new() { Width = width, Height = 2400 },
+            path: $"/dashboard/biz_demo/playbooks/{id}");
+        var app = page.FrameLocator("#app");
+        await Expect(app.Locator("[data-testid=circuit][data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await Expect(app.Locator("[data-testid=cancel-offer-routes]")).ToHaveCountAsync(0);
+
+        await app.Locator("[data-testid=playbook-trigger]").Locator("xpath=ancestor::div[contains(@class,'mud-input-control')][1]").ClickAsync();
+        await app.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "a cancellation request" }).ClickAsync();
+        var routes = app.Locator("[data-testid=cancel-offer-routes]");
+        await Expect(routes).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await routes.Locator("[data-testid=route-too_expensive-kind]").Locator("xpath=ancestor::div[contains(@class,'mud-input-control')][1]").ClickAsync();
+        await app.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Discount at next renewal" }).ClickAsync();
+        await Expect(routes.Locator("input[data-testid=route-too_expensive-percent]")).ToHaveValueAsync("20");
+
+        var overflow = await FramedPages.SideScrollAsync(app);
+        Assert.True(overflow <= 0, $"the cancel-save editor scrolls sideways by {overflow}px at {width}px");
+        await FramedPages.SaveScreenshotAsync(routes, $"playbook-editor-cancel-routes-{name}");
+    }
+
     private string _expectedAudience = "";
 }

@@ -36,7 +36,7 @@ public sealed class CancelOfferRouteFieldsTests(OfferPageFixture fixture) : MudT
         }, draft.CancelOfferRoutes);
         Assert.Equal(new OfferTerms(OfferKind.FreeDays, Days: 7), CancelOfferRoutes.For(draft.CancelOfferRoutes, "switching"));
 
-        Pick(popovers, Kind("missing_features"), "No offer");
+        Pick(popovers, Kind("missing_features"), "As for \"Something else\"");
         Assert.False(draft.CancelOfferRoutes.ContainsKey("missing_features"));
     }
 
