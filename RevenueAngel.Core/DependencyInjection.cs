@@ -69,7 +69,24 @@ public static class DependencyInjection
         builder.Services.AddTransient<MessagePreviews>();
         builder.AddDrafting();
         builder.AddOffers();
+        builder.AddEmail();
         return builder;
+    }
+
+    private static void AddEmail(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<Email.EmailOptions>().BindConfiguration(Email.EmailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<Email.EmailOptions>, Email.EmailOptionsValidator>();
+        // The demo replaces the transport with its outbox.
+        builder.Services.TryAddSingleton<Email.IEmailTransport, Email.SmtpEmailTransport>();
+        builder.Services.AddSingleton<Email.UnsubscribeTokens>();
+        builder.Services.AddSingleton<Email.EmailComposer>();
+        builder.Services.AddSingleton<Email.EmailMessenger>();
+        builder.Services.AddSingleton<Email.EmailReach>();
+        builder.Services.AddSingleton<Email.EmailSuppressions>();
+        builder.Services.AddSingleton<Email.Unsubscriber>();
+        builder.Services.AddSingleton<SendChannels>();
+        builder.Services.AddSingleton<Analytics.ChannelReport>();
     }
 
     private static void AddOffers(this IHostApplicationBuilder builder)

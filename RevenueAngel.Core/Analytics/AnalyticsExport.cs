@@ -38,7 +38,7 @@ public sealed class AnalyticsExport(IDbContextFactory<RevenueAngelDbContext> con
                    join p in db.Playbooks on s.PlaybookId equals p.Id
                    join st in db.PlaybookSteps on s.StepId equals st.Id
                    select new SendExportRow(s.Id, p.Name, st.Position, s.EnrollmentId, s.Status, s.ScheduledFor, s.SentAt, s.ClickedAt,
-                       s.ClickCount, s.Variant, s.Title);
+                       s.ClickCount, s.Variant, s.Title, s.Channel);
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct)) yield return row;
     }
 }

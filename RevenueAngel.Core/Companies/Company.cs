@@ -33,5 +33,11 @@ public sealed class Company
     /// Public key in the creator's lead-capture snippet; rotating it makes the old one stop working.
     public string? LeadCaptureKey { get; set; }
 
+    /// Email: the name in From (else Email:FromName), where replies go, and the postal address every email's footer
+    /// carries (CAN-SPAM); no email goes out without the address.
+    public string? EmailSenderName { get; set; }
+    public string? EmailReplyTo { get; set; }
+    public string? PostalAddress { get; set; }
+
     public CompanySyncState Sync { get; init; } = new();
 }

@@ -16,6 +16,9 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.Property(c => c.LeadCaptureKey).HasMaxLength(64);
         builder.HasIndex(c => c.LeadCaptureKey).IsUnique();
         builder.Property(c => c.BrandVoice).HasMaxLength(CompanySettings.BrandVoiceMaxLength);
+        builder.Property(c => c.EmailSenderName).HasMaxLength(CompanySettings.SenderNameMaxLength);
+        builder.Property(c => c.EmailReplyTo).HasMaxLength(320);
+        builder.Property(c => c.PostalAddress).HasMaxLength(CompanySettings.PostalAddressMaxLength);
         builder.OwnsOne(c => c.Sync, sync =>
         {
             sync.Property(s => s.Status).HasStoredEnum();

@@ -24,6 +24,17 @@ public sealed class CompanySettings : IValidatableObject
     public string? BrandVoice { get; set; }
 
     public const int BrandVoiceMaxLength = 1000;
+    public const int SenderNameMaxLength = 100;
+    public const int PostalAddressMaxLength = 500;
+
+    [MaxLength(SenderNameMaxLength, ErrorMessage = "Sender name: at most 100 characters.")]
+    public string? EmailSenderName { get; set; }
+
+    [MaxLength(320, ErrorMessage = "Reply-to: at most 320 characters.")]
+    public string? EmailReplyTo { get; set; }
+
+    [MaxLength(PostalAddressMaxLength, ErrorMessage = "Postal address: at most 500 characters.")]
+    public string? PostalAddress { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -33,6 +44,8 @@ public sealed class CompanySettings : IValidatableObject
             yield return new ValidationResult("Quiet hours need both a start and an end, or neither.", [nameof(QuietHoursStart), nameof(QuietHoursEnd)]);
         if (QuietHoursStart is { } start && start == QuietHoursEnd)
             yield return new ValidationResult("Quiet hours cannot start and end at the same time.", [nameof(QuietHoursEnd)]);
+        if (!string.IsNullOrWhiteSpace(EmailReplyTo) && !(MimeKit.MailboxAddress.TryParse(EmailReplyTo.Trim(), out var replyTo) && replyTo.Address.Contains('@')))
+            yield return new ValidationResult("Reply-to: an email address such as support@example.com.", [nameof(EmailReplyTo)]);
     }
 
     public static CompanySettings Of(Company company) => new()
@@ -40,6 +53,7 @@ public sealed class CompanySettings : IValidatableObject
         TimeZone = company.TimeZone, QuietHoursStart = company.QuietHoursStart, QuietHoursEnd = company.QuietHoursEnd,
         FrequencyCapMessages = company.FrequencyCapMessages, FrequencyCapDays = company.FrequencyCapDays,
         AttributionWindowDays = company.AttributionWindowDays, BrandVoice = company.BrandVoice,
+        EmailSenderName = company.EmailSenderName, EmailReplyTo = company.EmailReplyTo, PostalAddress = company.PostalAddress,
     };
 
     public void ApplyTo(Company company)
@@ -49,5 +63,8 @@ public sealed class CompanySettings : IValidatableObject
         (company.FrequencyCapMessages, company.FrequencyCapDays) = (FrequencyCapMessages, FrequencyCapDays);
         company.AttributionWindowDays = AttributionWindowDays;
         company.BrandVoice = string.IsNullOrWhiteSpace(BrandVoice) ? null : BrandVoice.Trim();
+        company.EmailSenderName = string.IsNullOrWhiteSpace(EmailSenderName) ? null : EmailSenderName.Trim();
+        company.EmailReplyTo = string.IsNullOrWhiteSpace(EmailReplyTo) ? null : EmailReplyTo.Trim();
+        company.PostalAddress = string.IsNullOrWhiteSpace(PostalAddress) ? null : PostalAddress.Trim();
     }
 }

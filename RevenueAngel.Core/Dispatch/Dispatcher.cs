@@ -25,6 +25,7 @@ public sealed partial class Dispatcher(
     LiquidTemplates templates,
     StepVariantChooser variants,
     WhopMessenger messenger,
+    Email.EmailMessenger email,
     TrackedLinks links,
     Offers.StepOffers stepOffers,
     DispatchThrottle throttle,
@@ -158,6 +159,7 @@ public sealed partial class Dispatcher(
                 return SendOutcome.Deferred;
         }
         var go = (GateDecision.Go)decision;
+        if (send.Channel != go.Route.Channel) send.UseChannel(go.Route.Channel);
 
         RenderedMessage message;
         string? offerPath;
@@ -168,7 +170,7 @@ public sealed partial class Dispatcher(
             var subject = await variables.LoadAsync(db, go.Company, go.Playbook.Type, go.Playbook.GoalPlanId, go.Subject.Kind, go.Subject.Id, now, ct);
             offerPath = await stepOffers.AttachAsync(db, go.Company, go.Subject, send, subject, ct);
             await links.UseTrackedCheckoutAsync(subject, chosen.Template, send, ct, offerUrlTaken: offerPath is not null);
-            message = await templates.RenderAsync(chosen.Template, subject.Values);
+            message = await templates.RenderAsync(chosen.Template, subject.Values, channel: send.Channel);
         }
         catch (TemplateRenderException e)
         {
@@ -188,8 +190,7 @@ public sealed partial class Dispatcher(
         string? externalId;
         try
         {
-            externalId = await messenger.DeliverAsync(send.Channel, send.CompanyId, go.Company.WhopExperienceId, go.Subject.WhopUserId,
-                delivered, offerPath ?? $"/messages/{send.Id}", $"ra-send-{send.Id}", ct);
+            externalId = await DeliverOnRouteAsync(send, go, delivered, offerPath ?? $"/messages/{send.Id}", ct);
         }
         catch (Exception e) when (e is BrokenCircuitException or WhopQueueFullException)
         {
@@ -198,10 +199,13 @@ public sealed partial class Dispatcher(
             throw;
         }
         catch (Exception e) when (!ct.IsCancellationRequested
-                                  && e is WhopApiException or WhopDeliveryException or HttpRequestException or TimeoutRejectedException or TaskCanceledException)
+                                  && e is WhopApiException or WhopDeliveryException or HttpRequestException or TimeoutRejectedException or TaskCanceledException
+                                      or Email.EmailDeliveryException)
         {
             call.Stage = CallStage.Refused;
-            return await RecordFailureAsync(db, send, e, ct);
+            return e is Email.EmailDeliveryException refused
+                ? await RecordEmailFailureAsync(db, send, go.Route, refused, ct)
+                : await RecordFailureAsync(db, send, e, ct);
         }
 
         call.Delivered(time.GetUtcNow(), externalId, message);

@@ -10,7 +10,8 @@ public sealed class Send
     public long PlaybookId { get; init; }
     public long StepId { get; init; }
     public long EnrollmentId { get; init; }
-    public MessageChannel Channel { get; init; }
+    /// The step's channel when scheduled; the one it went out on once sent (a step's fallback may take over).
+    public MessageChannel Channel { get; private set; }
     public SendStatus Status { get; private set; } = SendStatus.Scheduled;
     public DateTimeOffset ScheduledFor { get; private set; }
     public DateTimeOffset? LeaseExpiresAt { get; private set; }
@@ -54,6 +55,13 @@ public sealed class Send
         Require(SendStatus.Scheduled, SendStatus.Sending);
         Status = SendStatus.Sending;
         LeaseExpiresAt = leaseExpiresAt;
+    }
+
+    /// The step's fallback reaches the subject where its own channel does not.
+    public void UseChannel(MessageChannel channel)
+    {
+        if (Status != SendStatus.Sending) throw new InvalidOperationException($"Send {Id} is {Status}: a channel is chosen while sending.");
+        Channel = channel;
     }
 
     public void UseVariant(string variant)

@@ -11,7 +11,7 @@ namespace RevenueAngel.Core.Dispatch;
 /// subject is still eligible (audience rules, re-checked without entry-only conditions, and no exit rule
 /// matches); no higher-priority sequence is running for them (nobody in a ChurnSave sequence gets an upsell);
 /// the company's frequency cap across all playbooks; its quiet hours in its own time zone.
-public sealed class SendGate(IOptions<DispatchOptions> options)
+public sealed class SendGate(IOptions<DispatchOptions> options, SendChannels channels)
 {
     public async Task<GateDecision> CheckAsync(RevenueAngelDbContext db, Send send, DateTimeOffset now, CancellationToken ct)
     {
@@ -29,8 +29,12 @@ public sealed class SendGate(IOptions<DispatchOptions> options)
             ? await LeadEligibilityAsync(db, playbook, enrollment.SubjectId, now, ct)
             : await MemberEligibilityAsync(db, playbook, enrollment.SubjectId, now, ct);
         if (!eligible) return new GateDecision.Stop(reason!, true);
-        // Whop delivers only to Whop users: a lead who never signed up cannot be reached here, now or later.
-        if (whopUserId is null) return new GateDecision.Stop("the lead has no Whop account to message", true);
+        // The step's channel, else its fallback; none: this message is skipped with the reason. Without email among
+        // them, a lead who never signed up to Whop cannot be reached by this sequence, now or later.
+        var (route, unreachable) = await channels.ChooseAsync(db, playbook, step, enrollment.SubjectKind, enrollment.SubjectId, whopUserId, ct);
+        if (route is null) return new GateDecision.Stop(unreachable!, whopUserId is null && !SendChannels.MayEmail(step));
+        if (route.Channel == Messaging.MessageChannel.Email && company.PostalAddress is null)
+            return new GateDecision.Wait(now.AddHours(1), "email waits for the company's postal address (Settings): every email carries it (CAN-SPAM)");
 
         var outranking = await db.Enrollments.AsNoTracking()
             .Where(e => e.CompanyId == send.CompanyId && e.SubjectKind == enrollment.SubjectKind && e.SubjectId == enrollment.SubjectId
@@ -55,7 +59,7 @@ public sealed class SendGate(IOptions<DispatchOptions> options)
             && QuietHours.DeferUntil(now, zone, start, end) is { } after)
             return new GateDecision.Wait(after, $"quiet hours ({start:HH\\:mm}–{end:HH\\:mm} {company.TimeZone})");
 
-        return new GateDecision.Go(company, playbook, template, new Recipient(enrollment.SubjectKind, enrollment.SubjectId, whopUserId));
+        return new GateDecision.Go(company, playbook, template, new Recipient(enrollment.SubjectKind, enrollment.SubjectId, whopUserId), route);
     }
 
     private static async Task<(bool Eligible, string? Reason, string? WhopUserId)> MemberEligibilityAsync(RevenueAngelDbContext db,

@@ -30,7 +30,7 @@ public sealed partial class LiquidTemplates(IOptions<MessagingOptions> options, 
     /// Parsed templates held now; never more than MessagingOptions.TemplateCacheSize.
     internal int CachedTemplates => _parsed.Count;
 
-    public IReadOnlyList<TemplateProblem> Validate(MessageTemplate template, CancellationToken ct = default)
+    public IReadOnlyList<TemplateProblem> Validate(MessageTemplate template, CancellationToken ct = default, MessageChannel channel = MessageChannel.Push)
     {
         var problems = new List<TemplateProblem>();
         foreach (var (field, source) in Fields(template))
@@ -51,18 +51,20 @@ public sealed partial class LiquidTemplates(IOptions<MessagingOptions> options, 
         if (string.IsNullOrWhiteSpace(template.Body)) problems.Add(new TemplateProblem("body", 1, "A body is required."));
         if (string.IsNullOrWhiteSpace(template.CtaLabel) != string.IsNullOrWhiteSpace(template.CtaUrl))
             problems.Add(new TemplateProblem("cta_url", 1, "A call to action needs both a label and a link."));
-        return problems.Count > 0 ? problems : CheckSampleRender(template, ct);
+        return problems.Count > 0 ? problems : CheckSampleRender(template, channel, ct);
     }
 
     /// Renders for one subject. Variables missing from <paramref name="values"/> take their fallback; one with
     /// neither stops the render (TemplateRenderException) rather than leave a blank, and so does a render past its
     /// budget or a call to action that is not an http(s) address for this subject.
-    public async Task<RenderedMessage> RenderAsync(MessageTemplate template, IReadOnlyDictionary<string, string?> values, CancellationToken ct = default)
+    public async Task<RenderedMessage> RenderAsync(MessageTemplate template, IReadOnlyDictionary<string, string?> values, CancellationToken ct = default,
+        MessageChannel channel = MessageChannel.Push)
     {
         var full = await RenderFullAsync(template, values, ct);
         if (full.CtaUrl is { } url && !SafeLinks.IsWebAddress(url))
             throw new TemplateRenderException($"The link renders as '{Clip(url)}' for this member, not an http(s) address; not sent.", "cta_url");
-        return full with { Title = Fit(full.Title, options.Value.TitleMaxLength), Body = Fit(full.Body, options.Value.BodyMaxLength) };
+        var (titleMax, bodyMax) = Limits(channel);
+        return full with { Title = Fit(full.Title, titleMax), Body = Fit(full.Body, bodyMax) };
     }
 
     private async Task<RenderedMessage> RenderFullAsync(MessageTemplate template, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
@@ -89,10 +91,16 @@ public sealed partial class LiquidTemplates(IOptions<MessagingOptions> options, 
         var body = await RenderFieldAsync("body", template.Body, context, budget);
         var ctaLabel = template.CtaLabel is null ? null : await RenderFieldAsync("cta_label", template.CtaLabel, context, budget);
         var ctaUrl = template.CtaUrl is null ? null : await RenderFieldAsync("cta_url", template.CtaUrl, context, budget);
-        return new RenderedMessage(title, body, ctaLabel, ctaUrl);
+        var preheader = template.Preheader is null ? null : await RenderFieldAsync("preheader", template.Preheader, context, budget);
+        return new RenderedMessage(title, body, ctaLabel, ctaUrl, preheader);
     }
 
-    private IReadOnlyList<TemplateProblem> CheckSampleRender(MessageTemplate template, CancellationToken ct)
+    /// A phone shows a short notification; an email's subject and Markdown body may be longer.
+    private (int Title, int Body) Limits(MessageChannel channel) => channel == MessageChannel.Email
+        ? (MessageTemplate.TitleMaxLength, options.Value.EmailBodyMaxLength)
+        : (options.Value.TitleMaxLength, options.Value.BodyMaxLength);
+
+    private IReadOnlyList<TemplateProblem> CheckSampleRender(MessageTemplate template, MessageChannel channel, CancellationToken ct)
     {
         RenderedMessage rendered;
         try
@@ -104,10 +112,11 @@ public sealed partial class LiquidTemplates(IOptions<MessagingOptions> options, 
             return [new TemplateProblem(e.Field ?? "body", 1, e.Message)];
         }
         var problems = new List<TemplateProblem>();
-        if (rendered.Title.Length > options.Value.TitleMaxLength)
-            problems.Add(new TemplateProblem("title", 1, $"Too long: at most {options.Value.TitleMaxLength} characters once filled in."));
-        if (rendered.Body.Length > options.Value.BodyMaxLength)
-            problems.Add(new TemplateProblem("body", 1, $"Too long: at most {options.Value.BodyMaxLength} characters once filled in."));
+        var (titleMax, bodyMax) = Limits(channel);
+        if (rendered.Title.Length > titleMax)
+            problems.Add(new TemplateProblem("title", 1, $"Too long: at most {titleMax} characters once filled in."));
+        if (rendered.Body.Length > bodyMax)
+            problems.Add(new TemplateProblem("body", 1, $"Too long: at most {bodyMax} characters once filled in."));
         if (rendered.CtaUrl is { } url && !SafeLinks.IsWebAddress(url))
             problems.Add(new TemplateProblem("cta_url", 1, $"The link must be a full https:// address or a link variable; '{Clip(url)}' is not."));
         return problems;
@@ -222,6 +231,7 @@ public sealed partial class LiquidTemplates(IOptions<MessagingOptions> options, 
         yield return ("body", template.Body ?? "");
         if (template.CtaLabel is not null) yield return ("cta_label", template.CtaLabel);
         if (template.CtaUrl is not null) yield return ("cta_url", template.CtaUrl);
+        if (template.Preheader is not null) yield return ("preheader", template.Preheader);
     }
 
     private static int LineOf(string source, string token)

@@ -6,4 +6,6 @@ public enum MessageChannel
     Push,
     /// Whop direct message.
     DirectMessage,
+    /// Email over SMTP (Email:* settings) to a subject whose address may receive it (consent, not suppressed).
+    Email,
 }

@@ -8,11 +8,12 @@ using RevenueAngel.Core.Whop;
 namespace RevenueAngel.Core.Messaging;
 
 /// <param name="SubjectLabel">Who it was rendered for: a real member or lead, or "Sample member".</param>
-public sealed record MessagePreview(string SubjectLabel, RenderedMessage? Message, string? Error);
+/// <param name="EmailHtml">An email step's message as the inbox shows it (for a sandboxed frame).</param>
+public sealed record MessagePreview(string SubjectLabel, RenderedMessage? Message, string? Error, string? EmailHtml = null);
 
 /// The editor's live preview (a draft step rendered for a real subject of the company) and its "send a test to me".
 public sealed class MessagePreviews(IDbContextFactory<RevenueAngelDbContext> contexts, SubjectVariables variables, LiquidTemplates templates,
-    WhopMessenger messenger, Offers.StepOffers offers, TimeProvider time)
+    WhopMessenger messenger, Offers.StepOffers offers, TimeProvider time, Email.EmailMessenger email, Email.EmailComposer composer)
 {
     public const string SampleOfferToken = "sample-offer";
 
@@ -24,7 +25,8 @@ public sealed class MessagePreviews(IDbContextFactory<RevenueAngelDbContext> con
         var step = draft.Steps[stepIndex];
         if (variantIndex is { } v && (v < 0 || v >= step.Variants.Count)) return new MessagePreview("", null, "No such variant.");
         var template = variantIndex is { } index ? step.Variants[index].ToTemplate(companyId) : step.ToTemplate(companyId);
-        if (templates.Validate(template, ct) is { Count: > 0 } problems) return new MessagePreview("", null, string.Join(" ", problems));
+        var channel = Email.StepChannels.LimitsOf(step);
+        if (templates.Validate(template, ct, channel) is { Count: > 0 } problems) return new MessagePreview("", null, string.Join(" ", problems));
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == companyId, ct);
@@ -37,7 +39,12 @@ public sealed class MessagePreviews(IDbContextFactory<RevenueAngelDbContext> con
             values["offer_url"] = offers.PageUrl(company.WhopExperienceId ?? "exp_your_app", SampleOfferToken);
         try
         {
-            return new MessagePreview(subject?.Label ?? "Sample member", await templates.RenderAsync(template, values, ct), null);
+            var message = await templates.RenderAsync(template, values, ct, channel);
+            var html = step.Channel == MessageChannel.Email
+                ? Email.EmailRendering.Render(message, company.EmailSenderName ?? company.Name, company.PostalAddress ?? "Your postal address (add it in Settings)",
+                    composer.UnsubscribeUrl(company.Id, "preview@example.com")).Html
+                : null;
+            return new MessagePreview(subject?.Label ?? "Sample member", message, null, html);
         }
         catch (TemplateRenderException e)
         {
@@ -62,6 +69,18 @@ public sealed class MessagePreviews(IDbContextFactory<RevenueAngelDbContext> con
         {
             return $"Whop did not accept the test: {e.ErrorMessage}";
         }
+    }
+
+    /// An email step rendered for a sample subject, sent to <paramref name="address"/> only. Returns what went wrong, or null.
+    public async Task<string?> SendTestEmailAsync(CompanyScope company, string address, PlaybookDraft draft, int stepIndex, CancellationToken ct = default,
+        int? variantIndex = null)
+    {
+        var preview = await RenderAsync(company.Id, draft, stepIndex, null, ct, variantIndex);
+        if (preview.Message is null) return preview.Error;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == company.Id, ct);
+        if (row.PostalAddress is null) return "Add your postal address in Settings first: every email carries it (CAN-SPAM).";
+        return await email.SendTestAsync(row, address.Trim(), preview.Message, ct);
     }
 
     private static async Task<(long Id, string Label)?> SubjectAsync(RevenueAngelDbContext db, string companyId, SubjectKind kind, long? subjectId,

@@ -9,6 +9,7 @@ public sealed class MessageTemplate
     public const int BodyMaxLength = 4000;
     public const int CtaLabelMaxLength = 60;
     public const int CtaUrlMaxLength = 2000;
+    public const int PreheaderMaxLength = 200;
 
     /// The column size of a template field by its name in TemplateProblem.
     public static int MaxSourceLength(string field) => field switch
@@ -17,6 +18,7 @@ public sealed class MessageTemplate
         "body" => BodyMaxLength,
         "cta_label" => CtaLabelMaxLength,
         "cta_url" => CtaUrlMaxLength,
+        "preheader" => PreheaderMaxLength,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a template field."),
     };
 
@@ -28,6 +30,8 @@ public sealed class MessageTemplate
     public required string Body { get; set; }
     public string? CtaLabel { get; set; }
     public string? CtaUrl { get; set; }
+    /// Email only: the line inboxes show after the subject; the title is the subject and the body Markdown.
+    public string? Preheader { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -16,6 +16,7 @@ internal sealed class MessageTemplateConfiguration : IEntityTypeConfiguration<Me
         builder.Property(t => t.Body).HasMaxLength(MessageTemplate.BodyMaxLength);
         builder.Property(t => t.CtaLabel).HasMaxLength(MessageTemplate.CtaLabelMaxLength);
         builder.Property(t => t.CtaUrl).HasMaxLength(MessageTemplate.CtaUrlMaxLength);
+        builder.Property(t => t.Preheader).HasMaxLength(MessageTemplate.PreheaderMaxLength);
         builder.HasOne<Company>().WithMany().HasForeignKey(t => t.CompanyId);
         builder.HasIndex(t => t.CompanyId);
     }

@@ -17,6 +17,10 @@ public sealed class MessagingOptions
     [Range(50, 4000)]
     public int BodyMaxLength { get; set; } = 500;
 
+    /// An email's Markdown body once filled in.
+    [Range(500, 20_000)]
+    public int EmailBodyMaxLength { get; set; } = 10_000;
+
     /// The most characters one field of a message may render to, and the most any filter may build on the way
     /// (a chain of `replace` grows tenfold per filter): past it the render stops at once.
     [Range(4000, 1_000_000)]

@@ -6,7 +6,8 @@ public sealed record TemplateProblem(string Field, int Line, string Message)
     public override string ToString() => $"{Field}, line {Line}: {Message}";
 }
 
-public sealed record RenderedMessage(string Title, string Body, string? CtaLabel, string? CtaUrl);
+/// <param name="Preheader">Email only: the inbox preview line.</param>
+public sealed record RenderedMessage(string Title, string Body, string? CtaLabel, string? CtaUrl, string? Preheader = null);
 
 /// A template could not be rendered for one subject (a variable without a value, a link that is not a web address,
 /// a render past its budget): the send fails with this reason instead of reaching the member.

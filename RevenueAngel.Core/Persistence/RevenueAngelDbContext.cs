@@ -44,6 +44,7 @@ public abstract class RevenueAngelDbContext(DbContextOptions options) : DbContex
     public DbSet<Dunning.PaymentRetry> PaymentRetries => Set<Dunning.PaymentRetry>();
     public DbSet<Offers.SaveOffer> SaveOffers => Set<Offers.SaveOffer>();
     public DbSet<Offers.OfferCall> OfferCalls => Set<Offers.OfferCall>();
+    public DbSet<Email.EmailSuppression> EmailSuppressions => Set<Email.EmailSuppression>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RevenueAngelDbContext).Assembly);

@@ -51,7 +51,8 @@ public sealed class PlaybookCatalog(IDbContextFactory<RevenueAngelDbContext> con
             playbook.GoalPlanId, playbook.Priority, playbook.ReentryAfterDays, playbook.HoldoutPercent, playbook.Tone, playbook.TargetRules,
             playbook.ExitRules,
             [.. steps.Select(s => (Step: s, Template: templates[s.TemplateId])).Select(x => new PlaybookStepView(x.Step.Id, x.Step.Position,
-                x.Step.DelayMinutes, x.Step.Channel, x.Template.Title, x.Template.Body, x.Template.CtaLabel, x.Template.CtaUrl, x.Step.Purpose, x.Step.Offer, x.Step.Timing))],
+                x.Step.DelayMinutes, x.Step.Channel, x.Template.Title, x.Template.Body, x.Template.CtaLabel, x.Template.CtaUrl, x.Step.Purpose, x.Step.Offer, x.Step.Timing,
+                x.Step.FallbackChannel, x.Template.Preheader))],
             playbook.CustomTone, Dunning.RetryPaydays.Parse(playbook.OwnRetryDays), playbook.OwnRetryLimit,
             Offers.CancelOfferRoutes.Parse(playbook.CancelOfferRoutes), playbook.OwnRetryAfterClick);
     }

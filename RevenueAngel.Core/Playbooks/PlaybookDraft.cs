@@ -40,6 +40,10 @@ public sealed class StepDraft
     public int DelayMinutes { get; set; }
     public StepTiming Timing { get; set; }
     public MessageChannel Channel { get; set; } = MessageChannel.Push;
+    /// Used when Channel cannot reach the subject ("push, else email"); null: no fallback.
+    public MessageChannel? FallbackChannel { get; set; }
+    /// Email steps: the inbox preview line (Liquid).
+    public string? Preheader { get; set; }
     /// What the message is for (drafting writes to it); null means the module's default for the step's position.
     public StepPurpose? Purpose { get; set; }
     public string Title { get; set; } = "";
@@ -52,7 +56,12 @@ public sealed class StepDraft
     /// ChurnSave steps only: the save offer each send makes (its link is `offer_url`).
     public Offers.OfferTerms? Offer { get; set; }
 
-    public MessageTemplate ToTemplate(string companyId) => StepVariantDraft.Template(companyId, Title, Body, CtaLabel, CtaUrl);
+    public MessageTemplate ToTemplate(string companyId)
+    {
+        var template = StepVariantDraft.Template(companyId, Title, Body, CtaLabel, CtaUrl);
+        template.Preheader = Channel == MessageChannel.Email && !string.IsNullOrWhiteSpace(Preheader) ? Preheader.Trim() : null;
+        return template;
+    }
 }
 
 /// The outcome of a save: the playbook's id, or what is wrong keyed by where (`name`, `steps[1].body`, …).

@@ -28,7 +28,8 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
             CancelOfferRoutes = Offers.CancelOfferRoutes.Parse(playbook.CancelOfferRoutes).ToDictionary(),
             Steps = [.. steps.Select(s => new StepDraft
             {
-                Id = s.Id, DelayMinutes = s.DelayMinutes, Timing = s.Timing, Channel = s.Channel, Purpose = s.Purpose, Title = templates[s.TemplateId].Title,
+                Id = s.Id, DelayMinutes = s.DelayMinutes, Timing = s.Timing, Channel = s.Channel, FallbackChannel = s.FallbackChannel,
+                Preheader = templates[s.TemplateId].Preheader, Purpose = s.Purpose, Title = templates[s.TemplateId].Title,
                 Body = templates[s.TemplateId].Body, CtaLabel = templates[s.TemplateId].CtaLabel, CtaUrl = templates[s.TemplateId].CtaUrl,
                 Percent = 100 - s.Variants.Sum(v => v.Percent),
                 Offer = s.Offer,
@@ -196,6 +197,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
             (template.Title, template.Body) = (input.Title.Trim(), input.Body.Trim());
             template.CtaLabel = string.IsNullOrWhiteSpace(input.CtaLabel) ? null : input.CtaLabel.Trim();
             template.CtaUrl = string.IsNullOrWhiteSpace(input.CtaUrl) ? null : input.CtaUrl.Trim();
+            template.Preheader = input.ToTemplate(playbook.CompanyId).Preheader;
             template.UpdatedAt = now;
             if (step is null)
             {
@@ -208,6 +210,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
             step.DelayMinutes = input.DelayMinutes;
             step.Timing = input.Timing;
             step.Channel = input.Channel;
+            step.FallbackChannel = input.FallbackChannel == input.Channel ? null : input.FallbackChannel;
             step.Purpose = input.Purpose;
             step.Offer = input.Offer;
             await WriteVariantsAsync(db, playbook, step, input, TemplateName(name, $" · step {i + 1}"), draft.Tone, now, ct);

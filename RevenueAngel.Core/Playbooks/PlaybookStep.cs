@@ -13,6 +13,8 @@ public sealed class PlaybookStep
     public int DelayMinutes { get; set; }
     public StepTiming Timing { get; set; }
     public MessageChannel Channel { get; set; }
+    /// "Push, else email": the channel a send uses when <see cref="Channel"/> cannot reach its subject.
+    public MessageChannel? FallbackChannel { get; set; }
     /// What the message is for; null for a step saved before purposes existed (StepPurposes.Default applies).
     public StepPurpose? Purpose { get; set; }
     public long TemplateId { get; set; }

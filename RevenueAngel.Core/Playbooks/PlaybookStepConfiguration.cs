@@ -10,6 +10,7 @@ internal sealed class PlaybookStepConfiguration : IEntityTypeConfiguration<Playb
     public void Configure(EntityTypeBuilder<PlaybookStep> builder)
     {
         builder.Property(s => s.Channel).HasStoredEnum();
+        builder.Property(s => s.FallbackChannel).HasStoredEnum();
         builder.Property(s => s.Purpose).HasStoredEnum();
         builder.Property(s => s.Timing).HasStoredEnum().HasDefaultValue(StepTiming.AfterPrevious).HasSentinel((StepTiming)(-1));
         builder.Property(s => s.WinnerVariant).HasMaxLength(8);

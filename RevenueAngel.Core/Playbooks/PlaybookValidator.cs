@@ -54,6 +54,7 @@ public sealed class PlaybookValidator(LiquidTemplates templates)
             var step = draft.Steps[i];
             if (step.DelayMinutes is < 0 or > MaxDelayMinutes) Add($"steps[{i}].delayMinutes", "Between 0 minutes and 60 days.");
             if (!Enum.IsDefined(step.Channel)) Add($"steps[{i}].channel", "Unknown channel.");
+            if (step.FallbackChannel is { } fallback && !Enum.IsDefined(fallback)) Add($"steps[{i}].fallbackChannel", "Unknown channel.");
             if (!Enum.IsDefined(step.Timing)) Add($"steps[{i}].timing", "Unknown timing.");
             else if (step.Timing == StepTiming.BeforeNextRetry && draft.Trigger != PlaybookTrigger.PaymentFailed)
                 Add($"steps[{i}].timing", "Only a playbook that starts on a failed payment can time a step before Whop's next retry.");
@@ -61,7 +62,7 @@ public sealed class PlaybookValidator(LiquidTemplates templates)
                 Add($"steps[{i}].delayMinutes", "At most 5 days before Whop's next retry (Whop retries within about 5 days).");
             if (step.Purpose is { } purpose && (!Enum.IsDefined(purpose) || !Drafting.StepPurposes.Fits(purpose, draft.Type)))
                 Add($"steps[{i}].purpose", $"Not a purpose of a {TypeName(draft.Type)} step ({string.Join(", ", Drafting.StepPurposes.For(draft.Type).Select(Drafting.StepPurposes.Name))}).");
-            foreach (var problem in templates.Validate(step.ToTemplate("validation")))
+            foreach (var problem in templates.Validate(step.ToTemplate("validation"), channel: Email.StepChannels.LimitsOf(step)))
                 Add($"steps[{i}].{Camel(problem.Field)}", $"Line {problem.Line}: {problem.Message}");
             ValidateVariants(step, $"steps[{i}]", Add);
             if (step.Offer is { } offer)

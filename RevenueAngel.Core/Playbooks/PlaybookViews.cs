@@ -9,7 +9,7 @@ public sealed record PlaybookSummary(long Id, string Name, PlaybookType Type, bo
 
 public sealed record PlaybookStepView(long Id, int Position, int DelayMinutes, MessageChannel Channel,
     string Title, string Body, string? CtaLabel, string? CtaUrl, StepPurpose? Purpose = null, Offers.OfferTerms? Offer = null,
-    StepTiming Timing = StepTiming.AfterPrevious);
+    StepTiming Timing = StepTiming.AfterPrevious, MessageChannel? FallbackChannel = null, string? Preheader = null);
 
 public sealed record PlaybookDetail(long Id, string Name, PlaybookType Type, bool Enabled, PlaybookTrigger Trigger, PlaybookGoal Goal,
     string? GoalPlanId, int Priority, int? ReentryAfterDays, int HoldoutPercent, MessageTone Tone, string TargetRules, string ExitRules,

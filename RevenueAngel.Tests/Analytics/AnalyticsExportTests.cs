@@ -43,7 +43,7 @@ public sealed class AnalyticsExportTests(WhopAppFixture fixture) : IClassFixture
 
         var rows = await CsvAsync(await fixture.GetAsync($"/api/analytics/export/sends.csv?companyId={mine.CompanyId}&{Week}", token));
 
-        Assert.Equal(["id", "playbook", "step", "enrollment_id", "status", "scheduled_for", "sent_at", "clicked_at", "click_count", "variant", "title"], rows[0]);
+        Assert.Equal(["id", "playbook", "step", "enrollment_id", "status", "scheduled_for", "sent_at", "clicked_at", "click_count", "variant", "title", "channel"], rows[0]);
         Assert.Equal(8, rows.Length - 1);
         Assert.Equal(7, rows.Count(r => r[4] == "sent"));
         Assert.Single(rows, r => r[4] == "scheduled" && r[6] == "");

@@ -18,7 +18,7 @@ public static class ExportColumns
 
     public static readonly string[] Sends =
     [
-        "id", "playbook", "step", "enrollment_id", "status", "scheduled_for", "sent_at", "clicked_at", "click_count", "variant", "title",
+        "id", "playbook", "step", "enrollment_id", "status", "scheduled_for", "sent_at", "clicked_at", "click_count", "variant", "title", "channel",
     ];
 
     public static void WriteConversion(CsvWriter csv, ConversionExportRow row)
@@ -55,5 +55,6 @@ public static class ExportColumns
         csv.WriteField(row.ClickCount, default);
         csv.WriteField(row.Variant);
         csv.WriteField(row.Title);
+        csv.WriteField(StoredEnum<Core.Messaging.MessageChannel>.ToText(row.Channel));
     }
 }

@@ -495,6 +495,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(3)")
                         .HasColumnName("currency");
 
+                    b.Property<string>("EmailReplyTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email_reply_to");
+
+                    b.Property<string>("EmailSenderName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("email_sender_name");
+
                     b.Property<int>("FrequencyCapDays")
                         .HasColumnType("integer")
                         .HasColumnName("frequency_cap_days");
@@ -521,6 +531,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("postal_address");
 
                     b.Property<TimeOnly?>("QuietHoursEnd")
                         .HasColumnType("time without time zone")
@@ -744,6 +759,61 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_payment_retries_payment_id_attempted_at");
 
                     b.ToTable("payment_retries", (string)null);
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Email.EmailSuppression", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("removal_reason");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_email_suppressions");
+
+                    b.HasIndex("CompanyId", "Address")
+                        .IsUnique()
+                        .HasDatabaseName("ix_email_suppressions_company_id_address");
+
+                    b.ToTable("email_suppressions", (string)null);
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Experiments.ExperimentAssignment", b =>
@@ -1058,6 +1128,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("Preheader")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("preheader");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1543,6 +1618,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("delay_minutes");
 
+                    b.Property<string>("FallbackChannel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("fallback_channel");
+
                     b.Property<string>("OfferKind")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -1940,6 +2020,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_payment_retries_companies_company_id");
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Email.EmailSuppression", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_suppressions_companies_company_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Experiments.ExperimentAssignment", b =>

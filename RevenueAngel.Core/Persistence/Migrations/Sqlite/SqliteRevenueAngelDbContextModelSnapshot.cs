@@ -485,6 +485,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("currency");
 
+                    b.Property<string>("EmailReplyTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_reply_to");
+
+                    b.Property<string>("EmailSenderName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_sender_name");
+
                     b.Property<int>("FrequencyCapDays")
                         .HasColumnType("INTEGER")
                         .HasColumnName("frequency_cap_days");
@@ -511,6 +521,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postal_address");
 
                     b.Property<TimeOnly?>("QuietHoursEnd")
                         .HasColumnType("TEXT")
@@ -728,6 +743,59 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_payment_retries_payment_id_attempted_at");
 
                     b.ToTable("payment_retries", (string)null);
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Email.EmailSuppression", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removal_reason");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("removed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_email_suppressions");
+
+                    b.HasIndex("CompanyId", "Address")
+                        .IsUnique()
+                        .HasDatabaseName("ix_email_suppressions_company_id_address");
+
+                    b.ToTable("email_suppressions", (string)null);
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Experiments.ExperimentAssignment", b =>
@@ -1036,6 +1104,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<string>("Preheader")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("preheader");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1509,6 +1582,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("delay_minutes");
 
+                    b.Property<string>("FallbackChannel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fallback_channel");
+
                     b.Property<string>("OfferKind")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
@@ -1902,6 +1980,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_payment_retries_companies_company_id");
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Email.EmailSuppression", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_suppressions_companies_company_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Experiments.ExperimentAssignment", b =>
