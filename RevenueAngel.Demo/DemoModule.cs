@@ -1,3 +1,4 @@
+using RevenueAngel.Demo.Email;
 using RevenueAngel.Demo.ModelFake;
 using RevenueAngel.Demo.WhopFake;
 
@@ -11,6 +12,7 @@ public static class DemoModule
         builder.AddDemoSeeding();
         builder.AddDemoWhop();
         builder.Services.AddSingleton<FakeChatModel>();
+        builder.AddDemoOutbox();
     }
 
     public static void Map(WebApplication app)

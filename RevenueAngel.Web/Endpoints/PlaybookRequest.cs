@@ -46,13 +46,15 @@ public sealed record PlaybookRequest(
             {
                 Id = s.Id, DelayMinutes = s.DelayMinutes ?? 0, Timing = s.Timing ?? StepTiming.AfterPrevious, Channel = s.Channel ?? MessageChannel.Push, Purpose = s.Purpose,
                 Title = s.Title ?? "", Body = s.Body ?? "", CtaLabel = s.CtaLabel, CtaUrl = s.CtaUrl, Offer = s.Offer,
+                FallbackChannel = s.FallbackChannel, Preheader = s.Preheader,
             })],
         };
     }
 
     public static PlaybookRequest Of(PlaybookDraft draft) => new(draft.Name, draft.Type, draft.Trigger, Parse(draft.TargetRules),
         Parse(draft.ExitRules), draft.Goal, draft.GoalPlanId, draft.Priority, draft.ReentryAfterDays, draft.HoldoutPercent, draft.Tone,
-        [.. draft.Steps.Select(s => new StepRequest(s.Id, s.DelayMinutes, s.Channel, s.Title, s.Body, s.CtaLabel, s.CtaUrl, s.Purpose, s.Timing, s.Offer))],
+        [.. draft.Steps.Select(s => new StepRequest(s.Id, s.DelayMinutes, s.Channel, s.Title, s.Body, s.CtaLabel, s.CtaUrl, s.Purpose, s.Timing, s.Offer,
+            s.FallbackChannel, s.Preheader))],
         draft.CustomTone, draft.OwnRetryDays, draft.OwnRetryLimit, draft.CancelOfferRoutes, draft.OwnRetryAfterClick);
 
     /// RFC 7396 over the current playbook; returns null and the reason when the patch cannot be read.
@@ -94,5 +96,9 @@ public sealed record PlaybookRequest(
 /// <param name="Timing">after_previous (default) or before_next_retry (delayMinutes before Whop's next retry of the failed payment).</param>
 /// <param name="Purpose">What the message is for (welcome, reminder, social_proof, …); drafting writes to it.</param>
 /// <param name="Offer">ChurnSave only: `{"kind":"pause","days":14}`, `free_days` + days, `discount` + percent, `downgrade` + planId.</param>
+/// <param name="Channel">push, direct_message or email; an email step's title is its subject and its body Markdown.</param>
+/// <param name="FallbackChannel">Used when Channel cannot reach the subject ("push, else email").</param>
+/// <param name="Preheader">Email only: the inbox preview line (Liquid).</param>
 public sealed record StepRequest(long? Id, int? DelayMinutes, MessageChannel? Channel, string? Title, string? Body, string? CtaLabel, string? CtaUrl,
-    StepPurpose? Purpose = null, StepTiming? Timing = null, RevenueAngel.Core.Offers.OfferTerms? Offer = null);
+    StepPurpose? Purpose = null, StepTiming? Timing = null, RevenueAngel.Core.Offers.OfferTerms? Offer = null,
+    MessageChannel? FallbackChannel = null, string? Preheader = null);

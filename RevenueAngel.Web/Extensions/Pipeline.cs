@@ -37,6 +37,8 @@ public static class Pipeline
         app.MapPlaybookEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapAiEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapOfferEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
+        app.MapEmailEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
+        app.MapUnsubscribeEndpoints();
         app.MapWebhookEndpoints();
         app.MapClickEndpoints();
         app.MapRazorComponents<App>()
