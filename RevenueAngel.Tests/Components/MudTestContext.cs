@@ -58,6 +58,8 @@ public abstract class MudTestContext : BunitContext
         Services.AddSingleton(core.Get<PlaybookEditor>());
         Services.AddSingleton(core.Get<Audience>());
         Services.AddSingleton(core.Get<MessagePreviews>());
+        Services.AddSingleton(core.Get<RevenueAngel.Core.Email.EmailMessenger>());
+        Services.AddSingleton(core.Get<ChannelReport>());
         Services.AddSingleton(core.Get<MessageDrafter>());
         Services.AddSingleton(core.Get<PlaybookProposer>());
         Services.AddSingleton(core.Get<DraftingStatus>());
