@@ -32,7 +32,11 @@ public sealed class LeadCaptureFuzzTests(LeadsAppFixture app) : IClassFixture<Le
             var content = new ByteArrayContent(body);
             if (type.Length > 0 && MediaTypeHeaderValue.TryParse(type, out var parsed)) content.Headers.ContentType = parsed;
             var response = await app.CaptureAsync(random.Next(20) == 0 ? Mangle(random, key) : key, content);
-            Assert.True((int)response.StatusCode < 500, $"body {i} ({type}): {(int)response.StatusCode} {Encoding.UTF8.GetString(body)[..Math.Min(200, body.Length)]}");
+            if ((int)response.StatusCode >= 500)
+            {
+                var text = Encoding.UTF8.GetString(body);
+                Assert.Fail($"body {i} ({type}): {(int)response.StatusCode} {text[..Math.Min(200, text.Length)]}");
+            }
             statuses[response.StatusCode] = statuses.GetValueOrDefault(response.StatusCode) + 1;
         }
         // The run covered both sides: bodies taken and bodies refused.
@@ -126,7 +130,8 @@ public sealed class LeadCaptureFuzzTests(LeadsAppFixture app) : IClassFixture<Le
     {
         0 => key + "x",
         1 => key.ToUpperInvariant(),
-        _ => Uri.EscapeDataString(RandomText(random)) is { Length: > 0 } text ? text : "k",
+        // No NUL: the test host itself refuses such a path before the app sees it (Kestrel answers 400).
+        _ => Uri.EscapeDataString(new string([.. RandomText(random).Where(c => c >= ' ')])) is { Length: > 0 } text ? text : "k",
     };
 
     private static byte[] RandomBytes(Random random, int length)

@@ -48,11 +48,28 @@ public sealed class LeadsAppFixture(PostgresServer postgres) : WhopAppFixture(po
         var companyId = $"biz_{Guid.NewGuid():N}"[..18];
         await using (var db = App.CreateDbContext())
         {
-            db.Companies.Add(new Company { Id = companyId, Name = "Lead Lab", InstalledAt = Time.GetUtcNow(), WhopExperienceId = $"exp_{companyId}" });
+            db.Companies.Add(new Company
+            {
+                Id = companyId, Name = "Lead Lab", InstalledAt = Time.GetUtcNow(), WhopExperienceId = $"exp_{companyId}", QuietHoursStart = null, QuietHoursEnd = null,
+            });
+            db.Plans.Add(new Core.Billing.Plan { Id = PaidPlan(companyId), CompanyId = companyId, Title = "Pro", RenewalPriceCents = 1900, BillingPeriodDays = 30 });
+            db.Plans.Add(new Core.Billing.Plan { Id = FreePlan(companyId), CompanyId = companyId, Title = "Free", RenewalPriceCents = 0, BillingPeriodDays = 30 });
             await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
         }
         Whop.Store.Companies[companyId] = new FakeCompany(companyId, "Lead Lab");
+        Whop.Store.Experiences[$"exp_{companyId}"] = new FakeExperience($"exp_{companyId}", companyId, AppId, "RevenueAngel", "prod_x");
         return (companyId, await Get<LeadCaptureKeys>().GetOrCreateAsync(new CompanyScope(companyId), Xunit.TestContext.Current.CancellationToken));
+    }
+
+    public static string PaidPlan(string companyId) => $"plan_pro_{companyId}";
+    public static string FreePlan(string companyId) => $"plan_free_{companyId}";
+
+    /// Delivers a signed event and applies it.
+    public async Task ApplyAsync(string companyId, string type, object data)
+    {
+        var response = await DeliverAsync(Webhooks.WhopEvents.Envelope(type, companyId, Time.GetUtcNow(), data));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        await ProcessAsync();
     }
 
     public Task<HttpResponseMessage> CaptureAsync(string key, object body, string? ip = null, string? origin = null) =>
