@@ -47,6 +47,13 @@ internal static class DemoLeads
                 CapturedAt = now.AddMinutes(-random.Next(30, 75 * 24 * 60)),
             };
             Origin(lead, random);
+            // About a third asked on the product's waitlist: Whop users, so push and direct messages reach them today.
+            if (random.NextDouble() < 0.3)
+            {
+                var n = result.Count.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+                (lead.Source, lead.UtmSource, lead.WhopUserId) = (LeadSources.WhopWaitlist, null, $"user_demo_wl{n}");
+                (lead.WaitlistEntryId, lead.WaitlistStatus) = ($"entry_demo_{n}", "pending");
+            }
             result.Add((lead, null));
         }
         return result;
