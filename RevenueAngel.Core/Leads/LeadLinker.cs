@@ -33,7 +33,8 @@ public static class LeadLinker
         };
         if (lead is null) return null;
 
-        var wasReachable = lead.WhopUserId is not null;
+        // A merged-in lead's sequences may be waiting for a channel even when the keeper had one.
+        var wasReachable = lead.WhopUserId is not null && (byUser is null || byEmail is null || byUser.Id == byEmail.Id);
         lead.WhopUserId = who.WhopUserId;
         lead.MemberId = who.MemberId ?? lead.MemberId;
         // Only an address no other lead holds: byEmail was null or is this lead.

@@ -78,6 +78,45 @@ public sealed class WhopLeadSourceTests(LeadsAppFixture app) : IClassFixture<Lea
     }
 
     [Fact]
+    public async Task AWaitlistEntryThatJoinsAnEmailLeadAndAUserLeadMergesThemAndWakesTheWaitingSequence()
+    {
+        var (companyId, key) = await app.CompanyAsync();
+        var userId = $"user_{companyId}_twice";
+        await using (var db = app.App.CreateDbContext())
+        {
+            var template = new Core.Messaging.MessageTemplate { CompanyId = companyId, Name = "t", Title = "Hi", Body = "Welcome" };
+            db.MessageTemplates.Add(template);
+            await db.SaveChangesAsync(Ct);
+            var playbook = new Core.Playbooks.Playbook
+            {
+                CompanyId = companyId, Name = "Nurture", Type = Core.Playbooks.PlaybookType.Nurture, Enabled = true, HoldoutPercent = 0,
+                Goal = Core.Playbooks.PlaybookGoal.FirstPayment, CreatedAt = app.Time.GetUtcNow(),
+            };
+            playbook.Steps.Add(new Core.Playbooks.PlaybookStep { Position = 1, Channel = Core.Messaging.MessageChannel.Push, TemplateId = template.Id });
+            db.Playbooks.Add(playbook);
+            db.Leads.Add(new Lead { CompanyId = companyId, WhopUserId = userId, Source = LeadSources.WhopFreePlan, CapturedAt = app.Time.GetUtcNow() });
+            await db.SaveChangesAsync(Ct);
+        }
+        app.Time.Advance(TimeSpan.FromMinutes(1));
+        // Captured after the Whop lead existed, so that one is older and stays; the web lead's sequence moves to it.
+        await using (var db = app.App.CreateDbContext())
+            await db.Leads.Where(l => l.CompanyId == companyId).ExecuteUpdateAsync(u => u.SetProperty(l => l.CapturedAt, app.Time.GetUtcNow().AddDays(-1)), Ct);
+        await app.CaptureAsync(key, new { email = "twice@example.com", consent = true, consent_text = "ok" });
+        await app.Get<Core.Dispatch.Dispatcher>().RunAsync(Ct);
+        Assert.DoesNotContain(app.Whop.Store.Deliveries, d => d.CompanyId == companyId);
+
+        await app.ApplyAsync(companyId, "entry.created", Entry($"entry_{companyId}_t", companyId, userId, "pending", "twice@example.com"));
+        await app.Get<Core.Dispatch.Dispatcher>().RunAsync(Ct);
+
+        var lead = Assert.Single(await LeadsAsync(companyId));
+        Assert.Equal((LeadSources.WhopFreePlan, userId, "twice@example.com", true), (lead.Source, lead.WhopUserId, lead.Email, lead.EmailConsent));
+        Assert.Single(app.Whop.Store.Deliveries, d => d.CompanyId == companyId && d.Kind == "notification");
+        await using var check = app.App.CreateDbContext();
+        var enrollment = await check.Enrollments.SingleAsync(e => e.CompanyId == companyId, Ct);
+        Assert.Equal(lead.Id, enrollment.SubjectId);
+    }
+
+    [Fact]
     public async Task TheSyncMakesLeadsOfFreeMembersAndOfListedWaitlistEntries()
     {
         var company = new FakeWhopBuilder(app.Whop.Store).WithCatalog();
