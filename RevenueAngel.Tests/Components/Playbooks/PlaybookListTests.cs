@@ -43,7 +43,7 @@ public sealed class PlaybookListTests : MudTestContext, IClassFixture<DemoCoreFi
             Assert.Equal(playbook.AudienceSize.ToString("N0"), cut.Find($"[data-testid=audience-{playbook.Id}]").TextContent);
             // Nurture says how many of its leads a channel reaches today; the others have no such line.
             if (playbook.ReachableNow is { } reachable)
-                Assert.Equal($"{reachable:N0} reachable now", cut.Find($"[data-testid=reach-{playbook.Id}]").TextContent);
+                Assert.Equal($"{reachable:N0} reachable", cut.Find($"[data-testid=reach-{playbook.Id}]").TextContent);
             else
                 Assert.Empty(cut.FindAll($"[data-testid=reach-{playbook.Id}]"));
             Assert.Equal(playbook.Enabled, Switch(cut, playbook.Id).HasAttribute("checked"));
