@@ -57,6 +57,8 @@ public static class DependencyInjection
         builder.Services.AddMemoryCache();
         builder.Services.TryAddSingleton<IFirstSyncStarter, PolledFirstSync>();
         builder.Services.AddTransient<CompanySync>();
+        // Transient: holds Whop's typed client.
+        builder.Services.AddTransient<Leads.WaitlistSync>();
         builder.Services.AddTransient<MembershipSyncBatch>();
         builder.Services.AddTransient<CompanyAdministration>();
         builder.Services.AddTransient<WhopMessenger>();
@@ -77,6 +79,8 @@ public static class DependencyInjection
         builder.Services.AddOptions<Offers.OffersOptions>().BindConfiguration(Offers.OffersOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Offers.OfferQueries>();
         builder.Services.AddSingleton<Leads.LeadCaptureKeys>();
+        builder.Services.AddSingleton<Leads.LeadEnroller>();
+        builder.Services.AddSingleton<Leads.LeadCapture>();
         // Transient: they hold Whop's typed client.
         builder.Services.AddTransient<Offers.OfferExecutor>();
         builder.Services.AddTransient<Offers.OfferService>();
@@ -97,6 +101,7 @@ public static class DependencyInjection
         builder.Services.AddTransient<WebhookPlans>();
         builder.Services.AddTransient<PaymentEvents>();
         builder.Services.AddTransient<MembershipEvents>();
+        builder.Services.AddTransient<WaitlistEvents>();
         builder.Services.AddTransient<WebhookHandlers>();
         builder.Services.AddTransient<WebhookProcessor>();
     }

@@ -29,8 +29,10 @@ public sealed class SendGate(IOptions<DispatchOptions> options)
             ? await LeadEligibilityAsync(db, playbook, enrollment.SubjectId, now, ct)
             : await MemberEligibilityAsync(db, playbook, enrollment.SubjectId, now, ct);
         if (!eligible) return new GateDecision.Stop(reason!, true);
-        // Whop delivers only to Whop users: a lead who never signed up cannot be reached here, now or later.
-        if (whopUserId is null) return new GateDecision.Stop("the lead has no Whop account to message", true);
+        // Whop delivers only to Whop users. A lead without an account is skipped, not dropped: the send waits and is
+        // looked at again, and resumes at once when the lead gets linked (LeadReachability) or another channel reaches it.
+        if (whopUserId is null)
+            return new GateDecision.Wait(now.AddHours(options.Value.UnreachableRecheckHours), LeadReachability.ParkedReason);
 
         var outranking = await db.Enrollments.AsNoTracking()
             .Where(e => e.CompanyId == send.CompanyId && e.SubjectKind == enrollment.SubjectKind && e.SubjectId == enrollment.SubjectId

@@ -15,6 +15,8 @@ public static class Pipeline
             app.UseHsts();
         }
         app.UseSecurityHeaders();
+        // Before the limiter: a CORS preflight for lead capture is answered here and costs no capture budget.
+        app.UseCors();
         // After authentication, so the partition is the Whop user; before the access check it limits, and before
         // status-code pages, so a 429 keeps its own body.
         app.UseAuthentication();
@@ -37,6 +39,8 @@ public static class Pipeline
         app.MapPlaybookEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapAiEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapOfferEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
+        app.MapLeadAdminEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
+        app.MapLeadCaptureEndpoints();
         app.MapWebhookEndpoints();
         app.MapClickEndpoints();
         app.MapRazorComponents<App>()
