@@ -37,6 +37,8 @@ public static class Pipeline
         app.MapPlaybookEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapAiEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapOfferEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
+        app.MapLeadListEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
+        app.MapLeadImportEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapWebhookEndpoints();
         app.MapClickEndpoints();
         app.MapRazorComponents<App>()

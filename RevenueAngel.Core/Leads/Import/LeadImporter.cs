@@ -47,7 +47,8 @@ public sealed partial class LeadImporter(IDbContextFactory<RevenueAngelDbContext
                 bad.Add(r.LineNumber, Malformed(r.Reason));
             },
         };
-        await using var reader = CsvReader.Create(new SizeLimitedStream(csv, LeadImportLimits.MaxBytes), options, leaveOpen: true);
+        var input = new SizeLimitedStream(csv, LeadImportLimits.MaxBytes);
+        await using var reader = CsvReader.Create(input, options, leaveOpen: true);
         var headers = await HeadersAsync(reader, ct);
         var resolved = (mapping ?? LeadImportMapping.Auto).ResolveAgainst(headers);
         var parser = new LeadRowParser(headers, resolved);
@@ -58,7 +59,7 @@ public sealed partial class LeadImporter(IDbContextFactory<RevenueAngelDbContext
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
         var batch = new List<ImportedLead>(LeadImportLimits.BatchSize);
         int rows = 0, created = 0, updated = 0, written = 0;
-        progress?.Report(new ImportProgress(0, 0, 0));
+        progress?.Report(new ImportProgress(0, 0, 0, 0));
 
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
@@ -107,7 +108,7 @@ public sealed partial class LeadImporter(IDbContextFactory<RevenueAngelDbContext
                 (created, updated, written) = (created + counts.Created, updated + counts.Updated, written + batch.Count);
                 batch.Clear();
             }
-            progress?.Report(new ImportProgress(rows + malformed, written, bad.Count));
+            progress?.Report(new ImportProgress(rows + malformed, written, bad.Count, input.Position));
         }
     }
 
