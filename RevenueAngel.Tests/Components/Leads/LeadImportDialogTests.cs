@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using RevenueAngel.Core.Leads;
 using RevenueAngel.Core.Leads.Import;

@@ -19,6 +19,8 @@ public sealed class LeadsViewTests : MudTestContext, IClassFixture<DemoCoreFixtu
         UsePageServices(_core);
     }
 
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
     private Task<LeadsScenario> ScenarioAsync() => LeadsScenario.CreateAsync(_core.CreateDbContext);
 
     private IRenderedComponent<LeadsView> RenderView(LeadsScenario s) => Render<LeadsView>(p => p.Add(v => v.Company, s.Scope));
@@ -62,7 +64,7 @@ public sealed class LeadsViewTests : MudTestContext, IClassFixture<DemoCoreFixtu
 
         Pick(popovers, () => cut.Find("[data-testid=lead-status]").Closest(".mud-input-control")!.ParentElement!, "Any status");
         Pick(popovers, () => cut.Find("[data-testid=lead-reachable]").Closest(".mud-input-control")!.ParentElement!, "Anyone");
-        cut.Find("[data-testid=lead-search] input").Input("STONE");
+        cut.Find("input[data-testid=lead-search]").Input("STONE");
         cut.WaitForAssertion(() => Assert.Equal([s["bob"].Id], Ids(cut)));
         Assert.Contains("q=STONE", cut.Find("a[data-testid=export-leads]").GetAttribute("href"));
     }
@@ -77,7 +79,7 @@ public sealed class LeadsViewTests : MudTestContext, IClassFixture<DemoCoreFixtu
             {
                 CompanyId = s.CompanyId, Email = $"more{i}@example.com", Source = LeadSources.Csv, CapturedAt = LeadsScenario.Day.AddDays(-40 - i),
             }));
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(Ct);
         }
         var cut = RenderView(s);
         cut.WaitForAssertion(() => Assert.Equal(LeadsView.PageSize, cut.FindAll("tbody tr").Count));
@@ -111,7 +113,7 @@ public sealed class LeadsViewTests : MudTestContext, IClassFixture<DemoCoreFixtu
     public async Task TheCaptureSnippetPostsWithTheCompanysKeyAndAHoneypot()
     {
         var s = await ScenarioAsync();
-        var key = await _core.Get<LeadCaptureKeys>().GetOrCreateAsync(s.Scope);
+        var key = await _core.Get<LeadCaptureKeys>().GetOrCreateAsync(s.Scope, Ct);
 
         var cut = RenderView(s);
 
@@ -128,7 +130,7 @@ public sealed class LeadsViewTests : MudTestContext, IClassFixture<DemoCoreFixtu
     {
         var s = await ScenarioAsync();
         var keys = _core.Get<LeadCaptureKeys>();
-        var old = await keys.GetOrCreateAsync(s.Scope);
+        var old = await keys.GetOrCreateAsync(s.Scope, Ct);
         var dialogs = Render<MudDialogProvider>();
         var cut = RenderView(s);
         cut.WaitForAssertion(() => Assert.Equal(old, cut.Find("[data-testid=capture-key]").TextContent));
@@ -138,15 +140,15 @@ public sealed class LeadsViewTests : MudTestContext, IClassFixture<DemoCoreFixtu
         Assert.Contains("old key stops working", dialog.TextContent);
         dialog.QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll(".mud-dialog")));
-        Assert.Equal(s.CompanyId, await keys.CompanyForAsync(old));
+        Assert.Equal(s.CompanyId, await keys.CompanyForAsync(old, Ct));
 
         cut.Find("button[data-testid=rotate-key]").Click();
         dialogs.WaitForElement(".mud-dialog").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Rotate key").Click();
 
         cut.WaitForAssertion(() => Assert.NotEqual(old, cut.Find("[data-testid=capture-key]").TextContent));
         var fresh = cut.Find("[data-testid=capture-key]").TextContent;
-        Assert.Null(await keys.CompanyForAsync(old));
-        Assert.Equal(s.CompanyId, await keys.CompanyForAsync(fresh));
+        Assert.Null(await keys.CompanyForAsync(old, Ct));
+        Assert.Equal(s.CompanyId, await keys.CompanyForAsync(fresh, Ct));
         Assert.Contains(fresh, cut.Find("[data-testid=capture-snippet]").TextContent);
     }
 

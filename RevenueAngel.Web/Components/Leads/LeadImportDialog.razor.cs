@@ -94,6 +94,8 @@ public sealed partial class LeadImportDialog : IDisposable
         }
     }
 
+    private static string ColumnText(string? column) => string.IsNullOrEmpty(column) ? "Not imported" : column;
+
     private void CancelImport() => _cancel?.Cancel();
 
     private void Restart() => (_step, _file, _problem) = (Step.ChooseFile, null, null);
