@@ -118,7 +118,7 @@ public sealed class LeadsViewTests : MudTestContext, IClassFixture<DemoCoreFixtu
         var cut = RenderView(s);
 
         cut.WaitForAssertion(() => Assert.Equal(key, cut.Find("[data-testid=capture-key]").TextContent));
-        var snippet = cut.Find("[data-testid=capture-snippet]").TextContent;
+        var snippet = Snippet(cut);
         Assert.Contains($"/api/leads/capture/{key}", snippet);
         Assert.Contains("name=\"website\"", snippet);
         Assert.Contains("name=\"consent\"", snippet);
@@ -149,7 +149,7 @@ public sealed class LeadsViewTests : MudTestContext, IClassFixture<DemoCoreFixtu
         var fresh = cut.Find("[data-testid=capture-key]").TextContent;
         Assert.Null(await keys.CompanyForAsync(old, Ct));
         Assert.Equal(s.CompanyId, await keys.CompanyForAsync(fresh, Ct));
-        Assert.Contains(fresh, cut.Find("[data-testid=capture-snippet]").TextContent);
+        Assert.Contains(fresh, Snippet(cut));
     }
 
     [Fact]
@@ -168,6 +168,8 @@ public sealed class LeadsViewTests : MudTestContext, IClassFixture<DemoCoreFixtu
         Assert.Contains("49.00 USD", dialogs.Find("[data-testid=timeline-converted]").TextContent);
         Assert.Empty(dialogs.FindAll("[data-testid=detail-unreachable]"));
     }
+
+    private static string Snippet(IRenderedComponent<LeadsView> cut) => cut.Find("textarea[data-testid=capture-snippet]").GetAttribute("value") ?? "";
 
     private static List<long> Ids(IRenderedComponent<LeadsView> cut) =>
         [.. cut.FindAll("td[data-testid^=lead-]").Select(e => long.Parse(e.GetAttribute("data-testid")!["lead-".Length..]))];
