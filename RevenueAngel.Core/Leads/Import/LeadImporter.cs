@@ -113,13 +113,21 @@ public sealed partial class LeadImporter(IDbContextFactory<RevenueAngelDbContext
     }
 
     /// New leads enter the company's Nurture playbooks now rather than at the scheduler's next minute.
+    /// The import is committed by now: a failure here is logged, not thrown, and the minute job enrols them instead.
     private async Task EnrolInNurtureAsync(CompanyScope company, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var nurture = await db.Playbooks.AsNoTracking()
-            .Where(p => p.CompanyId == company.Id && p.Type == PlaybookType.Nurture && p.Enabled && p.DeletedAt == null && p.Trigger == PlaybookTrigger.SegmentEntry)
-            .Select(p => p.Id).ToListAsync(ct);
-        foreach (var playbookId in nurture) await enroller.EnrollAsync(playbookId, ct);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var nurture = await db.Playbooks.AsNoTracking()
+                .Where(p => p.CompanyId == company.Id && p.Type == PlaybookType.Nurture && p.Enabled && p.DeletedAt == null && p.Trigger == PlaybookTrigger.SegmentEntry)
+                .Select(p => p.Id).ToListAsync(ct);
+            foreach (var playbookId in nurture) await enroller.EnrollAsync(playbookId, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogEnrolmentDeferred(e, company.Id);
+        }
     }
 
     private static async Task<IReadOnlyList<string>> HeadersAsync(CsvReader reader, CancellationToken ct)
@@ -146,6 +154,9 @@ public sealed partial class LeadImporter(IDbContextFactory<RevenueAngelDbContext
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported leads for {CompanyId}: {Rows} rows, {Created} created, {Updated} updated, {Bad} bad")]
     private partial void LogImported(string companyId, int rows, int created, int updated, int bad);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Imported leads of {CompanyId} could not enter Nurture now; the scheduler enrols them on its next run")]
+    private partial void LogEnrolmentDeferred(Exception e, string companyId);
 
     private sealed class BadRows
     {

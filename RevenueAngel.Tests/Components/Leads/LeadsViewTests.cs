@@ -51,19 +51,19 @@ public sealed class LeadsViewTests : MudTestContext, IClassFixture<DemoCoreFixtu
         var cut = RenderView(s);
         cut.WaitForAssertion(() => Assert.Equal(6, cut.FindAll("tbody tr").Count));
 
-        Pick(popovers, () => cut.Find("[data-testid=lead-source]").Closest(".mud-input-control")!.ParentElement!, "Whop free plan");
+        PickOne(popovers, cut, "lead-source", "Whop free plan");
         cut.WaitForAssertion(() => Assert.Equal([s["cy"].Id], Ids(cut)));
         Assert.Contains("source=whop_free_plan", cut.Find("a[data-testid=export-leads]").GetAttribute("href"));
 
-        Pick(popovers, () => cut.Find("[data-testid=lead-source]").Closest(".mud-input-control")!.ParentElement!, "Any source");
-        Pick(popovers, () => cut.Find("[data-testid=lead-reachable]").Closest(".mud-input-control")!.ParentElement!, "Not reachable yet");
+        PickOne(popovers, cut, "lead-source", "Any source");
+        PickOne(popovers, cut, "lead-reachable", "Not reachable yet");
         cut.WaitForAssertion(() => Assert.Equal([s["bob"].Id, s["dee"].Id, s["fay"].Id], Ids(cut)));
 
-        Pick(popovers, () => cut.Find("[data-testid=lead-status]").Closest(".mud-input-control")!.ParentElement!, "Unsubscribed");
+        PickOne(popovers, cut, "lead-status", "Unsubscribed");
         cut.WaitForAssertion(() => Assert.Equal([s["fay"].Id], Ids(cut)));
 
-        Pick(popovers, () => cut.Find("[data-testid=lead-status]").Closest(".mud-input-control")!.ParentElement!, "Any status");
-        Pick(popovers, () => cut.Find("[data-testid=lead-reachable]").Closest(".mud-input-control")!.ParentElement!, "Anyone");
+        PickOne(popovers, cut, "lead-status", "Any status");
+        PickOne(popovers, cut, "lead-reachable", "Anyone");
         cut.Find("input[data-testid=lead-search]").Input("STONE");
         cut.WaitForAssertion(() => Assert.Equal([s["bob"].Id], Ids(cut)));
         Assert.Contains("q=STONE", cut.Find("a[data-testid=export-leads]").GetAttribute("href"));
@@ -167,6 +167,15 @@ public sealed class LeadsViewTests : MudTestContext, IClassFixture<DemoCoreFixtu
         foreach (var kind in new[] { "captured", "enrolled", "sent", "clicked", "converted" }) Assert.NotEmpty(dialogs.FindAll($"[data-testid=timeline-{kind}]"));
         Assert.Contains("49.00 USD", dialogs.Find("[data-testid=timeline-converted]").TextContent);
         Assert.Empty(dialogs.FindAll("[data-testid=detail-unreachable]"));
+    }
+
+    /// Picks an item of a single select and waits until its list has closed (the page reloads on the change).
+    private static void PickOne(IRenderedComponent<MudPopoverProvider> popovers, IRenderedComponent<LeadsView> cut, string testId, string item)
+    {
+        cut.Find($"[data-testid={testId}]").Closest(".mud-input-control")!.MouseDown();
+        popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".mud-popover-open .mud-list-item"), i => i.TextContent.Trim() == item));
+        popovers.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim() == item).Click();
+        popovers.WaitForAssertion(() => Assert.Empty(popovers.FindAll(".mud-popover-open")));
     }
 
     private static string Snippet(IRenderedComponent<LeadsView> cut) => cut.Find("textarea[data-testid=capture-snippet]").GetAttribute("value") ?? "";

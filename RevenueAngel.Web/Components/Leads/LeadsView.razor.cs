@@ -21,6 +21,7 @@ public sealed partial class LeadsView
     // The cursor that opened each page seen so far: going back re-reads from its own cursor.
     private readonly List<LeadCursor?> _pageStarts = [null];
     private int _pageIndex;
+    private int _version;
     private string? _search;
     private string _source = Any;
     private string _status = Any;
@@ -70,14 +71,23 @@ public sealed partial class LeadsView
 
     private async Task ReloadAsync()
     {
+        var version = ++_version;
+        var filter = Filter;
+        var matching = await Leads.CountAsync(Company, filter);
+        var page = await Leads.ListAsync(Company, filter, null, PageSize);
+        // Filters changed quickly one after the other: only the newest answer is shown.
+        if (version != _version) return;
         _pageStarts.Clear();
         _pageStarts.Add(null);
-        _pageIndex = 0;
-        _matching = await Leads.CountAsync(Company, Filter);
-        await LoadPageAsync();
+        (_pageIndex, _matching, _page) = (0, matching, page);
     }
 
-    private async Task LoadPageAsync() => _page = await Leads.ListAsync(Company, Filter, _pageStarts[_pageIndex], PageSize);
+    private async Task LoadPageAsync()
+    {
+        var version = ++_version;
+        var page = await Leads.ListAsync(Company, Filter, _pageStarts[_pageIndex], PageSize);
+        if (version == _version) _page = page;
+    }
 
     private async Task NextAsync()
     {
@@ -139,7 +149,7 @@ public sealed partial class LeadsView
             new DialogParameters<LeadImportDialog> { { d => d.Company, Company } },
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, BackdropClick = false });
         var result = await dialog.Result;
-        if (result is { Canceled: false } or { Data: true })
+        if (result is { Canceled: false })
         {
             _totalLeads = await Leads.CountAsync(Company, LeadFilter.None);
             _sources = await Leads.SourcesAsync(Company);
