@@ -71,6 +71,7 @@ public static class DependencyInjection
         builder.Services.AddTransient<MessagePreviews>();
         builder.AddDrafting();
         builder.AddOffers();
+        Leads.LeadsPageRegistration.AddLeadListAndImport(builder);
         return builder;
     }
 

@@ -41,6 +41,8 @@ public static class Pipeline
         app.MapOfferEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapLeadAdminEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapLeadCaptureEndpoints();
+        app.MapLeadListEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
+        app.MapLeadImportEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapWebhookEndpoints();
         app.MapClickEndpoints();
         app.MapRazorComponents<App>()
