@@ -61,6 +61,8 @@ public sealed class LeadNurtureTests(LeadsAppFixture app) : IClassFixture<LeadsA
             var web = await db.Leads.SingleAsync(l => l.CompanyId == companyId && l.Email == "web-only@example.com", Ct);
             var waiting = await db.Enrollments.SingleAsync(e => e.PlaybookId == playbook.Id && e.SubjectId == web.Id, Ct);
             Assert.Equal(EnrollmentStatus.Active, waiting.Status);
+            // Both the captured lead (enrolled at once) and the free member's (by the scheduler) are now being nurtured.
+            Assert.Equal([LeadStatus.Nurturing, LeadStatus.Nurturing], await db.Leads.Where(l => l.CompanyId == companyId).Select(l => l.Status).ToListAsync(Ct));
             var parked = await db.Sends.Where(s => s.EnrollmentId == waiting.Id).OrderBy(s => s.StepId).FirstAsync(Ct);
             Assert.Equal((SendStatus.Scheduled, LeadReachability.ParkedReason), (parked.Status, parked.LastError));
         }

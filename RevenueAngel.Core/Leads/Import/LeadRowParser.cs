@@ -19,7 +19,8 @@ internal sealed class LeadRowParser(IReadOnlyList<string> headers, LeadImportMap
         var email = Lead.NormalizeEmail(field(_email));
         if (email.Length == 0) return (null, "missing email");
         if (email.Length > LeadImportLimits.EmailMaxLength) return (null, $"email is longer than {LeadImportLimits.EmailMaxLength} characters");
-        if (!ImportedEmail.IsValid(email)) return (null, $"\"{Shorten(email)}\" is not a valid email address");
+        // The capture endpoint's check, so an address refused there is refused here too.
+        if (LeadEmail.Check(email).Problem is not null) return (null, $"\"{Shorten(email)}\" is not a valid email address");
 
         var name = Optional(field, _name);
         if (name?.Length > LeadImportLimits.NameMaxLength) return (null, $"name is longer than {LeadImportLimits.NameMaxLength} characters");

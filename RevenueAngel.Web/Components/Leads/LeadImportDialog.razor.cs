@@ -80,8 +80,14 @@ public sealed partial class LeadImportDialog : IDisposable
         }));
         try
         {
-            await using var stream = _file!.OpenReadStream(LeadImportLimits.MaxBytes, _cancel.Token);
-            _report = await Importer.ImportAsync(Company, stream, mapping, progress, _cancel.Token);
+            // The upload goes to a temporary file first: the import's transaction (SQLite's one writer) must not stay
+            // open for as long as a slow connection takes to send the file.
+            await using var upload = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81_920,
+                FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            await using (var browser = _file!.OpenReadStream(LeadImportLimits.MaxBytes, _cancel.Token))
+                await browser.CopyToAsync(upload, _cancel.Token);
+            upload.Position = 0;
+            _report = await Importer.ImportAsync(Company, upload, mapping, progress, _cancel.Token);
             _step = Step.Done;
         }
         catch (LeadImportException e)
