@@ -57,6 +57,8 @@ public static class DependencyInjection
         builder.Services.AddMemoryCache();
         builder.Services.TryAddSingleton<IFirstSyncStarter, PolledFirstSync>();
         builder.Services.AddTransient<CompanySync>();
+        // Transient: holds Whop's typed client.
+        builder.Services.AddTransient<Leads.WaitlistSync>();
         builder.Services.AddTransient<MembershipSyncBatch>();
         builder.Services.AddTransient<CompanyAdministration>();
         builder.Services.AddTransient<WhopMessenger>();
@@ -70,6 +72,7 @@ public static class DependencyInjection
         builder.AddDrafting();
         builder.AddOffers();
         builder.AddEmail();
+        Leads.LeadsPageRegistration.AddLeadListAndImport(builder);
         return builder;
     }
 
@@ -94,6 +97,8 @@ public static class DependencyInjection
         builder.Services.AddOptions<Offers.OffersOptions>().BindConfiguration(Offers.OffersOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Offers.OfferQueries>();
         builder.Services.AddSingleton<Leads.LeadCaptureKeys>();
+        builder.Services.AddSingleton<Leads.LeadEnroller>();
+        builder.Services.AddSingleton<Leads.LeadCapture>();
         // Transient: they hold Whop's typed client.
         builder.Services.AddTransient<Offers.OfferExecutor>();
         builder.Services.AddTransient<Offers.OfferService>();
@@ -114,6 +119,7 @@ public static class DependencyInjection
         builder.Services.AddTransient<WebhookPlans>();
         builder.Services.AddTransient<PaymentEvents>();
         builder.Services.AddTransient<MembershipEvents>();
+        builder.Services.AddTransient<WaitlistEvents>();
         builder.Services.AddTransient<WebhookHandlers>();
         builder.Services.AddTransient<WebhookProcessor>();
     }

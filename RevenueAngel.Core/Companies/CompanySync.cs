@@ -13,6 +13,7 @@ public sealed partial class CompanySync(
     IDbContextFactory<RevenueAngelDbContext> contexts,
     WhopClient whop,
     MembershipSyncBatch batch,
+    Leads.WaitlistSync waitlist,
     IOptions<WhopOptions> options,
     TimeProvider time,
     ILogger<CompanySync> logger)
@@ -52,6 +53,7 @@ public sealed partial class CompanySync(
             var products = await whop.ListProductsAsync(companyId, ct).CountAsync(ct);
             var experience = await whop.ListExperiencesAsync(companyId, options.Value.AppId, ct).FirstOrDefaultAsync(ct);
             var (members, memberships) = await SyncMembershipsAsync(companyId, ct);
+            if (options.Value.WaitlistEntriesPath is { Length: > 0 } waitlistPath) await waitlist.SyncAsync(companyId, waitlistPath, ct);
             await UpdateStateAsync(companyId, s =>
             {
                 (s.Status, s.CompletedAt, s.DisconnectedAt, s.Progress) = (SyncStatus.Idle, time.GetUtcNow(), null, "Up to date");

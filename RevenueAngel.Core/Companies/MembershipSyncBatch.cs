@@ -7,8 +7,8 @@ using RevenueAngel.Core.Whop;
 namespace RevenueAngel.Core.Companies;
 
 /// Upserts one page of Whop memberships with their members (and any plan not seen yet) in one unit of work:
-/// two lookups per page, not per row.
-public sealed class MembershipSyncBatch(IDbContextFactory<RevenueAngelDbContext> contexts, WhopClient whop)
+/// two lookups per page, not per row. Members on a free plan also become leads (WhopLeads), a few lookups each.
+public sealed class MembershipSyncBatch(IDbContextFactory<RevenueAngelDbContext> contexts, WhopClient whop, TimeProvider time)
 {
     public async Task<int> ApplyAsync(string companyId, IReadOnlyList<WhopMembership> page, CancellationToken ct)
     {
@@ -64,7 +64,19 @@ public sealed class MembershipSyncBatch(IDbContextFactory<RevenueAngelDbContext>
             row.UpdatedAt = updatedAt;
         }
         await db.SaveChangesAsync(ct);
+        await FreeMembersBecomeLeadsAsync(db, companyId, usable, members, ct);
         return usable.Count;
+    }
+
+    private async Task FreeMembersBecomeLeadsAsync(RevenueAngelDbContext db, string companyId, List<WhopMembership> page,
+        Dictionary<string, Member> members, CancellationToken ct)
+    {
+        var planIds = page.Select(m => m.Plan!.Id).Distinct().ToList();
+        var free = (await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToListAsync(ct)).Where(Leads.WhopLeads.IsFree).Select(p => p.Id).ToHashSet();
+        if (free.Count == 0) return;
+        foreach (var membership in page.Where(m => free.Contains(m.Plan!.Id)))
+            await Leads.WhopLeads.FromMembershipAsync(db, companyId, members[membership.User!.Id], membership.Plan!.Id,
+                membership.CreatedAt ?? membership.JoinedAt ?? time.GetUtcNow(), time.GetUtcNow(), ct);
     }
 
     /// A membership can be on a plan the plan list does not show (hidden, archived): fetch it.

@@ -49,6 +49,11 @@ public sealed class DispatchOptions
     [Range(1, 168)]
     public int PriorityWaitHours { get; set; } = 6;
 
+    /// How long a send to a lead no channel reaches waits before it is looked at again (it also resumes as soon as
+    /// the lead is linked to a Whop account).
+    [Range(1, 720)]
+    public int UnreachableRecheckHours { get; set; } = 6;
+
     /// How often the scheduler enrols new matches and schedules sends.
     [Range(1, 3600)]
     public int SchedulerSeconds { get; set; } = 60;

@@ -6,8 +6,10 @@ using RevenueAngel.Core.Playbooks;
 namespace RevenueAngel.Core.Dispatch;
 
 /// A step's channels in order, its own then its fallback ("push, else email"): the first that reaches the subject.
-public sealed class SendChannels(EmailReach email)
+public sealed class SendChannels(EmailReach email, IEmailTransport transport)
 {
+    public bool EmailIsOn => transport.IsConfigured;
+
     public async Task<(ChannelRoute? Route, string? Reason)> ChooseAsync(RevenueAngelDbContext db, Playbook playbook, PlaybookStep step,
         SubjectKind kind, long subjectId, string? whopUserId, CancellationToken ct)
     {
@@ -27,6 +29,6 @@ public sealed class SendChannels(EmailReach email)
         return (null, string.Join("; ", reasons));
     }
 
-    /// Whether any channel of the step could be email: then no Whop account is no reason to end the sequence.
+    /// Whether any channel of the step could be email.
     public static bool MayEmail(PlaybookStep step) => step.Channel == MessageChannel.Email || step.FallbackChannel == MessageChannel.Email;
 }

@@ -29,10 +29,15 @@ public sealed class SendGate(IOptions<DispatchOptions> options, SendChannels cha
             ? await LeadEligibilityAsync(db, playbook, enrollment.SubjectId, now, ct)
             : await MemberEligibilityAsync(db, playbook, enrollment.SubjectId, now, ct);
         if (!eligible) return new GateDecision.Stop(reason!, true);
-        // The step's channel, else its fallback; none: this message is skipped with the reason. Without email among
-        // them, a lead who never signed up to Whop cannot be reached by this sequence, now or later.
+        // The step's channel, else its fallback. None for a lead that only a channel still to come could reach (no
+        // Whop account, and email off or not among the step's channels): parked, not dropped, and looked at again
+        // (LeadReachability). Otherwise (no consent, a suppressed address, a member's marketing email) this message is
+        // skipped with the reason and the sequence goes on.
         var (route, unreachable) = await channels.ChooseAsync(db, playbook, step, enrollment.SubjectKind, enrollment.SubjectId, whopUserId, ct);
-        if (route is null) return new GateDecision.Stop(unreachable!, whopUserId is null && !SendChannels.MayEmail(step));
+        if (route is null)
+            return enrollment.SubjectKind == SubjectKind.Lead && whopUserId is null && (!SendChannels.MayEmail(step) || !channels.EmailIsOn)
+                ? new GateDecision.Wait(now.AddHours(options.Value.UnreachableRecheckHours), LeadReachability.ParkedReason)
+                : new GateDecision.Stop(unreachable!, false);
         if (route.Channel == Messaging.MessageChannel.Email && company.PostalAddress is null)
             return new GateDecision.Wait(now.AddHours(1), "email waits for the company's postal address (Settings): every email carries it (CAN-SPAM)");
 

@@ -22,6 +22,9 @@ public sealed class Lead
     public string? UtmSource { get; set; }
     /// The Whop waitlist entry (entry_…) this lead came from, when it did.
     public string? WaitlistEntryId { get; set; }
+    /// That entry's last status as Whop reported it (pending, approved, denied, deleted): a denied or deleted entry
+    /// keeps the lead, so the creator still sees who asked.
+    public string? WaitlistStatus { get; set; }
     public DateTimeOffset CapturedAt { get; init; }
     public DateTimeOffset? ConvertedAt { get; set; }
     /// The payment that converted the lead (Whop pay_… id).

@@ -19,6 +19,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.Property(l => l.ConsentText).HasMaxLength(1000);
         builder.Property(l => l.UtmSource).HasMaxLength(200);
         builder.Property(l => l.WaitlistEntryId).HasMaxLength(64);
+        builder.Property(l => l.WaitlistStatus).HasMaxLength(32);
         builder.Property(l => l.ConvertedPaymentId).HasMaxLength(64);
         builder.HasOne<Company>().WithMany().HasForeignKey(l => l.CompanyId);
         builder.HasOne<Member>().WithMany().HasForeignKey(l => l.MemberId).OnDelete(DeleteBehavior.SetNull);

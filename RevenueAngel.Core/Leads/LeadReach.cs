@@ -3,15 +3,16 @@ using System.Linq.Expressions;
 namespace RevenueAngel.Core.Leads;
 
 /// Which channels reach a lead today. Push and direct messages need a Whop account; email needs an address and the
-/// lead's consent, and is listed so the creator sees who the email channel will pick up once it is configured.
+/// lead's consent (and, when sending, an address off the suppression list and Email:Host configured).
 public static class LeadReach
 {
     public const string Push = "push";
     public const string DirectMessage = "direct_message";
     public const string Email = "email";
 
-    /// Reachable by a channel that exists now (Whop's); SQL-translatable, so lists and audience counts filter on it.
-    public static Expression<Func<Lead, bool>> ReachableNow { get; } = l => l.WhopUserId != null;
+    /// Reachable by some channel: a Whop account, or an address with consent; SQL-translatable, so lists and audience
+    /// counts filter on it.
+    public static Expression<Func<Lead, bool>> ReachableNow { get; } = l => l.WhopUserId != null || (l.Email != null && l.EmailConsent);
 
     public static IReadOnlyList<string> Channels(Lead lead) => Channels(lead.WhopUserId, lead.Email, lead.EmailConsent);
 

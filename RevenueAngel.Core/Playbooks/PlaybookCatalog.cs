@@ -31,9 +31,10 @@ public sealed class PlaybookCatalog(IDbContextFactory<RevenueAngelDbContext> con
         foreach (var p in rows)
         {
             var (rule, problems) = TargetRulesJson.Parse(p.TargetRules, p.Type.Subject());
-            var audience = problems.Count > 0 ? 0 : await evaluator.Matching(companyId, p.Type.Subject(), rule).CountAsync(ct);
+            var reach = problems.Count == 0 && p.Type == PlaybookType.Nurture ? await Leads.NurtureReach.CountAsync(db, companyId, rule, now, ct) : null;
+            var audience = problems.Count > 0 ? 0 : reach?.Audience ?? await evaluator.Matching(companyId, p.Type.Subject(), rule).CountAsync(ct);
             summaries.Add(new PlaybookSummary(p.Id, p.Name, p.Type, p.Enabled, p.Trigger, p.Goal, p.Priority, p.Steps, audience,
-                p.Active, p.Sends, p.Conversions));
+                p.Active, p.Sends, p.Conversions, p.Type == PlaybookType.Nurture ? reach?.Reachable ?? 0 : null));
         }
         return summaries;
     }

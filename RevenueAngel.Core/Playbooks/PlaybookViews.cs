@@ -3,9 +3,10 @@ using RevenueAngel.Core.Messaging;
 
 namespace RevenueAngel.Core.Playbooks;
 
-/// A playbook's row on the list: what it is and what it did in the last seven days.
+/// A playbook's row on the list: what it is and what it did in the last seven days. For Nurture, ReachableNow of
+/// AudienceSize leads a channel reaches today (NurtureReach).
 public sealed record PlaybookSummary(long Id, string Name, PlaybookType Type, bool Enabled, PlaybookTrigger Trigger, PlaybookGoal Goal,
-    int Priority, int Steps, int AudienceSize, int ActiveEnrollments, int SendsLast7Days, int ConversionsLast7Days);
+    int Priority, int Steps, int AudienceSize, int ActiveEnrollments, int SendsLast7Days, int ConversionsLast7Days, int? ReachableNow = null);
 
 public sealed record PlaybookStepView(long Id, int Position, int DelayMinutes, MessageChannel Channel,
     string Title, string Body, string? CtaLabel, string? CtaUrl, StepPurpose? Purpose = null, Offers.OfferTerms? Offer = null,

@@ -40,6 +40,7 @@ public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbCont
         if (enrolled > 1_000 && db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE enrollments", ct);
         var scheduled = 0;
         foreach (var (step, offset) in EntryRules.StepOffsets(playbook)) scheduled += await InsertSendsAsync(db, playbook, step, offset, now, ct);
+        if (enrolled > 0 && kind == SubjectKind.Lead) await Leads.LeadStatuses.MarkNurturingAsync(db, playbook.CompanyId, ct);
         await transaction.CommitAsync(ct);
         return new EnrollmentRun(enrolled, scheduled);
     }

@@ -5,7 +5,8 @@ using RevenueAngel.Core.Playbooks;
 
 namespace RevenueAngel.Core.Segments;
 
-public sealed record AudiencePreview(int Count, IReadOnlyList<AudienceSample> Sample);
+/// <param name="Reachable">For leads: how many of them a channel reaches today (NurtureReach); null for members.</param>
+public sealed record AudiencePreview(int Count, IReadOnlyList<AudienceSample> Sample, int? Reachable = null);
 
 public sealed record AudienceSample(long SubjectId, string Label);
 
@@ -22,8 +23,10 @@ public sealed class Audience(IDbContextFactory<RevenueAngelDbContext> contexts, 
         if (kind == SubjectKind.Lead)
         {
             var leads = db.Leads.Where(l => l.CompanyId == companyId).Where(evaluator.ForLeads(rule));
-            return new AudiencePreview(await leads.CountAsync(ct),
-                await leads.OrderBy(l => l.Id).Take(SampleSize).Select(l => new AudienceSample(l.Id, l.Name ?? l.Email ?? l.WhopUserId ?? "lead")).ToListAsync(ct));
+            var reach = await Leads.NurtureReach.CountAsync(db, companyId, rule, time.GetUtcNow(), ct);
+            return new AudiencePreview(reach.Audience,
+                await leads.OrderBy(l => l.Id).Take(SampleSize).Select(l => new AudienceSample(l.Id, l.Name ?? l.Email ?? l.WhopUserId ?? "lead")).ToListAsync(ct),
+                reach.Reachable);
         }
         var members = db.Members.Where(m => m.CompanyId == companyId).Where(evaluator.ForMembers(rule));
         return new AudiencePreview(await members.CountAsync(ct),

@@ -20,8 +20,10 @@ internal sealed record EventSubjects(string? CompanyId, string? WhopUserId, stri
             if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("data", out var data)
                 || data.ValueKind != JsonValueKind.Object) return None;
             var paymentId = row.EventType.StartsWith("payment.", StringComparison.Ordinal) ? WebhookPayload.Text(data, "id") : null;
+            // A waitlist entry's plan is not stored with it: no need to fetch it from Whop before the batch.
+            var planId = row.EventType.StartsWith("entry.", StringComparison.Ordinal) ? null : WebhookPayload.RefId(data, "plan");
             return new EventSubjects(Usable(row.CompanyId ?? WebhookHandlers.CompanyIdOf(data)), Usable(WebhookPayload.RefId(data, "user")),
-                Usable(paymentId), Usable(WebhookPayload.RefId(data, "plan")));
+                Usable(paymentId), Usable(planId));
         }
         catch (Exception)
         {

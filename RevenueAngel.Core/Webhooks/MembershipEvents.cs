@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RevenueAngel.Core.Attribution;
 using RevenueAngel.Core.Companies;
+using RevenueAngel.Core.Leads;
 using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Playbooks;
 using RevenueAngel.Core.Whop;
@@ -13,8 +14,9 @@ namespace RevenueAngel.Core.Webhooks;
 /// membership.activated | deactivated | cancel_at_period_end_changed: the membership's state, and the ChurnSave
 /// triggers they raise. A deactivation ends running ChurnSave sequences as lost and may start a win-back; a
 /// cancellation request starts cancel-save playbooks; withdrawing it is their goal (a save, pending until the next
-/// payment confirms it; cancelling again within Attribution:SaveConfirmationDays loses it).
-public sealed class MembershipEvents(WhopMirror mirror, EventEnroller enroller, IOptions<AttributionOptions> attribution)
+/// payment confirms it; cancelling again within Attribution:SaveConfirmationDays loses it). A membership on a free plan
+/// makes its member a lead (WhopLeads).
+public sealed class MembershipEvents(WhopMirror mirror, EventEnroller enroller, IOptions<AttributionOptions> attribution, TimeProvider time)
 {
     public async Task<WebhookEventStatus> ApplyAsync(RevenueAngelDbContext db, Company company, string type, JsonElement data, WebhookBatchMemory memory,
         CancellationToken ct)
@@ -25,6 +27,7 @@ public sealed class MembershipEvents(WhopMirror mirror, EventEnroller enroller, 
         if (member is null) return WebhookEventStatus.Ignored;
         var applied = await mirror.MembershipAsync(db, company.Id, membership, member.Id, memory, ct);
         if (applied is not { } change) return WebhookEventStatus.Processed;
+        await WhopLeads.FromMembershipAsync(db, company.Id, member, change.Row.PlanId, membership.CreatedAt ?? at, time.GetUtcNow(), ct);
         var key = $"{membership.Id}@{at.UtcTicks.ToString(CultureInfo.InvariantCulture)}";
 
         switch (type)

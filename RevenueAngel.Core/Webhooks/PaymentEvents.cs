@@ -112,17 +112,7 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
         if (type is null) return;
 
         long? leadId = null;
-        if (type == ConversionType.FirstPurchase)
-        {
-            var lead = await db.Leads.FirstOrDefaultAsync(l => l.CompanyId == company.Id && l.Status != LeadStatus.Converted
-                && (l.WhopUserId == payment.User!.Id || (payment.User.Email != null && l.Email == payment.User.Email.ToLower())), ct);
-            if (lead is not null)
-            {
-                (lead.Status, lead.ConvertedAt, lead.WhopUserId) = (LeadStatus.Converted, paidAt, payment.User!.Id);
-                leadId = lead.Id;
-                await GoalTracker.ReachGoalAsync(db, company.Id, SubjectKind.Lead, lead.Id, PlaybookGoal.FirstPayment, paidAt, ct: ct);
-            }
-        }
+        if (type == ConversionType.FirstPurchase) leadId = await ConvertLeadAsync(db, company.Id, payment, memberId, paidAt, ct);
         var goal = type switch
         {
             ConversionType.FirstPurchase => PlaybookGoal.FirstPayment,
@@ -146,6 +136,21 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
             WhopMembershipId = membershipId, RecoveredBy = recoveredBy,
         });
         await db.SaveChangesAsync(ct);
+    }
+
+    /// The buyer's lead (same Whop user, else same email: LeadLinker) converts once, linked to the member; its Nurture
+    /// sequences reach their goal. Null when the buyer was never a lead, or already converted.
+    private static async Task<long?> ConvertLeadAsync(RevenueAngelDbContext db, string companyId, WhopPayment payment, long memberId,
+        DateTimeOffset paidAt, CancellationToken ct)
+    {
+        var user = payment.User!;
+        var email = user.Email ?? await db.Members.Where(m => m.Id == memberId).Select(m => m.Email).SingleOrDefaultAsync(ct);
+        var lead = await LeadLinker.FindAsync(db, companyId, new WhopLeadIdentity(user.Id, email, user.Name, memberId), paidAt, ct, wake: false);
+        if (lead is null || lead.Status == LeadStatus.Converted) return lead?.Id;
+        (lead.Status, lead.ConvertedAt, lead.ConvertedPaymentId) = (LeadStatus.Converted, paidAt, payment.Id);
+        await db.SaveChangesAsync(ct);
+        await GoalTracker.ReachGoalAsync(db, companyId, SubjectKind.Lead, lead.Id, PlaybookGoal.FirstPayment, paidAt, ct: ct);
+        return lead.Id;
     }
 
     private static async Task<bool> IsUpgradeAsync(RevenueAngelDbContext db, string? planId, string? previousPlanId, CancellationToken ct)

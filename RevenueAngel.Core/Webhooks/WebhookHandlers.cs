@@ -6,7 +6,7 @@ namespace RevenueAngel.Core.Webhooks;
 /// Routes a stored event to its handler, inside the processor's transaction. An event for a company that has
 /// not installed RevenueAngel, or of a type we do not act on, is `ignored` (kept, with the reason); a payload
 /// that cannot be read throws WebhookPayloadException.
-public sealed class WebhookHandlers(PaymentEvents payments, MembershipEvents memberships)
+public sealed class WebhookHandlers(PaymentEvents payments, MembershipEvents memberships, WaitlistEvents waitlist)
 {
     public async Task<(WebhookEventStatus Status, string? Note)> ApplyAsync(RevenueAngelDbContext db, WebhookEvent row, WebhookBatchMemory memory,
         CancellationToken ct)
@@ -27,6 +27,8 @@ public sealed class WebhookHandlers(PaymentEvents payments, MembershipEvents mem
                 (await memberships.ApplyAsync(db, company, row.EventType, data, memory, ct), null),
             "refund.created" or "refund.updated" or "dispute.created" or "dispute.updated" =>
                 (await MoneyMovementEvents.ApplyAsync(db, company, row.EventType, data, ct), null),
+            "entry.created" or "entry.approved" or "entry.denied" or "entry.deleted" =>
+                await waitlist.ApplyAsync(db, company, row.EventType, data, ct),
             _ => (WebhookEventStatus.Ignored, $"RevenueAngel does not act on {row.EventType}"),
         };
     }

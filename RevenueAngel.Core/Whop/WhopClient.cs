@@ -97,6 +97,32 @@ public sealed class WhopClient(HttpClient http, IOptions<WhopOptions> options)
     public Task<WhopMessage> SendMessageAsync(string channelId, string markdown, string? idempotencyKey = null, CancellationToken ct = default) =>
         PostAsync<WhopMessage>("messages", new { channel_id = channelId, content = markdown }, "send message", idempotencyKey, ct);
 
+    /// Waitlist entries, from <paramref name="path"/> (Whop:WaitlistEntriesPath: the v1 list path is unconfirmed, reference
+    /// §2.7). A 404 means this API has no such list: nothing, not an error.
+    public async IAsyncEnumerable<WhopEntry> ListWaitlistEntriesAsync(string companyId, string path, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var entries = PagesAsync<WhopEntry>(new WhopQuery().Add("company_id", companyId), path.Trim('/'), "list waitlist entries", ct).GetAsyncEnumerator(ct);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await entries.MoveNextAsync()) yield break;
+                }
+                catch (WhopApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+                {
+                    yield break;
+                }
+                yield return entries.Current;
+            }
+        }
+        finally
+        {
+            await entries.DisposeAsync();
+        }
+    }
+
     private async IAsyncEnumerable<T> PagesAsync<T>(WhopQuery query, string path, string operation,
         [EnumeratorCancellation] CancellationToken ct)
     {

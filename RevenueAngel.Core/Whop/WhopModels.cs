@@ -107,3 +107,6 @@ public sealed record WhopPromoCode(string Id, string Code);
 public sealed record WhopSupportChannel(string Id, string? CompanyId, WhopUserRef? CustomerUser);
 
 public sealed record WhopMessage(string Id, string? Content);
+
+/// A waitlist entry (reference §2.7): someone asked to join a plan released by waitlist.
+public sealed record WhopEntry(string Id, string? Status, DateTimeOffset? CreatedAt, WhopRef? Plan, WhopRef? Product, WhopUserRef? User);

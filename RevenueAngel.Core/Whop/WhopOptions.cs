@@ -33,6 +33,10 @@ public sealed class WhopOptions
     [Range(1, 168)]
     public int SyncIntervalHours { get; set; } = 6;
 
+    /// Where the sync lists a company's waitlist entries (e.g. "waitlist_entries"), relative to ApiBaseUrl. Unset by
+    /// default: Whop's v1 list path is unconfirmed, and the entry.* webhooks bring entries anyway. A 404 is skipped.
+    public string? WaitlistEntriesPath { get; set; }
+
     /// How often the sync job looks for requested or due syncs.
     [Range(1, 3600)]
     public int SyncPollSeconds { get; set; } = 30;

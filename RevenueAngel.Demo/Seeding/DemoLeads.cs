@@ -6,7 +6,11 @@ namespace RevenueAngel.Demo;
 
 internal static class DemoLeads
 {
-    private static readonly string[] Sources = ["landing_page", "discord", "x", "youtube", "csv_import"];
+    public const string ConsentText = "Yes, email me about Growth Lab's launches and offers. I can unsubscribe at any time.";
+
+    /// Where demo leads came from: the landing page (direct, or through a Discord, X or YouTube link) or an imported list.
+    private static readonly (string Source, string? Utm)[] Sources =
+        [(LeadSources.Web, null), (LeadSources.Web, "discord"), (LeadSources.Web, "x"), (LeadSources.Web, "youtube"), (LeadSources.Csv, null)];
 
     /// Leads that became members (same email, converted at their first payment) and leads still open.
     public static List<(Lead Lead, Member? Member)> Create(Faker faker, Random random, DemoHistory history,
@@ -17,12 +21,14 @@ internal static class DemoLeads
         {
             if (random.NextDouble() >= 0.45) continue;
             var capturedAt = member.CreatedAt.AddHours(-random.Next(2, 10 * 24));
-            result.Add((new Lead
+            var lead = new Lead
             {
-                CompanyId = member.CompanyId, Email = member.Email!, Name = member.Name, Source = Pick(random),
+                CompanyId = member.CompanyId, Email = member.Email!, Name = member.Name, Source = LeadSources.Web,
                 Status = LeadStatus.Converted, WhopUserId = member.WhopUserId, CapturedAt = capturedAt,
-                ConvertedAt = payment.PaidAt ?? payment.CreatedAt,
-            }, member));
+                ConvertedAt = payment.PaidAt ?? payment.CreatedAt, ConvertedPaymentId = payment.Id,
+            };
+            Origin(lead, random);
+            result.Add((lead, member));
         }
 
         var taken = members.Select(m => m.Email).ToHashSet();
@@ -34,15 +40,30 @@ internal static class DemoLeads
             var email = Lead.NormalizeEmail(faker.Internet.Email(first, last, "example.org"));
             if (!taken.Add(email)) continue;
             var roll = random.NextDouble();
-            result.Add((new Lead
+            var lead = new Lead
             {
-                CompanyId = companyId, Email = email, Name = $"{first} {last}", Source = Pick(random),
+                CompanyId = companyId, Email = email, Name = $"{first} {last}", Source = LeadSources.Web,
                 Status = roll < 0.05 ? LeadStatus.Unsubscribed : roll < 0.6 ? LeadStatus.Nurturing : LeadStatus.New,
                 CapturedAt = now.AddMinutes(-random.Next(30, 75 * 24 * 60)),
-            }, null));
+            };
+            Origin(lead, random);
+            // About a third asked on the product's waitlist: Whop users, so push and direct messages reach them today.
+            if (random.NextDouble() < 0.3)
+            {
+                var n = result.Count.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+                (lead.Source, lead.UtmSource, lead.WhopUserId) = (LeadSources.WhopWaitlist, null, $"user_demo_wl{n}");
+                (lead.WaitlistEntryId, lead.WaitlistStatus) = ($"entry_demo_{n}", "pending");
+            }
+            result.Add((lead, null));
         }
         return result;
     }
 
-    private static string Pick(Random random) => Sources[random.Next(Sources.Length)];
+    /// Source and UTM source; landing-page leads ticked the consent box (with the words shown), imported ones half the time.
+    private static void Origin(Lead lead, Random random)
+    {
+        (lead.Source, lead.UtmSource) = Sources[random.Next(Sources.Length)];
+        if (lead.Source == LeadSources.Web || random.NextDouble() < 0.5)
+            (lead.EmailConsent, lead.ConsentText, lead.ConsentAt) = (true, ConsentText, lead.CapturedAt);
+    }
 }

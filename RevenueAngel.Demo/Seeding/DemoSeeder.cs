@@ -25,6 +25,8 @@ public sealed partial class DemoSeeder(
     private const int PayingMembers = 540;
     private const int OpenLeads = 150;
     private const int Seed = 20_260_701;
+    /// The demo company's lead-capture key (rotating it in the demo gives a random one, as in production).
+    public const string DemoCaptureKey = "lck_demo";
 
     /// Returns false when the demo company already exists.
     public async Task<bool> SeedAsync(CancellationToken ct = default)
@@ -52,6 +54,8 @@ public sealed partial class DemoSeeder(
             // The demo only talks to its own fake Whop: the first sweep's catch-up of its default playbooks (about
             // 120 messages) must not hold a playbook the visitor just built for minutes behind it.
             SendsPerMinute = 300,
+            // A fixed capture key, so the demo's landing-page snippet and the README's curl work on every run.
+            LeadCaptureKey = DemoCaptureKey,
         };
         db.Companies.Add(company);
         var plans = DemoCatalog.Plans(companyId);
@@ -78,6 +82,7 @@ public sealed partial class DemoSeeder(
         var leads = DemoLeads.Create(faker, random, billing.History, members, company.InstalledAt, now, OpenLeads);
         db.Leads.AddRange(leads.Select(l => l.Lead));
         await db.SaveChangesAsync(ct);
+        foreach (var (lead, member) in leads.Where(l => l.Member is not null)) lead.MemberId = member!.Id;
         DemoJourneys.Plan(outreach, playbooks, billing.History, leads, company.InstalledAt, now, random);
         outreach.AssignGroups(new Random(random.Next()));
         db.Enrollments.AddRange(outreach.Journeys.Select(j => j.Enrollment));
@@ -92,7 +97,7 @@ public sealed partial class DemoSeeder(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
-        LogSeeded(companyId, members.Count, billing.History.Payments.Count, conversions.Count);
+        LogSeeded(companyId, members.Count, billing.History.Payments.Count, conversions.Count, DemoCaptureKey);
         return true;
     }
 
@@ -109,6 +114,7 @@ public sealed partial class DemoSeeder(
         };
     }
 
-    [LoggerMessage(LogLevel.Information, "Seeded demo company {CompanyId}: {Members} members, {Payments} payments, {Conversions} conversions")]
-    private partial void LogSeeded(string companyId, int members, int payments, int conversions);
+    [LoggerMessage(LogLevel.Information,
+        "Seeded demo company {CompanyId}: {Members} members, {Payments} payments, {Conversions} conversions; lead capture: POST /api/leads/capture/{CaptureKey}")]
+    private partial void LogSeeded(string companyId, int members, int payments, int conversions, string captureKey);
 }

@@ -33,6 +33,10 @@ internal static class FakeCatalogEndpoints
         api.MapGet("/products", (HttpRequest request, FakeWhopStore store, string? company_id) =>
             FakeWhopEndpoints.CompanyGate(store, company_id) ?? FakeWhopEndpoints.Page(request,
                 store.Products.Values.Where(p => p.CompanyId == company_id).OrderBy(p => p.Id), FakeWhopJson.Product));
+        // The v1 path of this list is unconfirmed (reference §2.7): the fake serves it where the tests configure the client to look.
+        api.MapGet("/waitlist_entries", (HttpRequest request, FakeWhopStore store, string? company_id) =>
+            FakeWhopEndpoints.CompanyGate(store, company_id) ?? FakeWhopEndpoints.Page(request,
+                store.Entries.Values.Where(e => e.CompanyId == company_id).OrderBy(e => e.Id), e => FakeWhopJson.Entry(store, e)));
         api.MapGet("/experiences", (HttpRequest request, FakeWhopStore store, string? company_id, string? app_id) =>
             FakeWhopEndpoints.CompanyGate(store, company_id) ?? FakeWhopEndpoints.Page(request,
                 store.Experiences.Values.Where(e => e.CompanyId == company_id && (app_id is null || e.AppId == app_id)).OrderBy(e => e.Id),

@@ -16,6 +16,9 @@ public sealed record FakeUser(string Id, string Username, string Name, string? E
 public sealed record FakePlan(string Id, string CompanyId, string ProductId, string Title, decimal RenewalPrice,
     int BillingPeriodDays, decimal InitialPrice = 0, string Currency = "usd", string PlanType = "renewal");
 
+/// A waitlist entry (reference §2.7); `status` drafted | pending | approved | denied.
+public sealed record FakeEntry(string Id, string CompanyId, string UserId, string PlanId, string ProductId, string Status, DateTimeOffset CreatedAt);
+
 public sealed record FakeProduct(string Id, string CompanyId, string Title, string Route);
 
 public sealed record FakeExperience(string Id, string CompanyId, string AppId, string Name, string ProductId);

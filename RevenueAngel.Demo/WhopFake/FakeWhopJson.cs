@@ -73,6 +73,18 @@ internal static class FakeWhopJson
     public static bool IsRetryable(FakeWhopStore store, FakePayment p) =>
         p.Status == "open" && store.Memberships.GetValueOrDefault(p.MembershipId)?.Status is "active" or "trialing" or "completed" or "past_due";
 
+    public static object Entry(FakeWhopStore store, FakeEntry e)
+    {
+        store.Users.TryGetValue(e.UserId, out var user);
+        return new Dictionary<string, object?>
+        {
+            ["id"] = e.Id, ["created_at"] = Time(e.CreatedAt), ["status"] = e.Status, ["plan"] = new { id = e.PlanId },
+            ["product"] = new { id = e.ProductId, title = store.Products.TryGetValue(e.ProductId, out var product) ? product.Title : null },
+            ["user"] = new { id = e.UserId, email = user?.Email, name = user?.Name, username = user?.Username },
+            ["custom_field_responses"] = Array.Empty<object>(),
+        };
+    }
+
     public static object Error(string type, string message) => new { error = new { type, message } };
 
     private static string? Time(DateTimeOffset? value) =>

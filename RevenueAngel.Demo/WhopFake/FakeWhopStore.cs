@@ -21,6 +21,7 @@ public sealed class FakeWhopStore : IDisposable
     public ConcurrentDictionary<string, FakeExperience> Experiences { get; } = new();
     public ConcurrentDictionary<string, FakeMembership> Memberships { get; } = new();
     public ConcurrentDictionary<string, FakePayment> Payments { get; } = new();
+    public ConcurrentDictionary<string, FakeEntry> Entries { get; } = new();
     /// Support channel id → company.
     public ConcurrentDictionary<string, string> Channels { get; } = new();
     public FakeRequestLog Requests { get; } = new();

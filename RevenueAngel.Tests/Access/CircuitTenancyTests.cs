@@ -47,7 +47,7 @@ public sealed class CircuitTenancyTests(LiveWhopAppFixture fixture, Chromium chr
             [
                 $"/dashboard/{theirs.CompanyId}/playbooks", $"/dashboard/{theirs.CompanyId}/playbooks/{theirPlaybook[0].Id}",
                 $"/dashboard/{theirs.CompanyId}/settings", $"/dashboard/{theirs.CompanyId}/analytics",
-                $"/dashboard/{theirs.CompanyId}/activity", $"/dashboard/{theirs.CompanyId}",
+                $"/dashboard/{theirs.CompanyId}/activity", $"/dashboard/{theirs.CompanyId}/leads", $"/dashboard/{theirs.CompanyId}",
             ];
             foreach (var path in paths)
             {

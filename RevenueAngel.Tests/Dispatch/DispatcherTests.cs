@@ -272,12 +272,12 @@ public sealed class DispatcherTests(DispatchAppFixture app) : IClassFixture<Disp
     }
 
     [Fact]
-    public async Task ALeadWithoutAWhopAccountLeavesTheSequenceRatherThanFailingEveryStep()
+    public async Task ALeadWithoutAWhopAccountIsSkippedNotExitedAndResumesWithItsSpacingOnceLinked()
     {
         var scenario = await DispatchScenario.CreateAsync(app, members: 0);
         var playbook = await scenario.PlaybookAsync(PlaybookType.Nurture, steps: [(0, MessageChannel.Push), (60, MessageChannel.Push)]);
         await using var db = app.App.CreateDbContext();
-        var lead = new Core.Leads.Lead { CompanyId = scenario.CompanyId, Email = "sam@example.com", Source = "landing", CapturedAt = app.Time.GetUtcNow() };
+        var lead = new Core.Leads.Lead { CompanyId = scenario.CompanyId, Email = "sam@example.com", Source = "web", CapturedAt = app.Time.GetUtcNow() };
         db.Leads.Add(lead);
         await db.SaveChangesAsync(Ct);
         var enrollment = new Enrollment { CompanyId = scenario.CompanyId, PlaybookId = playbook.Id, SubjectKind = SubjectKind.Lead, SubjectId = lead.Id, EnteredAt = app.Time.GetUtcNow() };
@@ -288,10 +288,28 @@ public sealed class DispatcherTests(DispatchAppFixture app) : IClassFixture<Disp
 
         await DispatchAsync();
 
-        await using var check = app.App.CreateDbContext();
-        Assert.All(check.Sends.Where(x => x.EnrollmentId == enrollment.Id).ToList(), x => Assert.Equal(SendStatus.Canceled, x.Status));
-        Assert.Equal((EnrollmentStatus.Exited, "the lead has no Whop account to message"),
-            check.Enrollments.Where(e => e.Id == enrollment.Id).AsEnumerable().Select(e => (e.Status, e.EndReason)).Single());
+        await using (var check = app.App.CreateDbContext())
+        {
+            Assert.All(check.Sends.Where(x => x.EnrollmentId == enrollment.Id).ToList(), x =>
+            {
+                Assert.Equal(SendStatus.Scheduled, x.Status);
+                Assert.Equal(Core.Leads.LeadReachability.ParkedReason, x.LastError);
+                Assert.True(x.ScheduledFor > app.Time.GetUtcNow());
+            });
+            Assert.Equal(EnrollmentStatus.Active, check.Enrollments.Single(e => e.Id == enrollment.Id).Status);
+        }
         Assert.Empty(scenario.Deliveries("notification"));
+
+        // Linked to a Whop account: the first parked step is due now, the second an hour after it, as designed.
+        await using (var link = app.App.CreateDbContext())
+            await Core.Leads.LeadLinker.FindAsync(link, scenario.CompanyId, new Core.Leads.WhopLeadIdentity($"user_{scenario.CompanyId}_sam", "sam@example.com", null, null),
+                app.Time.GetUtcNow(), Ct);
+        await DispatchAsync();
+
+        Assert.Single(scenario.Deliveries("notification"));
+        await using var after = app.App.CreateDbContext();
+        var sends = after.Sends.Where(x => x.EnrollmentId == enrollment.Id).OrderBy(x => x.StepId).ToList();
+        Assert.Equal(SendStatus.Sent, sends[0].Status);
+        Assert.Equal((SendStatus.Scheduled, app.Time.GetUtcNow().AddMinutes(60)), (sends[1].Status, sends[1].ScheduledFor));
     }
 }

@@ -14,7 +14,10 @@ public static class TestRemoteAddress
     public const string Header = "x-test-remote-ip";
 
     public static WebApplicationFactory<Program> WithRemoteAddresses(this WebApplicationFactory<Program> app) =>
-        app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, Filter>()));
+        app.WithWebHostBuilder(builder => builder.ConfigureTestServices(AddRemoteAddresses));
+
+    /// The same, for a fixture that configures its app's test services itself.
+    public static void AddRemoteAddresses(this IServiceCollection services) => services.AddSingleton<IStartupFilter, Filter>();
 
     public static HttpRequestMessage From(this HttpRequestMessage request, string address)
     {

@@ -10,7 +10,8 @@ public sealed class TenantIsolationTests(WhopAppFixture fixture) : IClassFixture
 {
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    public static TheoryData<string> CompanyPaths => ["/dashboard/{0}", "/dashboard/{0}/settings", "/api/analytics/dashboard?companyId={0}"];
+    public static TheoryData<string> CompanyPaths =>
+        ["/dashboard/{0}", "/dashboard/{0}/settings", "/dashboard/{0}/leads", "/api/analytics/dashboard?companyId={0}", "/api/leads?companyId={0}", "/api/leads/export?companyId={0}"];
 
     private async Task<(FakeWhopBuilder Mine, FakeWhopBuilder Theirs, string MyToken)> TwoInstalledCompaniesAsync()
     {

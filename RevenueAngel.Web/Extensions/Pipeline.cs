@@ -15,6 +15,8 @@ public static class Pipeline
             app.UseHsts();
         }
         app.UseSecurityHeaders();
+        // Before the limiter: a CORS preflight for lead capture is answered here and costs no capture budget.
+        app.UseCors();
         // After authentication, so the partition is the Whop user; before the access check it limits, and before
         // status-code pages, so a 429 keeps its own body.
         app.UseAuthentication();
@@ -39,6 +41,10 @@ public static class Pipeline
         app.MapOfferEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapEmailEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapUnsubscribeEndpoints();
+        app.MapLeadAdminEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
+        app.MapLeadCaptureEndpoints();
+        app.MapLeadListEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
+        app.MapLeadImportEndpoints().RequireRateLimiting(RateLimitPolicies.Api);
         app.MapWebhookEndpoints();
         app.MapClickEndpoints();
         app.MapRazorComponents<App>()

@@ -26,6 +26,7 @@ public static class WebServices
         builder.Services.AddHealthChecks().AddDbContextCheck<RevenueAngelDbContext>("database");
         builder.AddFraming();
         builder.AddHttpHardening();
+        builder.Services.AddCors(o => o.AddLeadCaptureCors());
         builder.AddSharedDataProtection();
         return builder;
     }

@@ -20,6 +20,14 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000)]
     public int ClicksPerIpPerMinute { get; set; } = 300;
 
+    /// Lead captures (`POST /api/leads/capture/{key}`), per client IP: one person signs up once, a script many times.
+    [Range(1, 1_000_000)]
+    public int CapturesPerIpPerMinute { get; set; } = 10;
+
+    /// Lead captures per capture key, whatever the address: bounds a distributed flood against one creator's list.
+    [Range(1, 1_000_000)]
+    public int CapturesPerKeyPerMinute { get; set; } = 600;
+
     /// Webhook deliveries (`POST /api/webhooks/whop`), per client IP. Whop retries a 429, so nothing is lost.
     [Range(1, 1_000_000)]
     public int WebhooksPerIpPerMinute { get; set; } = 3000;

@@ -21,6 +21,11 @@ public static class RateLimitPartitions
         return Ip(context);
     }
 
+    /// The capture key of a lead-capture post (cut to 64 characters, the longest a key is), else null.
+    public static string? CaptureKey(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/api/leads/capture", out var rest)
+            && rest.Value is { Length: > 1 } key ? $"capture-key:{(key.Length > 65 ? key[1..65] : key[1..])}" : null;
+
     /// The client address (after forwarded headers from known proxies); IPv6 by /64, which one subscriber usually holds.
     public static string Ip(HttpContext context) => context.Connection.RemoteIpAddress switch
     {

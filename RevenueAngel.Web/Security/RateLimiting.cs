@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace RevenueAngel.Web.Security;
 
-/// ASP.NET Core's rate limiter: named policies on the REST API, tracked links and the webhook receiver, and a
-/// path-selected global limiter on the pages that check access.
+/// ASP.NET Core's rate limiter: named policies on the REST API, tracked links, the webhook receiver and lead capture
+/// (per IP), and a path-selected global limiter on the pages that check access and on lead capture per key.
 public static class RateLimiting
 {
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
@@ -32,10 +32,16 @@ public static class RateLimiting
             RateLimitPartition.GetFixedWindowLimiter(RateLimitPartitions.Ip(context), _ => PerMinute(limits.ClicksPerIpPerMinute)));
         options.AddPolicy(RateLimitPolicies.Webhooks, context =>
             RateLimitPartition.GetFixedWindowLimiter(RateLimitPartitions.Ip(context), _ => PerMinute(limits.WebhooksPerIpPerMinute)));
+        options.AddPolicy(RateLimitPolicies.LeadCapture, context =>
+            RateLimitPartition.GetFixedWindowLimiter($"capture:{RateLimitPartitions.Ip(context)}", _ => PerMinute(limits.CapturesPerIpPerMinute)));
         // Razor component pages are one endpoint source with the circuit's own endpoints, so pages go by path.
-        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsAccessCheckedPage(context.Request.Path)
+        var pages = PartitionedRateLimiter.Create<HttpContext, string>(context => IsAccessCheckedPage(context.Request.Path)
             ? RateLimitPartition.GetFixedWindowLimiter($"page:{RateLimitPartitions.User(context)}", _ => PerMinute(limits.PagesPerUserPerMinute))
             : RateLimitPartition.GetNoLimiter(""));
+        var captureKeys = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartitions.CaptureKey(context) is { } key
+            ? RateLimitPartition.GetFixedWindowLimiter(key, _ => PerMinute(limits.CapturesPerKeyPerMinute))
+            : RateLimitPartition.GetNoLimiter(""));
+        options.GlobalLimiter = PartitionedRateLimiter.CreateChained(pages, captureKeys);
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.OnRejected = (rejected, ct) => RejectAsync(rejected.HttpContext, rejected.Lease, ct);
     }

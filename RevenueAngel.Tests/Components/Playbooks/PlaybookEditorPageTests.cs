@@ -138,6 +138,18 @@ public sealed class PlaybookEditorPageTests : MudTestContext, IClassFixture<Demo
         Assert.Equal("Half done", cut.Find("input[data-testid=playbook-name]").GetAttribute("value"));
     }
 
+    [Fact]
+    public async Task ANurturePlaybookSaysHowManyOfItsLeadsItCanReachNow()
+    {
+        var nurture = (await _catalog.ListAsync("biz_demo", Ct)).First(p => p.Type == PlaybookType.Nurture);
+        Assert.NotNull(nurture.ReachableNow);
+
+        var cut = RenderEditor(nurture.Id);
+
+        cut.WaitForAssertion(() => Assert.Equal($"Can reach now: {nurture.ReachableNow:N0} of {nurture.AudienceSize:N0}",
+            cut.Find("[data-testid=audience-reach]").TextContent.Trim()), Debounced);
+    }
+
     private IRenderedComponent<PlaybookEditorPage> RenderEditor(long? id)
     {
         var cut = Render<PlaybookEditorPage>(p => p.Add(x => x.CompanyId, "biz_demo").Add(x => x.PlaybookId, id));

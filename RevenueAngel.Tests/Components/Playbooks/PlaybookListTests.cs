@@ -29,6 +29,7 @@ public sealed class PlaybookListTests : MudTestContext, IClassFixture<DemoCoreFi
     {
         var expected = await _catalog.ListAsync("biz_demo", Ct);
         Assert.NotEmpty(expected);
+        Assert.Contains(expected, p => p.ReachableNow is > 0 && p.ReachableNow < p.AudienceSize);
 
         var cut = RenderList();
 
@@ -40,6 +41,11 @@ public sealed class PlaybookListTests : MudTestContext, IClassFixture<DemoCoreFi
             Assert.Contains(PlaybookValidator.TypeName(playbook.Type), name.TextContent);
             Assert.Equal(playbook.SendsLast7Days.ToString("N0"), cut.Find($"[data-testid=sends-{playbook.Id}]").TextContent);
             Assert.Equal(playbook.AudienceSize.ToString("N0"), cut.Find($"[data-testid=audience-{playbook.Id}]").TextContent);
+            // Nurture says how many of its leads a channel reaches today; the others have no such line.
+            if (playbook.ReachableNow is { } reachable)
+                Assert.Equal($"{reachable:N0} reachable", cut.Find($"[data-testid=reach-{playbook.Id}]").TextContent);
+            else
+                Assert.Empty(cut.FindAll($"[data-testid=reach-{playbook.Id}]"));
             Assert.Equal(playbook.Enabled, Switch(cut, playbook.Id).HasAttribute("checked"));
         }
     }

@@ -91,7 +91,12 @@ public sealed class RateLimitTests(RateLimitedAppFixture limited, PostgresServer
         Assert.All(endpoints, endpoint =>
         {
             var policy = endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
-            var expected = endpoint.RoutePattern.RawText!.TrimStart('/') == "api/webhooks/whop" ? RateLimitPolicies.Webhooks : RateLimitPolicies.Api;
+            var expected = endpoint.RoutePattern.RawText!.TrimStart('/') switch
+            {
+                "api/webhooks/whop" => RateLimitPolicies.Webhooks,
+                "api/leads/capture/{companyPublicKey}" => RateLimitPolicies.LeadCapture,
+                _ => RateLimitPolicies.Api,
+            };
             Assert.True(policy == expected, $"{endpoint.DisplayName} has rate limit policy '{policy}', not '{expected}'");
         });
         var click = Assert.Single(limited.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>(),

@@ -930,6 +930,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("waitlist_entry_id");
 
+                    b.Property<string>("WaitlistStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("waitlist_status");
+
                     b.Property<string>("WhopUserId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")

@@ -910,6 +910,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("waitlist_entry_id");
 
+                    b.Property<string>("WaitlistStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("waitlist_status");
+
                     b.Property<string>("WhopUserId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
