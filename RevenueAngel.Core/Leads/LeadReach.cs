@@ -10,9 +10,11 @@ public static class LeadReach
     public const string DirectMessage = "direct_message";
     public const string Email = "email";
 
-    /// Reachable by some channel: a Whop account, or an address with consent; SQL-translatable, so lists and audience
-    /// counts filter on it.
-    public static Expression<Func<Lead, bool>> ReachableNow { get; } = l => l.WhopUserId != null || (l.Email != null && l.EmailConsent);
+    /// Reachable by Whop's channels (push, direct messages); SQL-translatable, so lists and audience counts filter on it.
+    public static Expression<Func<Lead, bool>> ReachableNow { get; } = l => l.WhopUserId != null;
+
+    /// Reachable by Whop's channels or by email (an address with consent), for playbooks with email steps.
+    public static Expression<Func<Lead, bool>> ReachableWithEmail { get; } = l => l.WhopUserId != null || (l.Email != null && l.EmailConsent);
 
     public static IReadOnlyList<string> Channels(Lead lead) => Channels(lead.WhopUserId, lead.Email, lead.EmailConsent);
 

@@ -21,6 +21,7 @@ public sealed class PlaybookCatalog(IDbContextFactory<RevenueAngelDbContext> con
             {
                 p.Id, p.Name, p.Type, p.Enabled, p.Trigger, p.Goal, p.Priority, p.TargetRules,
                 Steps = p.Steps.Count(s => !s.Archived),
+                Emails = p.Steps.Any(s => !s.Archived && (s.Channel == Messaging.MessageChannel.Email || s.FallbackChannel == Messaging.MessageChannel.Email)),
                 Active = db.Enrollments.Count(e => e.PlaybookId == p.Id && e.Status == EnrollmentStatus.Active),
                 Sends = db.Sends.Count(s => s.PlaybookId == p.Id && s.SentAt >= weekAgo),
                 Conversions = db.Enrollments.Count(e => e.PlaybookId == p.Id && e.Status == EnrollmentStatus.Converted && e.EndedAt >= weekAgo),
@@ -31,7 +32,7 @@ public sealed class PlaybookCatalog(IDbContextFactory<RevenueAngelDbContext> con
         foreach (var p in rows)
         {
             var (rule, problems) = TargetRulesJson.Parse(p.TargetRules, p.Type.Subject());
-            var reach = problems.Count == 0 && p.Type == PlaybookType.Nurture ? await Leads.NurtureReach.CountAsync(db, companyId, rule, now, ct) : null;
+            var reach = problems.Count == 0 && p.Type == PlaybookType.Nurture ? await Leads.NurtureReach.CountAsync(db, companyId, rule, now, ct, p.Emails) : null;
             var audience = problems.Count > 0 ? 0 : reach?.Audience ?? await evaluator.Matching(companyId, p.Type.Subject(), rule).CountAsync(ct);
             summaries.Add(new PlaybookSummary(p.Id, p.Name, p.Type, p.Enabled, p.Trigger, p.Goal, p.Priority, p.Steps, audience,
                 p.Active, p.Sends, p.Conversions, p.Type == PlaybookType.Nurture ? reach?.Reachable ?? 0 : null));

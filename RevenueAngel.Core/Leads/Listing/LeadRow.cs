@@ -4,7 +4,7 @@ namespace RevenueAngel.Core.Leads.Listing;
 public sealed record LeadRow(long Id, string? Email, string? Name, string Source, LeadStatus Status, IReadOnlyList<string> Channels,
     bool EmailConsent, string? UtmSource, DateTimeOffset CapturedAt, DateTimeOffset? ConvertedAt)
 {
-    public bool ReachableNow => Channels.Count > 0;
+    public bool ReachableNow => Channels.Contains(LeadReach.Push);
 }
 
 /// A page of leads, newest captured first; NextCursor reads the page after it (null on the last page).
