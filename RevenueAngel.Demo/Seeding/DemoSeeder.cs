@@ -49,8 +49,8 @@ public sealed partial class DemoSeeder(
             // Off so the demo's playbooks can be tried at any hour; a real company starts with 21:00–08:00.
             QuietHoursStart = null, QuietHoursEnd = null,
             // Every email's footer carries it (CAN-SPAM); the demo's emails land in its outbox.
-            PostalAddress = "Growth Lab LLC, 548 Market St #12345, San Francisco, CA 94104",
-            EmailReplyTo = "hello@growthlab.example",
+            PostalAddress = "Demo Community LLC, 548 Market St #12345, San Francisco, CA 94104",
+            EmailReplyTo = "hello@demo-community.example",
             // The demo only talks to its own fake Whop: the first sweep's catch-up of its default playbooks (about
             // 120 messages) must not hold a playbook the visitor just built for minutes behind it.
             SendsPerMinute = 300,

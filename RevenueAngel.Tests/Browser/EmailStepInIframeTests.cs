@@ -39,6 +39,9 @@ public sealed class EmailStepInIframeTests(DemoWebFixture web, Chromium chromium
 
         var overflow = await FramedPages.SideScrollAsync(app);
         Assert.True(overflow <= 0, $"the editor with an email step scrolls sideways by {overflow}px at {width}px");
-        await FramedPages.SaveScreenshotAsync(app.Locator("[data-testid=step]").First, $"email-step-{name}");
+        await app.Locator("[data-testid=step-channel]").ScrollIntoViewIfNeededAsync();
+        await FramedPages.SaveScreenshotAsync(page, $"email-step-{name}");
+        await frame.ScrollIntoViewIfNeededAsync();
+        await FramedPages.SaveScreenshotAsync(page, $"email-step-preview-{name}");
     }
 }
