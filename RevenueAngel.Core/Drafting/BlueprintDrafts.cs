@@ -30,7 +30,7 @@ public static class BlueprintDrafts
             var copy = DraftLibrary.Copy(s.Purpose, tone);
             return new StepDraft
             {
-                DelayMinutes = s.DelayMinutes, Channel = s.Channel, Purpose = s.Purpose, Title = copy.Title, Body = copy.Body, CtaLabel = copy.CtaLabel,
+                DelayMinutes = s.DelayMinutes, Channel = s.Channel, FallbackChannel = s.Fallback, Purpose = s.Purpose, Title = copy.Title, Body = copy.Body, CtaLabel = copy.CtaLabel,
                 CtaUrl = copy.CtaUrl,
             };
         })],

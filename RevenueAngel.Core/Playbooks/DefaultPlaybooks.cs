@@ -41,7 +41,8 @@ public static class DefaultPlaybooks
         };
         playbook.Steps.AddRange(blueprint.Steps.Select((step, i) => new PlaybookStep
         {
-            Position = i + 1, DelayMinutes = step.DelayMinutes, Channel = step.Channel, Purpose = step.Purpose, TemplateId = templates[i].Id,
+            Position = i + 1, DelayMinutes = step.DelayMinutes, Channel = step.Channel, FallbackChannel = step.Fallback, Purpose = step.Purpose,
+            TemplateId = templates[i].Id,
         }));
         db.Playbooks.Add(playbook);
         await db.SaveChangesAsync(ct);

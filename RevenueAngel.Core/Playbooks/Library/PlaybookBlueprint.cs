@@ -17,7 +17,8 @@ public sealed record PlaybookBlueprint(
     IReadOnlyList<StepBlueprint> Steps);
 
 /// <param name="DelayMinutes">After the previous step (after enrolment for the first).</param>
-public sealed record StepBlueprint(int DelayMinutes, MessageChannel Channel, StepPurpose Purpose)
+/// <param name="Fallback">The channel used when <paramref name="Channel"/> does not reach the subject.</param>
+public sealed record StepBlueprint(int DelayMinutes, MessageChannel Channel, StepPurpose Purpose, MessageChannel? Fallback = null)
 {
     public IReadOnlyDictionary<MessageTone, StepCopy> Copy => LibraryCopy.ByPurpose[Purpose];
 }

@@ -14,9 +14,10 @@ public static class PlaybookLibrary
         PlaybookType.Nurture, PlaybookTrigger.SegmentEntry, PlaybookGoal.FirstPayment, Priority: 10, ReentryAfterDays: null,
         """{"all":[{"field":"lead_age_days","op":"<=","value":30},{"field":"lead_status","op":"in","value":["new","nurturing"]}]}""",
         [
-            new(60, MessageChannel.Push, StepPurpose.Reminder),
-            new(23 * 60, MessageChannel.Push, StepPurpose.SocialProof),
-            new(48 * 60, MessageChannel.DirectMessage, StepPurpose.FinalIncentive),
+            // Web leads often have no Whop account: email (with their consent) reaches them.
+            new(60, MessageChannel.Push, StepPurpose.Reminder, MessageChannel.Email),
+            new(23 * 60, MessageChannel.Push, StepPurpose.SocialProof, MessageChannel.Email),
+            new(48 * 60, MessageChannel.DirectMessage, StepPurpose.FinalIncentive, MessageChannel.Email),
         ]);
 
     public static readonly PlaybookBlueprint UpgradeToPro = new(
