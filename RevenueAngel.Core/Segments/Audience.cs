@@ -16,14 +16,15 @@ public sealed class Audience(IDbContextFactory<RevenueAngelDbContext> contexts, 
 {
     public const int SampleSize = 10;
 
-    public async Task<AudiencePreview> PreviewAsync(string companyId, SubjectKind kind, TargetRule? rule, CancellationToken ct = default)
+    /// <param name="emails">Leads only: the playbook has email steps, so consenting leads count as reached.</param>
+    public async Task<AudiencePreview> PreviewAsync(string companyId, SubjectKind kind, TargetRule? rule, CancellationToken ct = default, bool emails = false)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var evaluator = new SqlRuleEvaluator(db, time.GetUtcNow());
         if (kind == SubjectKind.Lead)
         {
             var leads = db.Leads.Where(l => l.CompanyId == companyId).Where(evaluator.ForLeads(rule));
-            var reach = await Leads.NurtureReach.CountAsync(db, companyId, rule, time.GetUtcNow(), ct);
+            var reach = await Leads.NurtureReach.CountAsync(db, companyId, rule, time.GetUtcNow(), ct, emails);
             return new AudiencePreview(reach.Audience,
                 await leads.OrderBy(l => l.Id).Take(SampleSize).Select(l => new AudienceSample(l.Id, l.Name ?? l.Email ?? l.WhopUserId ?? "lead")).ToListAsync(ct),
                 reach.Reachable);
