@@ -59,8 +59,7 @@ public sealed class LeadEnroller(IDbContextFactory<RevenueAngelDbContext> contex
                 db.Sends.Add(Send.Schedule(playbook.CompanyId, playbook.Id, step.Id, enrollment.Id, step.Channel, due));
             await db.SaveChangesAsync(ct);
         }
-        await db.Leads.Where(l => l.Id == leadId && l.Status == LeadStatus.New)
-            .ExecuteUpdateAsync(u => u.SetProperty(l => l.Status, LeadStatus.Nurturing), ct);
+        await LeadStatuses.MarkNurturingAsync(db, playbook.CompanyId, ct, leadId);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return true;

@@ -42,6 +42,9 @@ public sealed class StepDraft
     public MessageChannel Channel { get; set; } = MessageChannel.Push;
     /// Used when Channel cannot reach the subject ("push, else email"); null: no fallback.
     public MessageChannel? FallbackChannel { get; set; }
+
+    /// Email is the step's channel or its fallback.
+    public bool MayEmail => Channel == MessageChannel.Email || FallbackChannel == MessageChannel.Email;
     /// Email steps: the inbox preview line (Liquid).
     public string? Preheader { get; set; }
     /// What the message is for (drafting writes to it); null means the module's default for the step's position.
