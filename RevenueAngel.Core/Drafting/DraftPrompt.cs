@@ -11,6 +11,38 @@ internal static class DraftPrompt
 {
     public const string SchemaName = "message_drafts";
 
+    /// Inboxes cut a subject at about 60 characters on a phone and a preheader at about 100.
+    public const int EmailSubjectMaxLength = 70;
+    public const int EmailPreheaderMaxLength = 110;
+    /// What an email draft aims for: long enough to say one thing well, short enough to read on a phone.
+    public const int EmailBodyTargetLength = 1200;
+
+    public static JsonElement SchemaFor(MessageChannel channel) => channel == MessageChannel.Email ? EmailSchema : Schema;
+
+    public static readonly JsonElement EmailSchema = JsonDocument.Parse("""
+        {
+          "type": "object",
+          "properties": {
+            "drafts": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "properties": {
+                  "title": { "type": "string", "description": "The email's subject line (Liquid)" },
+                  "preheader": { "type": "string", "description": "The inbox preview line shown after the subject (Liquid)" },
+                  "body": { "type": "string", "description": "The email's body in Markdown (Liquid)" },
+                  "cta_label": { "type": "string", "description": "The button's label (Liquid)" }
+                },
+                "required": ["title", "preheader", "body", "cta_label"],
+                "additionalProperties": false
+              }
+            }
+          },
+          "required": ["drafts"],
+          "additionalProperties": false
+        }
+        """).RootElement.Clone();
+
     public static readonly JsonElement Schema = JsonDocument.Parse("""
         {
           "type": "object",
@@ -34,7 +66,30 @@ internal static class DraftPrompt
         }
         """).RootElement.Clone();
 
-    public static string System(MessagingOptions limits) =>
+    public static string System(MessagingOptions limits, MessageChannel channel = MessageChannel.Push) =>
+        channel == MessageChannel.Email ? EmailSystem(limits) : PushSystem(limits);
+
+    private static string EmailSystem(MessagingOptions limits) =>
+        $"""
+        You write short marketing emails that a creator on Whop sends to their leads and members. You write in the creator's
+        voice, never as an AI, and never invent facts, prices, discounts or features that the context does not give.
+
+        Rules for every draft:
+        - Personalise with Liquid variables written exactly as {"{{ name }}"}, using only the variables listed in the request.
+          No other Liquid: no tags, no filters, no loops.
+        - The title is the subject line: at most {EmailSubjectMaxLength} characters once filled in, specific, no clickbait, no ALL CAPS,
+          no "Re:" or "Fwd:".
+        - The preheader is the preview line inboxes show after the subject: at most {EmailPreheaderMaxLength} characters, adding to the
+          subject rather than repeating it.
+        - The body is Markdown: a greeting, two to four short paragraphs, **bold** or a short list where it helps; no headings,
+          no images, no HTML. Keep it under {EmailBodyTargetLength} characters (never more than {limits.EmailBodyMaxLength}).
+        - Never put a link or URL in the text: the button under the body carries the link. The footer with the unsubscribe link
+          and postal address is added for you; do not write one, and do not sign off with a fake name.
+        - The button label is 2 to 4 words, at most 40 characters.
+        - Answer only with JSON that follows the schema.
+        """;
+
+    private static string PushSystem(MessagingOptions limits) =>
         $"""
         You write short marketing messages that a creator on Whop sends to people in their paid community, as Whop push
         notifications or direct messages. You write in the creator's voice, never as an AI, and never invent facts,
@@ -56,7 +111,7 @@ internal static class DraftPrompt
         var text = new StringBuilder();
         text.AppendLine($"Module: {PlaybookValidator.TypeName(request.Module)} ({ModuleGoal(request.Module)}).");
         text.AppendLine($"Step: {purpose.Name}. {purpose.Brief}");
-        text.AppendLine($"Channel: {(request.Channel == MessageChannel.Push ? "push notification (shown on the lock screen: lead with the point)" : "direct message (reads as a personal note)")}.");
+        text.AppendLine($"Channel: {ChannelMeaning(request.Channel)}.");
         text.AppendLine($"The button opens: {LinkMeaning(purpose.Link)}.");
         text.AppendLine();
         text.AppendLine("Community context:");
@@ -79,8 +134,15 @@ internal static class DraftPrompt
         "Some drafts cannot be used. Write the whole answer again with these problems fixed:\n" +
         string.Join("\n", rejected.Select(r => $"- Draft {r.Index + 1}: {string.Join(" ", r.Problems)}"));
 
-    public static IList<ChatMessage> Conversation(MessagingOptions limits, string request) =>
-        [new(ChatRole.System, System(limits)), new(ChatRole.User, request)];
+    public static IList<ChatMessage> Conversation(MessagingOptions limits, string request, MessageChannel channel = MessageChannel.Push) =>
+        [new(ChatRole.System, System(limits, channel)), new(ChatRole.User, request)];
+
+    private static string ChannelMeaning(MessageChannel channel) => channel switch
+    {
+        MessageChannel.Push => "push notification (shown on the lock screen: lead with the point)",
+        MessageChannel.Email => "email (the subject and preheader decide whether it is opened; the body reads as a note from the creator)",
+        _ => "direct message (reads as a personal note)",
+    };
 
     public static string ToneDescription(MessageTone tone, string? custom) => tone switch
     {

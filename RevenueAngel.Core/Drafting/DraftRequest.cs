@@ -28,4 +28,6 @@ public enum DraftSource
 /// One drafted message, ready for a step: its link is the purpose's variable, never the model's.
 /// <param name="Reason">Why the library answered instead of the model (no model, budget, invalid output, error).</param>
 /// <param name="Tone">The tone it is written in (a custom tone without a model falls back to the nearest built-in one).</param>
-public sealed record MessageDraft(string Title, string Body, string CtaLabel, string CtaUrl, DraftSource Source, string? Reason, MessageTone Tone);
+/// <param name="Preheader">Email drafts: the inbox preview line the model wrote (the library's copy has none).</param>
+public sealed record MessageDraft(string Title, string Body, string CtaLabel, string CtaUrl, DraftSource Source, string? Reason, MessageTone Tone,
+    string? Preheader = null);

@@ -30,12 +30,14 @@ public sealed class MessageDrafter(DraftingModel model, ModelCalls calls, DraftC
 
         DraftContext context;
         await using (var db = await contexts.CreateDbContextAsync(ct)) context = await DraftContext.LoadAsync(db, company.Id, request.GoalPlanId, ct);
-        var conversation = DraftPrompt.Conversation(messaging.Value, DraftPrompt.Request(request, tones, context));
+        var email = request.Channel == MessageChannel.Email;
+        var conversation = DraftPrompt.Conversation(messaging.Value, DraftPrompt.Request(request, tones, context), request.Channel);
         var chat = new ChatOptions
         {
-            ResponseFormat = ChatResponseFormat.ForJsonSchema(DraftPrompt.Schema, DraftPrompt.SchemaName, "Message drafts for one step"),
+            ResponseFormat = ChatResponseFormat.ForJsonSchema(DraftPrompt.SchemaFor(request.Channel), DraftPrompt.SchemaName, "Message drafts for one step"),
             Temperature = 0.8f,
-            MaxOutputTokens = 300 * tones.Count + 200,
+            // An email is a few paragraphs, a push a couple of sentences.
+            MaxOutputTokens = (email ? 700 : 300) * tones.Count + 200,
         };
 
         var accepted = new MessageDraft?[tones.Count];
@@ -58,10 +60,10 @@ public sealed class MessageDrafter(DraftingModel model, ModelCalls calls, DraftC
                     problems[i] = [unreadable ?? "This draft is missing from the answer."];
                     continue;
                 }
-                problems[i] = checks.Problems(copy.Title, copy.Body, copy.CtaLabel, request);
+                problems[i] = checks.Problems(copy.Title, copy.Body, copy.CtaLabel, request, copy.Preheader);
                 if (problems[i].Count == 0)
                     accepted[i] = new MessageDraft(copy.Title.Trim(), copy.Body.Trim(), copy.CtaLabel.Trim(), StepPurposes.Of(request.Purpose).Link,
-                        DraftSource.Model, null, tones[i]);
+                        DraftSource.Model, null, tones[i], email ? copy.Preheader?.Trim() : null);
             }
             conversation.Add(new ChatMessage(ChatRole.Assistant, reply.Text ?? ""));
             conversation.Add(new ChatMessage(ChatRole.User, DraftPrompt.Correction(
@@ -83,7 +85,7 @@ public sealed class MessageDrafter(DraftingModel model, ModelCalls calls, DraftC
     private static MessageTone LibraryTone(DraftRequest request, IReadOnlyList<MessageTone> tones, int index) =>
         tones[index] == MessageTone.Custom ? DraftLibrary.NearestTone(request.CustomTone) : tones[index];
 
-    private sealed record DraftCopy(string Title, string Body, string CtaLabel);
+    private sealed record DraftCopy(string Title, string Body, string CtaLabel, string? Preheader);
 
     private static (DraftCopy?[] Copies, string? Problem) Read(string? text, int count)
     {
@@ -97,7 +99,7 @@ public sealed class MessageDrafter(DraftingModel model, ModelCalls calls, DraftC
             for (var i = 0; i < items.Count; i++)
                 if (items[i].ValueKind == JsonValueKind.Object && Text(items[i], "title") is { } title && Text(items[i], "body") is { } body
                     && Text(items[i], "cta_label") is { } label)
-                    copies[i] = new DraftCopy(title, body, label);
+                    copies[i] = new DraftCopy(title, body, label, Text(items[i], "preheader"));
             return (copies, "The draft lacks a title, body or cta_label.");
         }
         catch (JsonException e)

@@ -7,6 +7,9 @@ namespace RevenueAngel.Core.Email;
 public sealed record SuppressionRow(long Id, string Address, SuppressionReason Reason, DateTimeOffset At, string? Note,
     DateTimeOffset? RemovedAt, string? RemovalReason);
 
+/// One page of the list for the Leads page, with how many entries match in all.
+public sealed record SuppressionPage(IReadOnlyList<SuppressionRow> Items, int Total);
+
 /// The company's suppression list: read before every email, written by unsubscribes, hard bounces and admins.
 public sealed class EmailSuppressions(IDbContextFactory<RevenueAngelDbContext> contexts, TimeProvider time)
 {
@@ -54,6 +57,35 @@ public sealed class EmailSuppressions(IDbContextFactory<RevenueAngelDbContext> c
             .Select(s => new SuppressionRow(s.Id, s.Address, s.Reason, s.At, s.Note, s.RemovedAt, s.RemovalReason))
             .ToListAsync(ct);
         return [.. rows.OrderByDescending(r => r.At)];
+    }
+
+    /// Newest first, optionally only addresses containing <paramref name="search"/>; bounded by <paramref name="take"/>.
+    public async Task<SuppressionPage> PageAsync(CompanyScope company, string? search, bool includeRemoved, int skip, int take,
+        CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = db.EmailSuppressions.AsNoTracking().Where(s => s.CompanyId == company.Id && (includeRemoved || s.RemovedAt == null));
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToLowerInvariant();
+            query = query.Where(s => s.Address.Contains(term));
+        }
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(s => s.At).ThenByDescending(s => s.Id).Skip(skip).Take(Math.Min(take, 200))
+            .Select(s => new SuppressionRow(s.Id, s.Address, s.Reason, s.At, s.Note, s.RemovedAt, s.RemovalReason))
+            .ToListAsync(ct);
+        return new SuppressionPage(items, total);
+    }
+
+    /// An admin's own entry ("this person asked us by mail"): the address is checked as a capture form would.
+    public async Task<string?> AddAsync(CompanyScope company, string? address, string? note, CancellationToken ct = default)
+    {
+        var (email, problem) = Leads.LeadEmail.Check(address);
+        if (email is null) return problem;
+        await SuppressAsync(company.Id, email, SuppressionReason.Admin, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), ct);
+        return null;
     }
 
     /// False when the company has no such active entry (another company's id included).

@@ -24,7 +24,7 @@ public sealed class MessagePreviews(IDbContextFactory<RevenueAngelDbContext> con
         if (stepIndex < 0 || stepIndex >= draft.Steps.Count) return new MessagePreview("", null, "No such step.");
         var step = draft.Steps[stepIndex];
         if (variantIndex is { } v && (v < 0 || v >= step.Variants.Count)) return new MessagePreview("", null, "No such variant.");
-        var template = variantIndex is { } index ? step.Variants[index].ToTemplate(companyId) : step.ToTemplate(companyId);
+        var template = variantIndex is { } index ? step.Variants[index].ToTemplate(companyId, step.Channel) : step.ToTemplate(companyId);
         var channel = Email.StepChannels.LimitsOf(step);
         if (templates.Validate(template, ct, channel) is { Count: > 0 } problems) return new MessagePreview("", null, string.Join(" ", problems));
 

@@ -1,6 +1,7 @@
 using RevenueAngel.Core.Companies;
 using Microsoft.EntityFrameworkCore;
 using RevenueAngel.Core.Dispatch;
+using RevenueAngel.Core.Messaging;
 using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Segments;
 
@@ -43,21 +44,25 @@ public sealed class PlaybookCatalog(IDbContextFactory<RevenueAngelDbContext> con
     public async Task<PlaybookDetail?> GetAsync(string companyId, long playbookId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var playbook = await db.Playbooks.AsNoTracking().Include(p => p.Steps)
+        var playbook = await db.Playbooks.AsNoTracking().Include(p => p.Steps).ThenInclude(s => s.Variants)
             .SingleOrDefaultAsync(p => p.CompanyId == companyId && p.Id == playbookId && p.DeletedAt == null, ct);
         if (playbook is null) return null;
         var steps = playbook.Steps.Where(s => !s.Archived).OrderBy(s => s.Position).ToList();
-        var templateIds = steps.Select(s => s.TemplateId).ToList();
+        var templateIds = steps.Select(s => s.TemplateId).Concat(steps.SelectMany(s => s.Variants).Select(v => v.TemplateId)).ToList();
         var templates = await db.MessageTemplates.Where(t => t.CompanyId == companyId && templateIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         return new PlaybookDetail(playbook.Id, playbook.Name, playbook.Type, playbook.Enabled, playbook.Trigger, playbook.Goal,
             playbook.GoalPlanId, playbook.Priority, playbook.ReentryAfterDays, playbook.HoldoutPercent, playbook.Tone, playbook.TargetRules,
             playbook.ExitRules,
             [.. steps.Select(s => (Step: s, Template: templates[s.TemplateId])).Select(x => new PlaybookStepView(x.Step.Id, x.Step.Position,
                 x.Step.DelayMinutes, x.Step.Channel, x.Template.Title, x.Template.Body, x.Template.CtaLabel, x.Template.CtaUrl, x.Step.Purpose, x.Step.Offer, x.Step.Timing,
-                x.Step.FallbackChannel, x.Template.Preheader))],
+                x.Step.FallbackChannel, x.Template.Preheader, 100 - x.Step.Variants.Sum(v => v.Percent),
+                x.Step.Variants.Count == 0 ? null : [.. x.Step.Variants.OrderBy(v => v.Key).Select(v => VariantView(v, templates[v.TemplateId]))]))],
             playbook.CustomTone, Dunning.RetryPaydays.Parse(playbook.OwnRetryDays), playbook.OwnRetryLimit,
             Offers.CancelOfferRoutes.Parse(playbook.CancelOfferRoutes), playbook.OwnRetryAfterClick);
     }
+
+    private static PlaybookVariantView VariantView(PlaybookStepVariant variant, MessageTemplate template) =>
+        new(variant.Key, variant.Percent, template.Title, template.Body, template.CtaLabel, template.CtaUrl, template.Preheader);
 
     /// The latest sends of a playbook, newest first, for its page.
     public async Task<IReadOnlyList<SendRow>> RecentSendsAsync(string companyId, long playbookId, int take = 50, CancellationToken ct = default)

@@ -62,7 +62,7 @@ public sealed class StepDraft
     public MessageTemplate ToTemplate(string companyId)
     {
         var template = StepVariantDraft.Template(companyId, Title, Body, CtaLabel, CtaUrl);
-        template.Preheader = Channel == MessageChannel.Email && !string.IsNullOrWhiteSpace(Preheader) ? Preheader.Trim() : null;
+        template.Preheader = StepVariantDraft.EmailPreheader(Channel, Preheader);
         return template;
     }
 }

@@ -36,7 +36,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
                 Variants = [.. s.Variants.OrderBy(v => v.Key).Select(v => new StepVariantDraft
                 {
                     Key = v.Key, Percent = v.Percent, Title = templates[v.TemplateId].Title, Body = templates[v.TemplateId].Body,
-                    CtaLabel = templates[v.TemplateId].CtaLabel, CtaUrl = templates[v.TemplateId].CtaUrl,
+                    CtaLabel = templates[v.TemplateId].CtaLabel, CtaUrl = templates[v.TemplateId].CtaUrl, Preheader = templates[v.TemplateId].Preheader,
                 })],
             })],
         };
@@ -244,6 +244,7 @@ public sealed class PlaybookEditor(IDbContextFactory<RevenueAngelDbContext> cont
             (template.Title, template.Body) = (draft.Title.Trim(), draft.Body.Trim());
             template.CtaLabel = string.IsNullOrWhiteSpace(draft.CtaLabel) ? null : draft.CtaLabel.Trim();
             template.CtaUrl = string.IsNullOrWhiteSpace(draft.CtaUrl) ? null : draft.CtaUrl.Trim();
+            template.Preheader = StepVariantDraft.EmailPreheader(input.Channel, draft.Preheader);
             template.UpdatedAt = now;
             if (variant is null)
             {

@@ -87,7 +87,7 @@ public sealed class PlaybookValidator(LiquidTemplates templates)
         {
             var variant = step.Variants[j];
             if (variant.Percent is < 1 or > 99) add($"{prefix}.variants[{j}].percent", "Between 1 and 99 percent.");
-            foreach (var problem in templates.Validate(variant.ToTemplate("validation")))
+            foreach (var problem in templates.Validate(variant.ToTemplate("validation", step.Channel), channel: Email.StepChannels.LimitsOf(step)))
                 add($"{prefix}.variants[{j}].{Camel(problem.Field)}", $"Line {problem.Line}: {problem.Message}");
         }
         var keys = step.Variants.Where(v => v.Key is not null).Select(v => v.Key).ToList();

@@ -10,7 +10,11 @@ public sealed record PlaybookSummary(long Id, string Name, PlaybookType Type, bo
 
 public sealed record PlaybookStepView(long Id, int Position, int DelayMinutes, MessageChannel Channel,
     string Title, string Body, string? CtaLabel, string? CtaUrl, StepPurpose? Purpose = null, Offers.OfferTerms? Offer = null,
-    StepTiming Timing = StepTiming.AfterPrevious, MessageChannel? FallbackChannel = null, string? Preheader = null);
+    StepTiming Timing = StepTiming.AfterPrevious, MessageChannel? FallbackChannel = null, string? Preheader = null,
+    int Percent = 100, IReadOnlyList<PlaybookVariantView>? Variants = null);
+
+/// An A/B test's other message of a step ("B", "C", "D") and its share of subjects.
+public sealed record PlaybookVariantView(string Key, int Percent, string Title, string Body, string? CtaLabel, string? CtaUrl, string? Preheader);
 
 public sealed record PlaybookDetail(long Id, string Name, PlaybookType Type, bool Enabled, PlaybookTrigger Trigger, PlaybookGoal Goal,
     string? GoalPlanId, int Priority, int? ReentryAfterDays, int HoldoutPercent, MessageTone Tone, string TargetRules, string ExitRules,

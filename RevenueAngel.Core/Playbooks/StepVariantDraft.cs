@@ -15,8 +15,19 @@ public sealed class StepVariantDraft
     public string Body { get; set; } = "";
     public string? CtaLabel { get; set; }
     public string? CtaUrl { get; set; }
+    /// Email steps: this variant's own inbox preview line (a subject test usually tests it too).
+    public string? Preheader { get; set; }
 
-    public MessageTemplate ToTemplate(string companyId) => Template(companyId, Title, Body, CtaLabel, CtaUrl);
+    /// <paramref name="channel"/> is the step's: only email keeps a preheader.
+    public MessageTemplate ToTemplate(string companyId, MessageChannel channel = MessageChannel.Push)
+    {
+        var template = Template(companyId, Title, Body, CtaLabel, CtaUrl);
+        template.Preheader = EmailPreheader(channel, Preheader);
+        return template;
+    }
+
+    internal static string? EmailPreheader(MessageChannel channel, string? preheader) =>
+        channel == MessageChannel.Email && !string.IsNullOrWhiteSpace(preheader) ? preheader.Trim() : null;
 
     internal static MessageTemplate Template(string companyId, string title, string body, string? ctaLabel, string? ctaUrl) => new()
     {

@@ -65,14 +65,30 @@ public sealed class FakeChatModel
         var tones = lines.Where(l => l.Contains(". Tone: ", StringComparison.Ordinal))
             .Select(l => Enum.GetValues<MessageTone>().FirstOrDefault(t => l.Contains($"Tone: {DraftLibrary.Name(t)}", StringComparison.Ordinal)))
             .ToList();
+        var email = lines.Any(l => l.StartsWith("Channel: email", StringComparison.Ordinal));
         // Repeated tones get the library's other tones' wording, so variants differ as a model's would.
         var drafts = tones.Select((tone, i) =>
         {
             var wording = tones.Take(i).Contains(tone) ? DraftLibrary.Tones[(DraftLibrary.Tones.ToList().IndexOf(tone) + i) % 4] : tone;
             var copy = DraftLibrary.Copy(purpose, wording);
-            return new { title = copy.Title, body = copy.Body, cta_label = copy.CtaLabel };
+            var draft = new JsonObject { ["title"] = copy.Title, ["body"] = copy.Body, ["cta_label"] = copy.CtaLabel };
+            if (email) draft["preheader"] = PreviewLine(copy.Body);
+            return draft;
         });
         return JsonSerializer.Serialize(new { drafts });
+    }
+
+    // An email's preview line as a model writes it: the body's opening, cut at a word within the preheader's limit.
+    private static string PreviewLine(string body)
+    {
+        var line = body.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0].Trim();
+        if (line.Length <= 90) return line;
+        var cut = line.LastIndexOf(' ', 89);
+        line = line[..(cut > 0 ? cut : 89)];
+        // Never half a variable.
+        if (line.LastIndexOf("{{", StringComparison.Ordinal) > line.LastIndexOf("}}", StringComparison.Ordinal))
+            line = line[..line.LastIndexOf("{{", StringComparison.Ordinal)].TrimEnd();
+        return line + "…";
     }
 
     private static string Playbook(string prompt)

@@ -116,5 +116,20 @@ public sealed class LeadsPageInIframeTests(DemoWebFixture web, Chromium chromium
         await Expect(app.Locator(".mud-dialog", new() { HasTextString = "old key stops working" })).ToBeVisibleAsync();
         await FramedPages.SaveScreenshotAsync(page, $"leads-rotate-{name}");
         await app.Locator(".mud-dialog button", new() { HasTextString = "Cancel" }).ClickAsync();
+        await Expect(app.Locator(".mud-dialog")).ToHaveCountAsync(0);
+
+        // The suppression list: an admin adds an address, sees it, and removes it again with a reason.
+        var address = $"browser.{name}@example.com";
+        await app.Locator("input[data-testid=new-suppression-address]").FillAsync(address);
+        await app.Locator("button[data-testid=add-suppression-button]").ClickAsync();
+        var row = app.Locator("[data-testid=suppression-list] tr", new() { HasTextString = address });
+        await Expect(row).ToContainTextAsync("Added by you", new() { Timeout = 10_000 });
+        await row.ScrollIntoViewIfNeededAsync();
+        await FramedPages.SaveScreenshotAsync(page, $"leads-suppressions-{name}");
+        Assert.True(await FramedPages.SideScrollAsync(app) <= 0, "the suppression list scrolls sideways: " + await WiderThanThePageAsync(app));
+        await row.Locator("button", new() { HasTextString = "Remove" }).ClickAsync();
+        await app.Locator("textarea[data-testid=removal-reason]").FillAsync("Asked to hear from us again");
+        await app.Locator("button[data-testid=confirm-removal]").ClickAsync();
+        await Expect(row).ToHaveCountAsync(0, new() { Timeout = 10_000 });
     }
 }

@@ -47,6 +47,12 @@ public sealed record PlaybookRequest(
                 Id = s.Id, DelayMinutes = s.DelayMinutes ?? 0, Timing = s.Timing ?? StepTiming.AfterPrevious, Channel = s.Channel ?? MessageChannel.Push, Purpose = s.Purpose,
                 Title = s.Title ?? "", Body = s.Body ?? "", CtaLabel = s.CtaLabel, CtaUrl = s.CtaUrl, Offer = s.Offer,
                 FallbackChannel = s.FallbackChannel, Preheader = s.Preheader,
+                Percent = s.Variants is { Count: > 0 } ? s.Percent ?? 100 - s.Variants.Sum(v => v.Percent ?? 0) : 100,
+                Variants = [.. (s.Variants ?? []).Select(v => new StepVariantDraft
+                {
+                    Key = v.Key, Percent = v.Percent ?? 0, Title = v.Title ?? "", Body = v.Body ?? "", CtaLabel = v.CtaLabel, CtaUrl = v.CtaUrl,
+                    Preheader = v.Preheader,
+                })],
             })],
         };
     }
@@ -54,7 +60,8 @@ public sealed record PlaybookRequest(
     public static PlaybookRequest Of(PlaybookDraft draft) => new(draft.Name, draft.Type, draft.Trigger, Parse(draft.TargetRules),
         Parse(draft.ExitRules), draft.Goal, draft.GoalPlanId, draft.Priority, draft.ReentryAfterDays, draft.HoldoutPercent, draft.Tone,
         [.. draft.Steps.Select(s => new StepRequest(s.Id, s.DelayMinutes, s.Channel, s.Title, s.Body, s.CtaLabel, s.CtaUrl, s.Purpose, s.Timing, s.Offer,
-            s.FallbackChannel, s.Preheader))],
+            s.FallbackChannel, s.Preheader, s.Variants.Count > 0 ? s.Percent : null,
+            s.Variants.Count > 0 ? [.. s.Variants.Select(v => new VariantRequest(v.Key, v.Percent, v.Title, v.Body, v.CtaLabel, v.CtaUrl, v.Preheader))] : null))],
         draft.CustomTone, draft.OwnRetryDays, draft.OwnRetryLimit, draft.CancelOfferRoutes, draft.OwnRetryAfterClick);
 
     /// RFC 7396 over the current playbook; returns null and the reason when the patch cannot be read.
@@ -99,6 +106,12 @@ public sealed record PlaybookRequest(
 /// <param name="Channel">push, direct_message or email; an email step's title is its subject and its body Markdown.</param>
 /// <param name="FallbackChannel">Used when Channel cannot reach the subject ("push, else email").</param>
 /// <param name="Preheader">Email only: the inbox preview line (Liquid).</param>
+/// <param name="Percent">With variants: the share of subjects who get this message (A); A and the variants make 100.</param>
+/// <param name="Variants">An A/B test's other messages (B, C, D); a PATCH that leaves `steps` out keeps them.</param>
 public sealed record StepRequest(long? Id, int? DelayMinutes, MessageChannel? Channel, string? Title, string? Body, string? CtaLabel, string? CtaUrl,
     StepPurpose? Purpose = null, StepTiming? Timing = null, RevenueAngel.Core.Offers.OfferTerms? Offer = null,
-    MessageChannel? FallbackChannel = null, string? Preheader = null);
+    MessageChannel? FallbackChannel = null, string? Preheader = null, int? Percent = null, IReadOnlyList<VariantRequest>? Variants = null);
+
+/// <param name="Key">"B", "C", "D" of a saved variant (keeps its measured subjects); omitted for a new one.</param>
+/// <param name="Preheader">Email steps: this variant's own inbox preview line.</param>
+public sealed record VariantRequest(string? Key, int? Percent, string? Title, string? Body, string? CtaLabel, string? CtaUrl, string? Preheader = null);

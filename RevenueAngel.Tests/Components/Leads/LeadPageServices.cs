@@ -16,6 +16,7 @@ internal static class LeadPageServices
         services.AddSingleton(core.Get<LeadQueries>());
         services.AddSingleton(core.Get<LeadImporter>());
         services.AddSingleton(core.Get<LeadCaptureKeys>());
+        services.AddSingleton(core.Get<RevenueAngel.Core.Email.EmailSuppressions>());
         services.AddSingleton(core.Get<IOptions<MessagingOptions>>());
     }
 }

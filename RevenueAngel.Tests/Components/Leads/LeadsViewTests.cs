@@ -35,7 +35,7 @@ public sealed class LeadsViewTests : MudTestContext, IClassFixture<DemoCoreFixtu
 
         var cut = RenderView(s);
 
-        cut.WaitForAssertion(() => Assert.Equal(6, cut.FindAll("tbody tr").Count));
+        cut.WaitForAssertion(() => Assert.Equal(6, cut.FindAll("[data-testid=leads] tbody tr").Count));
         Assert.StartsWith("Ada Lovelace", Rows(cut)[0]);
         var ada = cut.Find($"[data-testid=reach-{s["ada"].Id}]");
         Assert.Equal(["Push", "DM", "Email"], ada.QuerySelectorAll(".mud-chip").Select(c => c.TextContent.Trim()));
@@ -49,7 +49,7 @@ public sealed class LeadsViewTests : MudTestContext, IClassFixture<DemoCoreFixtu
         var s = await ScenarioAsync();
         var popovers = Render<MudPopoverProvider>();
         var cut = RenderView(s);
-        cut.WaitForAssertion(() => Assert.Equal(6, cut.FindAll("tbody tr").Count));
+        cut.WaitForAssertion(() => Assert.Equal(6, cut.FindAll("[data-testid=leads] tbody tr").Count));
 
         PickOne(popovers, cut, "lead-source", "Whop free plan");
         cut.WaitForAssertion(() => Assert.Equal([s["cy"].Id], Ids(cut)));
@@ -82,11 +82,11 @@ public sealed class LeadsViewTests : MudTestContext, IClassFixture<DemoCoreFixtu
             await db.SaveChangesAsync(Ct);
         }
         var cut = RenderView(s);
-        cut.WaitForAssertion(() => Assert.Equal(LeadsView.PageSize, cut.FindAll("tbody tr").Count));
+        cut.WaitForAssertion(() => Assert.Equal(LeadsView.PageSize, cut.FindAll("[data-testid=leads] tbody tr").Count));
         var firstPage = Ids(cut);
 
         cut.Find("button[data-testid=leads-next]").Click();
-        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("tbody tr").Count));
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-testid=leads] tbody tr").Count));
         Assert.Equal("26–30 of 30", cut.Find("[data-testid=leads-range]").TextContent.Trim());
         Assert.True(cut.Find("button[data-testid=leads-next]").HasAttribute("disabled"));
         Assert.Empty(Ids(cut).Intersect(firstPage));
@@ -158,7 +158,7 @@ public sealed class LeadsViewTests : MudTestContext, IClassFixture<DemoCoreFixtu
         var s = await ScenarioAsync();
         var dialogs = Render<MudDialogProvider>();
         var cut = RenderView(s);
-        cut.WaitForAssertion(() => Assert.Equal(6, cut.FindAll("tbody tr").Count));
+        cut.WaitForAssertion(() => Assert.Equal(6, cut.FindAll("[data-testid=leads] tbody tr").Count));
 
         cut.Find($"[data-testid=lead-{s["ada"].Id}]").Click();
 

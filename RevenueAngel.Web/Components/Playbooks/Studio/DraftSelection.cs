@@ -13,13 +13,15 @@ public static class DraftSelection
         if (chosen.Count is 0 or > MaxChosen) throw new ArgumentOutOfRangeException(nameof(chosen), chosen.Count, $"Choose 1 to {MaxChosen} drafts.");
         var first = chosen[0];
         (step.Title, step.Body, step.CtaLabel, step.CtaUrl) = (first.Title, first.Body, first.CtaLabel, first.CtaUrl);
+        // The library writes no preheader: an email step keeps the one it has rather than losing it.
+        if (first.Preheader is not null) step.Preheader = first.Preheader;
         if (chosen.Count == 1) return;
         // A new test: earlier variants measured other copy, so they are replaced rather than mixed in.
         var shares = Split(chosen.Count);
         step.Percent = shares[0];
         step.Variants = [.. chosen.Skip(1).Select((d, i) => new StepVariantDraft
         {
-            Percent = shares[i + 1], Title = d.Title, Body = d.Body, CtaLabel = d.CtaLabel, CtaUrl = d.CtaUrl,
+            Percent = shares[i + 1], Title = d.Title, Body = d.Body, CtaLabel = d.CtaLabel, CtaUrl = d.CtaUrl, Preheader = d.Preheader ?? step.Preheader,
         })];
     }
 
