@@ -21,6 +21,9 @@ public sealed class RevenueAngelMetrics : IDisposable
     private readonly Counter<long> _aiCalls;
     private readonly Histogram<double> _aiDuration;
 
+    /// This instance's meter: a test listens to it alone, though other hosts in the process have one of the same name.
+    internal Meter Meter => _meter;
+
     public RevenueAngelMetrics(WebhookQueueLag lag)
     {
         _webhooksReceived = _meter.CreateCounter<long>("revenueangel.webhooks.received", "{delivery}",

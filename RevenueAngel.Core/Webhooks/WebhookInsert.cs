@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using RevenueAngel.Core.Persistence;
 
 namespace RevenueAngel.Core.Webhooks;
@@ -17,7 +16,7 @@ internal sealed class WebhookInsert
 {
     private static readonly ConcurrentDictionary<Type, WebhookInsert> ByContext = new();
     private readonly string _sql;
-    private readonly (PropertyInfo Clr, ValueConverter? Converter)[] _columns;
+    private readonly (PropertyInfo Clr, RelationalTypeMapping Mapping)[] _columns;
 
     private WebhookInsert(RevenueAngelDbContext db)
     {
@@ -25,7 +24,7 @@ internal sealed class WebhookInsert
         var sql = db.GetService<ISqlGenerationHelper>();
         var properties = entity.GetProperties().Where(p => !p.IsPrimaryKey()).ToArray();
         _columns = [.. properties.Select(p => (p.PropertyInfo ?? throw new InvalidOperationException($"{p.Name} has no CLR property."),
-            p.GetTypeMapping().Converter))];
+            p.GetRelationalTypeMapping()))];
         var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
         var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName())));
         var values = string.Join(", ", properties.Select((_, i) => $"{{{i}}}"));
@@ -37,13 +36,14 @@ internal sealed class WebhookInsert
     public static async Task<bool> TryInsertAsync(RevenueAngelDbContext db, WebhookEvent row, CancellationToken ct)
     {
         var insert = ByContext.GetOrAdd(db.GetType(), _ => new WebhookInsert(db));
-        var values = new object[insert._columns.Length];
-        for (var i = 0; i < values.Length; i++)
+        // Parameters from each column's own type mapping: its value converter, its database type, nulls typed.
+        using var factory = db.Database.GetDbConnection().CreateCommand();
+        var parameters = new object[insert._columns.Length];
+        for (var i = 0; i < parameters.Length; i++)
         {
-            var (clr, converter) = insert._columns[i];
-            var value = clr.GetValue(row);
-            values[i] = (value is not null && converter is not null ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+            var (clr, mapping) = insert._columns[i];
+            parameters[i] = mapping.CreateParameter(factory, $"p{i}", clr.GetValue(row));
         }
-        return await db.Database.ExecuteSqlRawAsync(insert._sql, values, ct) == 1;
+        return await db.Database.ExecuteSqlRawAsync(insert._sql, parameters, ct) == 1;
     }
 }

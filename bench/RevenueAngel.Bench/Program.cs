@@ -21,7 +21,7 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings {
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["ConnectionStrings:RevenueAngel"] = connectionString,
-    ["Demo:Enabled"] = "false",
+    ["Demo:Enabled"] = "false", ["Messaging:PublicBaseUrl"] = "https://bench.example.com",
     ["Whop:ApiKey"] = "bench", ["Whop:AppId"] = "app_bench", ["Whop:WebhookSecrets:0"] = "ws_bench",
 });
 builder.Configuration.AddEnvironmentVariables("RA_BENCH_SET_"); // e.g. RA_BENCH_SET_Webhooks__Workers=4 to try a setting
