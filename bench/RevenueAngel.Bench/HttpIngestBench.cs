@@ -38,7 +38,8 @@ public static class HttpIngestBench
             // One client address sends everything here; the per-address window would otherwise be what is measured.
             ["RateLimits__WebhooksPerIpPerMinute"] = "1000000", ["RateLimits__PagesPerUserPerMinute"] = "1000000",
         });
-        var admin = $"user_bench_admin";
+        _app = app;
+        var admin = "user_bench_admin";
         whop.Store.Grant(admin, companyId, "admin");
         var token = whop.Store.Tokens.Mint(admin, AppId, DateTimeOffset.UtcNow, TimeSpan.FromHours(2));
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
@@ -49,7 +50,9 @@ public static class HttpIngestBench
         // Warm-up: JIT, pools and plans on both sides.
         await IngestAsync(http, Sign(companyId, "warm", 1000), 16);
         await BareAsync(connectionString, Sign(companyId, "bare_warm", 1000), 16);
-        var page = await TimePageAsync(http, companyId, token);
+        // The first loads warm the page (JIT, JWKS, the access check); the third is the one reported.
+        var page = 0.0;
+        for (var i = 0; i < 3; i++) page = await TimePageAsync(http, companyId, token);
         Console.WriteLine($"Webhook ingest over HTTP ({events:N0} deliveries per level, {Environment.ProcessorCount} cores; dashboard page alone: {page:N0} ms)");
         Console.WriteLine("concurrency   bare insert/s  p50 ms  p99 ms │  HTTP ingest/s  p50 ms  p99 ms │  ratio");
         foreach (var level in Levels)
@@ -67,8 +70,8 @@ public static class HttpIngestBench
             if (pageTimes.Count > 0)
             {
                 pageTimes.Sort();
-                Console.WriteLine($"             dashboard page during ingest at {level}: {pageTimes.Count} loads, p50 {Percentile(pageTimes, 0.5):N0} ms, " +
-                                  $"max {pageTimes[^1]:N0} ms (target < 1,000 ms)");
+                Console.WriteLine($"             dashboard page during ingest at {level}: {pageTimes.Count} loads ({_pageFailures} not 200), " +
+                                  $"p50 {Percentile(pageTimes, 0.5):N0} ms, max {pageTimes[^1]:N0} ms (target < 1,000 ms)");
             }
         }
         Console.WriteLine($"app peak working set: {app.PeakWorkingSetBytes / 1024.0 / 1024.0:N0} MB (target < 400 MB)");
@@ -194,17 +197,27 @@ public static class HttpIngestBench
         return times;
     }
 
+    /// The page's time; a page that does not answer 200 is reported (with the app's last log lines) and counted as failed.
     private static async Task<double> TimePageAsync(HttpClient http, string companyId, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/dashboard/{companyId}");
         request.Headers.Add("x-whop-user-token", token);
         var started = Stopwatch.GetTimestamp();
         using var response = await http.SendAsync(request);
-        var html = await response.Content.ReadAsStringAsync();
+        await response.Content.ReadAsStringAsync();
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"The dashboard page answered {(int)response.StatusCode}: {html[..Math.Min(300, html.Length)]}");
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            Interlocked.Increment(ref _pageFailures);
+            if (Interlocked.Exchange(ref _pageFailureShown, 1) == 0)
+                Console.WriteLine($"             the dashboard page answered {(int)response.StatusCode} after {elapsed:N0} ms; the app's last lines:\n{_app?.Output}");
+        }
         return elapsed;
     }
+
+    private static int _pageFailures;
+    private static int _pageFailureShown;
+    private static AppProcess? _app;
 
     private static double Percentile(IReadOnlyList<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
 }
