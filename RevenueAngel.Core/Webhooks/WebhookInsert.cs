@@ -27,7 +27,7 @@ internal sealed class WebhookInsert
             p.GetRelationalTypeMapping()))];
         var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
         var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName())));
-        var values = string.Join(", ", properties.Select((_, i) => $"{{{i}}}"));
+        var values = string.Join(", ", properties.Select((_, i) => sql.GenerateParameterNamePlaceholder($"p{i}")));
         var key = sql.DelimitIdentifier(entity.FindProperty(nameof(WebhookEvent.WebhookId))!.GetColumnName());
         _sql = $"INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT ({key}) DO NOTHING";
     }
@@ -36,14 +36,25 @@ internal sealed class WebhookInsert
     public static async Task<bool> TryInsertAsync(RevenueAngelDbContext db, WebhookEvent row, CancellationToken ct)
     {
         var insert = ByContext.GetOrAdd(db.GetType(), _ => new WebhookInsert(db));
-        // Parameters from each column's own type mapping: its value converter, its database type, nulls typed.
-        using var factory = db.Database.GetDbConnection().CreateCommand();
-        var parameters = new object[insert._columns.Length];
-        for (var i = 0; i < parameters.Length; i++)
+        // Straight on the context's connection (ADO.NET, either provider): the statement is fixed, so EF's raw-SQL
+        // pipeline (formatting the text, building a relational command per call) would only add time while Whop waits.
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        try
         {
-            var (clr, mapping) = insert._columns[i];
-            parameters[i] = mapping.CreateParameter(factory, $"p{i}", clr.GetValue(row));
+            await using var command = connection.CreateCommand();
+            command.CommandText = insert._sql;
+            // Each column's own type mapping makes its parameter: value converter, database type, typed nulls.
+            for (var i = 0; i < insert._columns.Length; i++)
+            {
+                var (clr, mapping) = insert._columns[i];
+                command.Parameters.Add(mapping.CreateParameter(command, $"p{i}", clr.GetValue(row)));
+            }
+            return await command.ExecuteNonQueryAsync(ct) == 1;
         }
-        return await db.Database.ExecuteSqlRawAsync(insert._sql, parameters, ct) == 1;
+        finally
+        {
+            await connection.CloseAsync();
+        }
     }
 }

@@ -127,9 +127,12 @@ public static class HttpIngestBench
         var connections = new List<NpgsqlConnection>();
         try
         {
+            // Unpooled: each worker holds its one connection throughout, and closing must really close it, or 64 idle
+            // connections left in this process's pool would take the app's share of max_connections.
+            var unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
             return await RunWorkersAsync(deliveries.Count, concurrency, async worker =>
             {
-                var connection = new NpgsqlConnection(connectionString);
+                var connection = new NpgsqlConnection(unpooled);
                 await connection.OpenAsync();
                 lock (connections) connections.Add(connection);
                 return connection;
