@@ -23,6 +23,7 @@ public static class DependencyInjection
     public static IHostApplicationBuilder AddRevenueAngelCore(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Telemetry.RevenueAngelMetrics>();
         builder.AddPersistence();
         builder.AddWhop();
         builder.AddDemo();
@@ -111,6 +112,7 @@ public static class DependencyInjection
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Attribution.AttributionOptions>().BindConfiguration(Attribution.AttributionOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<WebhookQueueLag>();
         builder.Services.AddSingleton<WebhookInbox>();
         builder.Services.AddSingleton<WebhookRetention>();
         builder.Services.AddSingleton<WebhookActivity>();

@@ -2,10 +2,14 @@
 # Runs the benchmarks in bench/ against a throwaway PostgreSQL (or RA_BENCH_POSTGRES when set).
 #   ./scripts/bench.sh [members]     default 100000
 #   RA_BENCH_ONLY=analytics ./scripts/bench.sh   only the revenue dashboard over 1M sends
-#   RA_BENCH_ONLY=webhooks ./scripts/bench.sh    only webhook ingest and backlog drain (20,000 events)
+#   RA_BENCH_ONLY=webhooks ./scripts/bench.sh    only webhook ingest (over HTTP) and backlog drain (20,000 events)
+#   RA_BENCH_ONLY=ingest ./scripts/bench.sh      only webhook ingest over HTTP at concurrency 1, 16, 64
+#   RA_BENCH_APP=<RevenueAngel.Web.dll>          the app to load (default: a Release publish made here, as the container has)
 #   RA_BENCH_EVENTS=100000 ...                   the webhook part with another number of events
 set -euo pipefail
 cd "$(dirname "$0")/.."
+cleanup() { if declare -F stop_pg >/dev/null; then stop_pg; fi; [ -z "${app_dir:-}" ] || rm -rf "$app_dir"; }
+trap cleanup EXIT
 
 if [ -z "${RA_BENCH_POSTGRES:-}" ]; then
   bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -17,9 +21,16 @@ if [ -z "${RA_BENCH_POSTGRES:-}" ]; then
   run "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --no-sync >/dev/null
   run "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
     -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
-  trap 'run "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null; rm -rf "$dir"' EXIT
+  pg_dir=$dir
+  stop_pg() { run "$bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null; rm -rf "$pg_dir"; }
   "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE DATABASE bench" >/dev/null
   export RA_BENCH_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=bench"
+fi
+
+if [ -z "${RA_BENCH_APP:-}" ]; then
+  app_dir=$(mktemp -d /tmp/ra-bench-app-XXXXXX)
+  dotnet publish RevenueAngel.Web/RevenueAngel.Web.csproj -c Release -o "$app_dir" -p:UseAppHost=false -nologo -clp:ErrorsOnly >/dev/null
+  export RA_BENCH_APP="$app_dir/RevenueAngel.Web.dll"
 fi
 
 dotnet run -c Release --project bench/RevenueAngel.Bench -- "${1:-100000}"

@@ -1,5 +1,6 @@
 using System.Text;
 using RevenueAngel.Core.Messaging;
+using RevenueAngel.Core.Telemetry;
 using RevenueAngel.Core.Whop;
 
 namespace RevenueAngel.Core.Dispatch;
@@ -7,9 +8,26 @@ namespace RevenueAngel.Core.Dispatch;
 /// Delivers one rendered message to one Whop user: a push notification through our app's experience (the tap
 /// opens the experience at <c>rest_path</c>), or a direct message in the company's support chat with them.
 /// The idempotency key makes a retried request land once on Whop's side too.
-public sealed class WhopMessenger(WhopClient whop)
+public sealed class WhopMessenger(WhopClient whop, RevenueAngelMetrics metrics)
 {
     public async Task<string?> DeliverAsync(MessageChannel channel, string companyId, string? experienceId, string whopUserId,
+        RenderedMessage message, string restPath, string idempotencyKey, CancellationToken ct)
+    {
+        var tag = channel == MessageChannel.Push ? "push" : "dm";
+        try
+        {
+            var id = await CallAsync(channel, companyId, experienceId, whopUserId, message, restPath, idempotencyKey, ct);
+            metrics.SendTried(tag, "sent");
+            return id;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            metrics.SendTried(tag, e is WhopApiException { StatusCode: System.Net.HttpStatusCode.TooManyRequests } ? "rate_limited" : "failed");
+            throw;
+        }
+    }
+
+    private async Task<string?> CallAsync(MessageChannel channel, string companyId, string? experienceId, string whopUserId,
         RenderedMessage message, string restPath, string idempotencyKey, CancellationToken ct)
     {
         if (channel == MessageChannel.Push)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using RevenueAngel.Core.Telemetry;
 
 namespace RevenueAngel.Core.Drafting;
 
@@ -16,22 +17,29 @@ public sealed record ModelReply(ChatResponse? Response, string? Failure)
 
 /// One call to the model within the company's budget and the configured timeout; every failure becomes a reason the
 /// library answers instead, except the creator's own cancel.
-public sealed class ModelCalls(DraftingBudget budget, IOptions<AiOptions> options, ILogger<ModelCalls> logger)
+public sealed class ModelCalls(DraftingBudget budget, IOptions<AiOptions> options, RevenueAngelMetrics metrics, ILogger<ModelCalls> logger)
 {
     internal async Task<ModelReply> AskAsync(IChatClient client, string companyId, IEnumerable<ChatMessage> messages, ChatOptions chat,
         CancellationToken ct)
     {
         var settings = options.Value;
         if (!budget.TryTake(companyId))
+        {
+            metrics.AiCalled("budget", null);
             return new ModelReply(null, $"This minute's AI budget ({settings.RequestsPerMinute} model calls) is used up; try again in a minute.");
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            return new ModelReply(await client.GetResponseAsync(messages, chat, timeout.Token), null);
+            var response = await client.GetResponseAsync(messages, chat, timeout.Token);
+            metrics.AiCalled("ok", RevenueAngelMetrics.Since(started));
+            return new ModelReply(response, null);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+            metrics.AiCalled("canceled", RevenueAngelMetrics.Since(started));
             throw;
         }
         catch (Exception e)
@@ -45,6 +53,13 @@ public sealed class ModelCalls(DraftingBudget budget, IOptions<AiOptions> option
                 BrokenCircuitException => "The model endpoint kept failing, so calls are paused for a moment.",
                 _ => "The model endpoint could not be reached.",
             };
+            metrics.AiCalled(e switch
+            {
+                OperationCanceledException or TimeoutRejectedException => "timeout",
+                ClientResultException { Status: 401 or 403 } => "refused",
+                ClientResultException { Status: 429 } => "rate_limited",
+                _ => "failed",
+            }, RevenueAngelMetrics.Since(started));
             // The exception's type and status only: its message can carry the endpoint's answer.
             logger.LogWarning("Model call for {CompanyId} failed ({ExceptionType}): {Reason}", companyId, e.GetType().Name, reason);
             return new ModelReply(null, reason);

@@ -1,10 +1,11 @@
 using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Messaging;
+using RevenueAngel.Core.Telemetry;
 
 namespace RevenueAngel.Core.Email;
 
 /// Composes and sends one email: a send's, with its stable Message-ID, or a test of a draft to an address the admin typed.
-public sealed class EmailMessenger(IEmailTransport transport, EmailComposer composer)
+public sealed class EmailMessenger(IEmailTransport transport, EmailComposer composer, RevenueAngelMetrics metrics)
 {
     public bool IsEnabled => transport.IsConfigured;
 
@@ -14,7 +15,16 @@ public sealed class EmailMessenger(IEmailTransport transport, EmailComposer comp
     public async Task<string> DeliverAsync(Company company, string address, RenderedMessage message, long sendId, CancellationToken ct)
     {
         var email = composer.Compose(company, address, message, $"ra-send-{sendId}");
-        await transport.SendAsync(email, ct);
+        try
+        {
+            await transport.SendAsync(email, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            metrics.SendTried("email", "failed");
+            throw;
+        }
+        metrics.SendTried("email", "sent");
         return email.MessageId!;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RevenueAngel.Core.Persistence;
+using RevenueAngel.Core.Telemetry;
 using RevenueAngel.Core.Whop;
 
 namespace RevenueAngel.Core.Webhooks;
@@ -16,7 +17,7 @@ public enum WebhookReceipt { Stored, Duplicate, Rejected }
 /// event type or company id too long for its column) is stored as failed or ignored with the reason, so it is
 /// visible rather than retried by Whop forever; bytes PostgreSQL text cannot hold are kept in base64.
 public sealed partial class WebhookInbox(IDbContextFactory<RevenueAngelDbContext> contexts, IOptions<WhopOptions> whop,
-    IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookInbox> logger)
+    IOptions<WebhookOptions> options, TimeProvider time, RevenueAngelMetrics metrics, ILogger<WebhookInbox> logger)
 {
     public async Task<(WebhookReceipt Receipt, string? Problem)> AcceptAsync(string? id, string? timestamp, string? signature,
         byte[] body, IReadOnlyDictionary<string, string> headers, CancellationToken ct)
@@ -25,6 +26,7 @@ public sealed partial class WebhookInbox(IDbContextFactory<RevenueAngelDbContext
         if (WebhookSignature.Verify(whop.Value.WebhookSecrets, id, timestamp, signature, body, now, options.Value.ToleranceSeconds) is { } problem)
         {
             LogRejected(problem, id);
+            metrics.WebhookReceived(WebhookReceipt.Rejected);
             return (WebhookReceipt.Rejected, problem);
         }
 
@@ -36,8 +38,6 @@ public sealed partial class WebhookInbox(IDbContextFactory<RevenueAngelDbContext
         var reason = envelope.Problem
             ?? (typeChanged ? $"The event type is over {TypeLength} characters or holds characters that cannot be stored; kept cleaned and cut." : null)
             ?? (companyId is null && envelope.CompanyId is not null ? "The company_id is over 64 characters or holds characters that cannot be stored." : null);
-        await using (var lookup = await contexts.CreateDbContextAsync(ct))
-            if (await lookup.WebhookEvents.AnyAsync(e => e.WebhookId == webhookId, ct)) return (WebhookReceipt.Duplicate, null);
         var row = new WebhookEvent
         {
             WebhookId = webhookId, CompanyId = companyId, EventType = type, Payload = payload,
@@ -48,20 +48,11 @@ public sealed partial class WebhookInbox(IDbContextFactory<RevenueAngelDbContext
             Error = reason is null ? null : StoredText.Fit(reason, 4000), ProcessedAt = reason is null ? null : now,
             NextAttemptAt = reason is null ? now : null,
         };
+        // One statement while Whop waits: a redelivery (or a concurrent delivery of the same id) inserts nothing.
         await using var db = await contexts.CreateDbContextAsync(ct);
-        db.WebhookEvents.Add(row);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return (WebhookReceipt.Stored, null);
-        }
-        catch (DbUpdateException)
-        {
-            // Another delivery of the same id won the unique index; anything else is a real failure.
-            await using var check = await contexts.CreateDbContextAsync(ct);
-            if (await check.WebhookEvents.AnyAsync(e => e.WebhookId == webhookId, ct)) return (WebhookReceipt.Duplicate, null);
-            throw;
-        }
+        var receipt = await WebhookInsert.TryInsertAsync(db, row, ct) ? WebhookReceipt.Stored : WebhookReceipt.Duplicate;
+        metrics.WebhookReceived(receipt);
+        return (receipt, null);
     }
 
     private const int TypeLength = 100;

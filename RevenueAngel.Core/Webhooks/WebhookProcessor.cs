@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RevenueAngel.Core.Persistence;
+using RevenueAngel.Core.Telemetry;
 
 namespace RevenueAngel.Core.Webhooks;
 
@@ -18,7 +19,7 @@ namespace RevenueAngel.Core.Webhooks;
 /// event breaks the transaction itself it is marked failed on its own. Whop is never called inside a transaction:
 /// plans the batch names and we lack are fetched (WebhookPlans) before it is applied.
 public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbContext> contexts, WebhookHandlers handlers, WebhookPlans plans,
-    IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookProcessor> logger)
+    IOptions<WebhookOptions> options, TimeProvider time, RevenueAngelMetrics metrics, ILogger<WebhookProcessor> logger)
 {
     private const int MaxPasses = 6;
 
@@ -123,6 +124,7 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
             foreach (var outcome in outcomes.GroupBy(o => (o.Status, o.Note)))
                 await RecordOutcomeAsync(db, [.. outcome.Select(o => o.Id)], outcome.Key.Status, outcome.Key.Note, now, ct);
             await transaction.CommitAsync(ct);
+            foreach (var outcome in outcomes.GroupBy(o => o.Status)) metrics.WebhookApplied(outcome.Key, outcome.Count());
             return (PassResult.Done, batch.Count, []);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
@@ -138,6 +140,7 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
         var now = time.GetUtcNow();
         WebhookEvent? culprit = null;
         Exception? failure = null;
+        var applied = new List<WebhookEventStatus>();
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
             // Each event has a savepoint of ours; EF's own one around every SaveChanges would double the round trips.
@@ -162,10 +165,15 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
                     db.ChangeTracker.Clear();
                     await RecordOutcomeAsync(db, [row.Id], status, note, now, ct);
                     await transaction.ReleaseSavepointAsync("event", ct);
+                    applied.Add(status);
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {
-                    if (await TryRecordInPlaceAsync(db, transaction, row, e, now, ct)) continue;
+                    if (await TryRecordInPlaceAsync(db, transaction, row, e, now, ct) is { } recorded)
+                    {
+                        applied.Add(recorded);
+                        continue;
+                    }
                     (culprit, failure) = (row, e);
                     break;
                 }
@@ -173,6 +181,7 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
             if (culprit is null)
             {
                 await transaction.CommitAsync(ct);
+                foreach (var status in applied.GroupBy(s => s)) metrics.WebhookApplied(status.Key, status.Count());
                 return (PassResult.Done, batch.Count, []);
             }
             await RollBackQuietlyAsync(transaction);
@@ -181,23 +190,23 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
         // is lost, but that event is marked on its own, so the next pass gets past it.
         LogTransactionLost(failure!, culprit.WebhookId);
         await using (var alone = await contexts.CreateDbContextAsync(ct))
-            await RecordFailureAsync(alone, culprit, failure!, now, ct);
+            metrics.WebhookApplied(await RecordFailureAsync(alone, culprit, failure!, now, ct));
         return (PassResult.Done, 1, []);
     }
 
-    private async Task<bool> TryRecordInPlaceAsync(RevenueAngelDbContext db, IDbContextTransaction transaction, WebhookEvent row, Exception e,
-        DateTimeOffset now, CancellationToken ct)
+    /// The status recorded, or null when the transaction could not take it.
+    private async Task<WebhookEventStatus?> TryRecordInPlaceAsync(RevenueAngelDbContext db, IDbContextTransaction transaction, WebhookEvent row,
+        Exception e, DateTimeOffset now, CancellationToken ct)
     {
         try
         {
             await transaction.RollbackToSavepointAsync("event", CancellationToken.None);
             db.ChangeTracker.Clear();
-            await RecordFailureAsync(db, row, e, now, ct);
-            return true;
+            return await RecordFailureAsync(db, row, e, now, ct);
         }
         catch (Exception) when (!ct.IsCancellationRequested)
         {
-            return false;
+            return null;
         }
     }
 
@@ -277,7 +286,8 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
 
     private static long LockKey(string memberKey) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"webhook-member:{memberKey}")));
 
-    private async Task RecordFailureAsync(RevenueAngelDbContext db, WebhookEvent row, Exception failure, DateTimeOffset now, CancellationToken ct)
+    private async Task<WebhookEventStatus> RecordFailureAsync(RevenueAngelDbContext db, WebhookEvent row, Exception failure, DateTimeOffset now,
+        CancellationToken ct)
     {
         var settings = options.Value;
         var attempts = row.Attempts + 1;
@@ -291,6 +301,7 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
             .SetProperty(e => e.Error, error)
             .SetProperty(e => e.Attempts, attempts)
             .SetProperty(e => e.NextAttemptAt, retryAt), ct);
+        return dead ? WebhookEventStatus.Dead : WebhookEventStatus.Failed;
     }
 
     [LoggerMessage(LogLevel.Error, "Webhook {WebhookId} ({EventType}) is dead after {Attempts} attempts: {Error}")]

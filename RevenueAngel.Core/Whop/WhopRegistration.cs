@@ -34,6 +34,8 @@ internal static class WhopRegistration
         client.AddResilienceHandler("whop", (pipeline, context) =>
             WhopResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<WhopOptions>>().Value,
                 context.ServiceProvider.GetRequiredService<WhopRateLimiter>()));
+        client.AddHttpMessageHandler(sp => new WhopCallMetrics(sp.GetRequiredService<Telemetry.RevenueAngelMetrics>(),
+            new Uri(sp.GetRequiredService<IOptions<WhopOptions>>().Value.ApiBaseUrl.TrimEnd('/') + "/")));
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using RevenueAngel.Core.Persistence;
@@ -24,19 +25,26 @@ public static class WebhookEndpoints
         return app;
     }
 
-    /// Verify, store, answer: nothing is applied here (WebhookProcessingJob does that, woken now).
+    /// Verify, store (one INSERT), answer: nothing is applied here (WebhookProcessingJob does that, woken without waiting).
     public static async Task<IResult> ReceiveAsync(HttpRequest request, WebhookInbox inbox, WebhookWakeUp wake, IOptions<WebhookOptions> options,
         CancellationToken ct)
     {
         var max = options.Value.MaxBodyBytes;
         if (request.ContentLength > max) return TooLarge(max);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > max) return TooLarge(max);
-            buffer.Write(chunk, 0, read);
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > max) return TooLarge(max);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
         var headers = request.Headers.Where(h => !SignatureHeaders.Contains(h.Key.ToLowerInvariant()))
             .ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
@@ -44,7 +52,7 @@ public static class WebhookEndpoints
             request.Headers["webhook-signature"].FirstOrDefault(), buffer.ToArray(), headers, ct);
         if (receipt == WebhookReceipt.Rejected)
             return TypedResults.Problem(title: "Webhook rejected", detail: problem, statusCode: StatusCodes.Status401Unauthorized);
-        if (receipt == WebhookReceipt.Stored && options.Value.ProcessOnReceipt) await wake.NowAsync(ct);
+        if (receipt == WebhookReceipt.Stored && options.Value.ProcessOnReceipt) wake.Soon();
         return TypedResults.Ok(new { received = true, duplicate = receipt == WebhookReceipt.Duplicate });
     }
 

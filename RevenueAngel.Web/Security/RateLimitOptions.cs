@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace RevenueAngel.Web.Security;
 
-/// Requests per one-minute window before the app answers 429 with `Retry-After`; nothing is queued.
+/// Requests per one-minute window before the app answers 429 with `Retry-After`; nothing is queued. The webhook
+/// receiver also has a concurrency bound with a bounded queue, past which it answers 503 with `Retry-After`.
 /// Generous on purpose: they stop floods, not creators (env RateLimits__ApiPerUserPerMinute, …).
 public sealed class RateLimitOptions
 {
@@ -31,4 +32,18 @@ public sealed class RateLimitOptions
     /// Webhook deliveries (`POST /api/webhooks/whop`), per client IP. Whop retries a 429, so nothing is lost.
     [Range(1, 1_000_000)]
     public int WebhooksPerIpPerMinute { get; set; } = 3000;
+
+    /// Webhook deliveries handled at once by this process, whoever sends them. Past this and the queue below the
+    /// receiver answers 503 with `Retry-After` (Whop redelivers), so a flood costs bounded memory and database
+    /// connections, and pages keep theirs.
+    [Range(1, 10_000)]
+    public int WebhookConcurrency { get; set; } = 32;
+
+    /// Webhook deliveries waiting for one of those slots, oldest first; 0 sheds at once.
+    [Range(0, 100_000)]
+    public int WebhookQueue { get; set; } = 128;
+
+    /// The `Retry-After` of a shed delivery, in seconds.
+    [Range(1, 3600)]
+    public int WebhookRetryAfterSeconds { get; set; } = 5;
 }

@@ -41,19 +41,38 @@ public static class RateLimiting
         var captureKeys = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartitions.CaptureKey(context) is { } key
             ? RateLimitPartition.GetFixedWindowLimiter(key, _ => PerMinute(limits.CapturesPerKeyPerMinute))
             : RateLimitPartition.GetNoLimiter(""));
-        options.GlobalLimiter = PartitionedRateLimiter.CreateChained(pages, captureKeys);
+        // One bound for the whole process, not per sender: it protects memory and the connection pool.
+        var webhookLoad = PartitionedRateLimiter.Create<HttpContext, string>(context => IsWebhookReceiver(context.Request)
+            ? RateLimitPartition.GetConcurrencyLimiter("webhook-load", _ => new ConcurrencyLimiterOptions
+            {
+                PermitLimit = limits.WebhookConcurrency, QueueLimit = limits.WebhookQueue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            })
+            : RateLimitPartition.GetNoLimiter(""));
+        options.GlobalLimiter = PartitionedRateLimiter.CreateChained(pages, captureKeys, webhookLoad);
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        options.OnRejected = (rejected, ct) => RejectAsync(rejected.HttpContext, rejected.Lease, ct);
+        options.OnRejected = (rejected, ct) => RejectAsync(rejected.HttpContext, rejected.Lease, limits, ct);
     }
+
+    public static bool IsWebhookReceiver(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Equals("/api/webhooks/whop", StringComparison.OrdinalIgnoreCase);
 
     private static FixedWindowRateLimiterOptions PerMinute(int permits) => new()
     {
         PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
     };
 
-    private static async ValueTask RejectAsync(HttpContext http, RateLimitLease lease, CancellationToken ct)
+    private static async ValueTask RejectAsync(HttpContext http, RateLimitLease lease, RateLimitOptions limits, CancellationToken ct)
     {
-        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
+        // Windows say when they reopen; only the webhook load bound (a concurrency limiter) does not: that is overload, 503.
+        if (!lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
+        {
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = limits.WebhookRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            await TypedResults.Problem($"Too busy; try again in {limits.WebhookRetryAfterSeconds} seconds.", title: "Service busy",
+                statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(http);
+            return;
+        }
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var detail = $"Too many requests; try again in {seconds} seconds.";
         if (http.Request.Path.StartsWithSegments("/api"))

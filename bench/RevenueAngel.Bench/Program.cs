@@ -10,7 +10,7 @@ using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Playbooks;
 using RevenueAngel.Core.Segments;
 
-// Webhook ingest and backlog drain follow (WebhookBench), then the revenue dashboard over 1M sends (AnalyticsBench).
+// Webhook ingest over HTTP (HttpIngestBench) and backlog drain follow (WebhookBench), then the revenue dashboard over 1M sends (AnalyticsBench).
 // Enrolment of 100,000 members in a 3-step playbook on PostgreSQL, against a baseline measured in the same
 // run: counting the same audience (the query the enrolment's INSERT … SELECT is built from).
 var connectionString = Environment.GetEnvironmentVariable("RA_BENCH_POSTGRES")
@@ -21,7 +21,7 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings {
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["ConnectionStrings:RevenueAngel"] = connectionString,
-    ["Demo:Enabled"] = "false",
+    ["Demo:Enabled"] = "false", ["Messaging:PublicBaseUrl"] = "https://bench.example.com",
     ["Whop:ApiKey"] = "bench", ["Whop:AppId"] = "app_bench", ["Whop:WebhookSecrets:0"] = "ws_bench",
 });
 builder.Configuration.AddEnvironmentVariables("RA_BENCH_SET_"); // e.g. RA_BENCH_SET_Webhooks__Workers=4 to try a setting
@@ -36,10 +36,11 @@ if (Environment.GetEnvironmentVariable("RA_BENCH_ONLY") == "analytics")
     await AnalyticsBench.RunAsync(host.Services, connectionString);
     return;
 }
-if (Environment.GetEnvironmentVariable("RA_BENCH_ONLY") == "webhooks")
+if (Environment.GetEnvironmentVariable("RA_BENCH_ONLY") is "webhooks" or "ingest")
 {
     var (benchCompany, _) = await BenchData.SeedAsync(connectionString, contexts, 1_000);
-    await WebhookBench.RunAsync(host.Services, benchCompany, events);
+    await HttpIngestBench.RunAsync(connectionString, benchCompany, events);
+    if (Environment.GetEnvironmentVariable("RA_BENCH_ONLY") == "webhooks") await WebhookBench.RunAsync(host.Services, benchCompany, events);
     return;
 }
 var (companyId, playbookId) = await BenchData.SeedAsync(connectionString, contexts, members);
@@ -56,6 +57,7 @@ Console.WriteLine($"baseline: count the audience            {baseline.Ms,8:N0} m
 Console.WriteLine($"enrol + schedule 3 steps                {enrol.Ms,8:N0} ms  ({enrol.Result:N0} enrolled)  = {enrol.Ms / Math.Max(1, baseline.Ms):N1} × baseline");
 Console.WriteLine($"second run (nothing new)                {again.Ms,8:N0} ms  ({again.Result:N0} enrolled)  = {again.Ms / Math.Max(1, baseline.Ms):N1} × baseline");
 
+await HttpIngestBench.RunAsync(connectionString, companyId, events);
 await WebhookBench.RunAsync(host.Services, companyId, events);
 await AnalyticsBench.RunAsync(host.Services, connectionString);
 await host.StopAsync();
