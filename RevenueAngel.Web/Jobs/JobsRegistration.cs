@@ -40,6 +40,7 @@ public static class JobsRegistration
                 // needs an id of its own; AUTO derives one from the host name and the start time.
                 if (cluster.InstanceId == JobsOptions.AutoInstanceId) s.GenerateInstanceId = true;
                 else s.InstanceId = cluster.InstanceId;
+                s.IdleWaitTime = TimeSpan.FromSeconds(cluster.IdleWaitSeconds);
                 // Stopping cancels the running jobs' tokens and waits for them: dispatch puts back the sends it has not tried.
                 s.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
             });

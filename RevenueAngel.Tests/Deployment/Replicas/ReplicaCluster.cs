@@ -16,9 +16,12 @@ public sealed class ReplicaCluster : IAsyncDisposable
     private readonly PublishedAppFixture _published;
     private readonly Replica[] _replicas;
 
-    private ReplicaCluster(PublishedAppFixture published, FakeWhopServer whop, string database, int count)
+    private readonly IReadOnlyDictionary<string, string> _overrides;
+
+    private ReplicaCluster(PublishedAppFixture published, FakeWhopServer whop, string database, int count, IReadOnlyDictionary<string, string> overrides)
     {
         _published = published;
+        _overrides = overrides;
         Whop = whop;
         Database = database;
         _replicas = [.. Enumerable.Range(0, count).Select(i => new Replica(i, FreePort.Next()))];
@@ -30,11 +33,13 @@ public sealed class ReplicaCluster : IAsyncDisposable
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    public static async Task<ReplicaCluster> StartAsync(PublishedAppFixture published, PostgresServer postgres, int replicas)
+    public static async Task<ReplicaCluster> StartAsync(PublishedAppFixture published, PostgresServer postgres, int replicas,
+        IReadOnlyDictionary<string, string>? overrides = null)
     {
         var whop = await FakeWhopServer.StartAsync();
         whop.Store.Requests.Limit = int.MaxValue;
-        var cluster = new ReplicaCluster(published, whop, await postgres.CreateDatabaseAsync("replicas"), replicas);
+        var cluster = new ReplicaCluster(published, whop, await postgres.CreateDatabaseAsync("replicas"), replicas,
+            overrides ?? new Dictionary<string, string>());
         // The first one migrates the database; the others then start side by side.
         cluster.Start(0);
         await cluster.WaitUntilHealthyAsync(0);
@@ -112,11 +117,24 @@ public sealed class ReplicaCluster : IAsyncDisposable
             // A killed node is written off after 1 + 4 s, so what it was running is recovered within the test.
             ["Jobs__ClusterCheckinSeconds"] = "1",
             ["Jobs__ClusterCheckinMisfireSeconds"] = "4",
+            ["Jobs__IdleWaitSeconds"] = "0.2",
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
             ["Logging__LogLevel__RevenueAngel.Web.Jobs.JobFiringLog"] = "Debug",
         };
+        foreach (var (key, value) in _overrides) settings[key] = value;
         return settings;
+    }
+
+    /// Writes every run's output to a folder of its own (named in the test's output) for reading after a failure.
+    public string SaveLogs(string name)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ra-replica-logs", $"{name}-{DateTime.UtcNow:HHmmss}");
+        Directory.CreateDirectory(folder);
+        foreach (var r in _replicas)
+            for (var i = 0; i < r.Runs.Count; i++)
+                File.WriteAllLines(Path.Combine(folder, $"replica{r.Index}-run{i + 1}.log"), r.Runs[i].Lines);
+        return folder;
     }
 
     public async ValueTask DisposeAsync()
