@@ -26,7 +26,7 @@ public sealed class JobsOptions
 
     /// How long an idle node waits before it looks for due triggers again. Each job runs on one node at a time; after a
     /// run the node that ran it is woken at once, so a long wait here leaves the other nodes all but idle.
-    [Range(0.05, 30)]
+    [Range(1, 30)]
     public double IdleWaitSeconds { get; set; } = 1;
 
     /// This node's id in the cluster: AUTO, or a value unique to each replica (never the same on two).

@@ -82,5 +82,7 @@ public sealed record ReplicaOutcome(
         $"Whop deliveries {DeliveriesBySend.Values.Sum()} for {DeliveriesBySend.Count} sends ({NotificationRequests} notification requests); " +
         $"webhooks {workload.WebhookCount} posted ({workload.Redelivered} redelivered), {Events.Count} stored, " +
         $"{Events.Count(e => e.Status == WebhookEventStatus.Processed)} processed; payments {Payments.Count} " +
-        $"(revenue {Payments.Where(p => p.Status == PaymentStatuses.Paid).Sum(p => p.TotalCents)} cents), conversions {Conversions} for {DistinctConvertedPayments} payments";
+        $"(revenue {Payments.Where(p => p.Status == PaymentStatuses.Paid).Sum(p => p.TotalCents)} cents), conversions {Conversions} for {DistinctConvertedPayments} payments" +
+        string.Concat(Sends.Where(s => s.Value.Status is SendStatus.Failed or SendStatus.Canceled).Take(5)
+            .Select(s => $"; send {s.Key} {s.Value.Status}: {s.Value.Error}"));
 }

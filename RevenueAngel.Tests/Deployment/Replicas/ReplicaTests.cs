@@ -10,7 +10,7 @@ namespace RevenueAngel.Tests.Deployment.Replicas;
 /// asked to deliver and the database are the witnesses; the replicas' JobFiringLog lines say which node did what.
 public sealed class ReplicaTests(PublishedAppFixture published, PostgresServer postgres) : IClassFixture<PublishedAppFixture>
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
     /// The 5,000 by default; RA_REPLICA_SENDS runs it with fewer or more.
     private static readonly int Sends = int.TryParse(Environment.GetEnvironmentVariable("RA_REPLICA_SENDS"), out var n) ? n : 5_000;
@@ -45,7 +45,7 @@ public sealed class ReplicaTests(PublishedAppFixture published, PostgresServer p
         var firings = JobFirings.Read(cluster);
         Report($"started and seeded in {seeded.TotalSeconds:0.0} s, webhooks posted at {posted.TotalSeconds:0.0} s, done at {done.TotalSeconds:0.0} s");
         Report(outcome.Summary(workload));
-        Report($"replica 0 sent {firings.Sent(0)} and applied {firings.Processed(0)} events; replica 1 sent {firings.Sent(1)} and applied {firings.Processed(1)}");
+        Report(WorkSplit(workload, firings));
 
         Assert.Empty(outcome.DeliveredTwice);
         Assert.Equal(workload.SendIds.Order(), outcome.DeliveriesBySend.Keys.Order());
@@ -55,8 +55,11 @@ public sealed class ReplicaTests(PublishedAppFixture published, PostgresServer p
         Assert.Empty(outcome.PaymentProblems(workload));
         Assert.Equal(outcome.DistinctConvertedPayments, outcome.Conversions);
 
-        Assert.True(firings.Sent(0) > 0 && firings.Sent(1) > 0, "both replicas delivered sends");
-        Assert.True(firings.Processed(0) > 0 && firings.Processed(1) > 0, "both replicas applied webhook events");
+        // Both replicas verified, stored and acknowledged webhooks, and both ran the cluster's jobs. Dispatch and
+        // webhook processing each run on one node at a time ([DisallowConcurrentExecution] on the clustered store),
+        // so how their work splits is Quartz's choice; what each node's runs did adds up exactly.
+        Assert.True(workload.AcceptedBy(0) > 0 && workload.AcceptedBy(1) > 0, "both replicas took webhook deliveries");
+        Assert.All(new[] { 0, 1 }, replica => Assert.Contains(firings.Ran, r => r.Replica == replica));
         Assert.Equal(workload.SendIds.Count, firings.Sent(0) + firings.Sent(1));
         Assert.Equal(workload.WebhookCount, firings.Processed(0) + firings.Processed(1));
         AssertEachTriggerFiredOnce(firings, bothUp);
@@ -80,11 +83,10 @@ public sealed class ReplicaTests(PublishedAppFixture published, PostgresServer p
         var inFlightAtKills = 0;
         for (var kill = 1; kill <= kills; kill++)
         {
-            await Task.Delay(random.Next(800, 3000), Ct);
-            var victim = random.Next(cluster.Count);
-            // One replica always stays up to take Whop's deliveries, as a rolling crash would leave it.
-            for (var other = 0; other < cluster.Count; other++)
-                if (other != victim) await cluster.WaitUntilHealthyAsync(other);
+            // The replicas take turns; each is killed at a random moment once it serves again (so while it works).
+            var victim = (kill + seed) % cluster.Count;
+            await cluster.WaitUntilHealthyAsync(victim);
+            await Task.Delay(random.Next(300, 2500), Ct);
             var inFlight = await CallsInFlightAsync(cluster, workload);
             inFlightAtKills += inFlight;
             cluster.Kill(victim);
@@ -108,6 +110,7 @@ public sealed class ReplicaTests(PublishedAppFixture published, PostgresServer p
         var unknown = outcome.Sends.Where(x => x.Value.Status == SendStatus.Unknown).ToList();
         Report($"seed {seed}: {kills} kills done at {killedBy.TotalSeconds:0.0} s, all settled at {done.TotalSeconds:0.0} s");
         Report(outcome.Summary(workload));
+        Report(WorkSplit(workload, firings));
         Report($"in flight at the kills: {unknown.Count} sends ended unknown ({outcome.UnknownButDelivered} of them reached Whop); " +
                $"calls seen in flight just before the kills: {inFlightAtKills}");
 
@@ -125,6 +128,11 @@ public sealed class ReplicaTests(PublishedAppFixture published, PostgresServer p
         Assert.Equal(outcome.DistinctConvertedPayments, outcome.Conversions);
         AssertEachTriggerFiredOnce(firings, bothUp);
     }
+
+    private static string WorkSplit(ReplicaWorkload workload, JobFirings firings) =>
+        string.Join("; ", Enumerable.Range(0, 2).Select(r =>
+            $"replica {r}: took {workload.AcceptedBy(r)} webhook deliveries, its dispatch runs sent {firings.Sent(r)}, its processing runs applied " +
+            $"{firings.Processed(r)} events, {firings.Ran.Count(x => x.Replica == r)} job runs finished"));
 
     private static void AssertEachTriggerFiredOnce(JobFirings firings, DateTimeOffset from)
     {

@@ -36,6 +36,11 @@ public sealed class ReplicaWorkload
     /// Deliveries that had to go to another replica (the first one refused or was gone).
     public int Redelivered;
 
+    private readonly int[] _acceptedBy = new int[8];
+
+    /// Deliveries each replica verified, stored and acknowledged.
+    public int AcceptedBy(int replica) => Volatile.Read(ref _acceptedBy[replica]);
+
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     public static async Task<ReplicaWorkload> SeedAsync(ReplicaCluster cluster, int companies, int sends, int payers, TimeSpan dueOver)
@@ -137,7 +142,11 @@ public sealed class ReplicaWorkload
             try
             {
                 using var response = await cluster.Http(replica).SendAsync(request, ct);
-                if (response.IsSuccessStatusCode) return;
+                if (response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref _acceptedBy[replica]);
+                    return;
+                }
                 if (response.StatusCode is not (HttpStatusCode.ServiceUnavailable or HttpStatusCode.InternalServerError or HttpStatusCode.TooManyRequests))
                     Assert.Fail($"webhook {webhook.Id} refused with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
             }
