@@ -8,7 +8,11 @@ namespace RevenueAngel.Tests.Deployment;
 /// runtime stage sets, read from the Dockerfile itself so the two cannot drift apart.
 public sealed partial class PublishedAppFixture : IAsyncLifetime
 {
-    public string PublishDir { get; } = Directory.CreateTempSubdirectory("ra-test-publish-").FullName;
+    /// RA_TEST_PUBLISHED_APP names a publish folder to use as it is (to rerun the deployment tests without publishing
+    /// again); unset, the fixture publishes into a temp folder of its own.
+    private static readonly string? Given = Environment.GetEnvironmentVariable("RA_TEST_PUBLISHED_APP") is { Length: > 0 } dir ? dir : null;
+
+    public string PublishDir { get; } = Given ?? Directory.CreateTempSubdirectory("ra-test-publish-").FullName;
     public string Dockerfile { get; } = File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "Dockerfile"));
 
     public IReadOnlyDictionary<string, string> ContainerEnvironment => EnvLines().Matches(Dockerfile.Replace("\\\n", " "))
@@ -17,6 +21,7 @@ public sealed partial class PublishedAppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        if (Given is not null) return;
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = RepositoryRoot.Path,
@@ -36,7 +41,7 @@ public sealed partial class PublishedAppFixture : IAsyncLifetime
 
     public ValueTask DisposeAsync()
     {
-        Directory.Delete(PublishDir, recursive: true);
+        if (Given is null) Directory.Delete(PublishDir, recursive: true);
         return ValueTask.CompletedTask;
     }
 

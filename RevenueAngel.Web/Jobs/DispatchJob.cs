@@ -8,5 +8,5 @@ namespace RevenueAngel.Web.Jobs;
 public sealed class DispatchJob(Dispatcher dispatcher) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        await dispatcher.RunAsync(cancellationToken);
+        context.Result = await dispatcher.RunAsync(cancellationToken);
 }

@@ -16,6 +16,7 @@ public static class JobsRegistration
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        var cluster = ClusterSettings(builder);
         builder.Services.AddQuartz(q =>
         {
             if (!string.IsNullOrWhiteSpace(connectionString))
@@ -23,13 +24,27 @@ public static class JobsRegistration
                 q.UsePersistentStore(store =>
                 {
                     store.UsePostgres(connectionString);
-                    store.UseClustering();
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(cluster.ClusterCheckinSeconds);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(cluster.ClusterCheckinMisfireSeconds);
+                    });
+                    store.ConfigureStore(s => s.MisfireThreshold = TimeSpan.FromSeconds(cluster.MisfireThresholdSeconds));
                     store.UseSystemTextJsonSerializer();
                     store.ProvisionSchema();
                 });
             }
-            // Stopping cancels the running jobs' tokens and waits for them: dispatch puts back the sends it has not tried.
-            q.ConfigureScheduler(s => s.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs);
+            q.ConfigureScheduler(s =>
+            {
+                // Every replica keeps Quartz's default scheduler name: nodes form one cluster by sharing it. Each
+                // needs an id of its own; AUTO derives one from the host name and the start time.
+                if (cluster.InstanceId == JobsOptions.AutoInstanceId) s.GenerateInstanceId = true;
+                else s.InstanceId = cluster.InstanceId;
+                s.IdleWaitTime = TimeSpan.FromSeconds(cluster.IdleWaitSeconds);
+                // Stopping cancels the running jobs' tokens and waits for them: dispatch puts back the sends it has not tried.
+                s.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
+            });
+            q.AddJobListener(sp => new JobFiringLog(sp.GetRequiredService<ILogger<JobFiringLog>>()));
             Every<CompanySyncJob>(q, sp => sp.GetRequiredService<IOptions<WhopOptions>>().Value.SyncPollSeconds, startNow: true);
             Every<PlaybookSchedulerJob>(q, sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value.SchedulerSeconds);
             Every<DispatchJob>(q, sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value.PollSeconds);
@@ -46,12 +61,34 @@ public static class JobsRegistration
         return builder;
     }
 
-    /// A repeating job; unless <paramref name="startNow"/>, its first run waits one interval (the app is still starting).
+    /// Read here, while Quartz is configured, and validated as the other options are at start-up.
+    private static JobsOptions ClusterSettings(WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var settings = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+        System.ComponentModel.DataAnnotations.Validator.ValidateObject(settings, new(settings), validateAllProperties: true);
+        return settings;
+    }
+
+    /// A repeating job; unless <paramref name="startNow"/>, its first run waits up to one interval (at most 30 s: the
+    /// app is still starting).
     private static void Every<TJob>(IQuartzBuilder quartz, Func<IServiceProvider, int> seconds, bool startNow = false) where TJob : IJob =>
         quartz.ScheduleJob<TJob>(
             (sp, trigger) => trigger
                 .WithIdentity(typeof(TJob).Name)
-                .StartAt(DateTimeOffset.UtcNow.AddSeconds(startNow ? 0 : seconds(sp)))
+                .StartAt(startNow ? DateTimeOffset.UtcNow : FirstSlot(DateTimeOffset.UtcNow, TimeSpan.FromSeconds(seconds(sp))))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(seconds(sp))).RepeatForever()),
             (_, job) => job.WithIdentity(typeof(TJob).Name));
+
+    /// Every replica stores the triggers again when it starts (so a changed interval takes effect). Were they to start
+    /// one interval after that replica's start, each start would push the cluster's hourly and daily jobs back, and
+    /// replicas that restart more often than that would never run them. On a grid of whole intervals since the Unix
+    /// epoch every replica writes the same schedule, and a start moves nothing.
+    internal static DateTimeOffset FirstSlot(DateTimeOffset now, TimeSpan interval)
+    {
+        var earliest = now + TimeSpan.FromTicks(Math.Min(interval.Ticks, TimeSpan.FromSeconds(30).Ticks));
+        var slots = (earliest - DateTimeOffset.UnixEpoch).Ticks / interval.Ticks;
+        var slot = DateTimeOffset.UnixEpoch + TimeSpan.FromTicks(slots * interval.Ticks);
+        return slot < earliest ? slot + interval : slot;
+    }
 }

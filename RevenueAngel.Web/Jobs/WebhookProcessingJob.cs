@@ -8,5 +8,5 @@ namespace RevenueAngel.Web.Jobs;
 public sealed class WebhookProcessingJob(WebhookProcessor processor) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        await processor.RunAsync(ct: cancellationToken);
+        context.Result = $"Processed = {await processor.RunAsync(ct: cancellationToken)}";
 }
