@@ -4,6 +4,8 @@
 #   RA_BENCH_ONLY=analytics ./scripts/bench.sh   only the revenue dashboard over 1M sends
 #   RA_BENCH_ONLY=webhooks ./scripts/bench.sh    only webhook ingest and backlog drain (20,000 events)
 #   RA_BENCH_EVENTS=100000 ...                   the webhook part with another number of events
+#   RA_BENCH_ONLY=dispatch ./scripts/bench.sh    only the dispatcher (no-op Whop) against a bare SKIP LOCKED loop
+#   RA_BENCH_SENDS=20000 RA_BENCH_DISPATCH_WORKERS=1,4 ...   its due sends and worker counts
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
