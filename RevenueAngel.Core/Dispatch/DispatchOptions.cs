@@ -16,6 +16,21 @@ public sealed class DispatchOptions
     [Range(30, 3600)]
     public int LeaseSeconds { get; set; } = 300;
 
+    /// Sends claimed, checked and loaded together: the checks and the variables of a batch cost the same statements
+    /// whatever its size. A pass claims batch after batch while they come back full.
+    [Range(1, 5000)]
+    public int BatchSize { get; set; } = 500;
+
+    /// Sends whose call start is recorded in one write and then delivered; after a first wave of one (a probe, so
+    /// an outage or a 429 costs one call, not a wave of them) and after any failure. A process killed mid-wave
+    /// leaves at most this many sends `unknown`.
+    [Range(1, 5000)]
+    public int DeliveryWave { get; set; } = 250;
+
+    /// Calls to Whop (or the mail server) in flight at once within a wave; Whop's rate limiter still paces them.
+    [Range(1, 256)]
+    public int DeliveryConcurrency { get; set; } = 32;
+
     /// Calls to Whop per send before it is `failed` (a deferral, a pause or a call never made is not one).
     [Range(1, 50)]
     public int MaxAttempts { get; set; } = 12;

@@ -5,6 +5,9 @@ public sealed record DispatchRun(int Sent, int Deferred, int Retrying, int Faile
 {
     public static DispatchRun Empty { get; } = new(0, 0, 0, 0, 0, 0);
 
+    public DispatchRun Plus(DispatchRun other) => new(Sent + other.Sent, Deferred + other.Deferred, Retrying + other.Retrying,
+        Failed + other.Failed, Canceled + other.Canceled, Unknown + other.Unknown);
+
     public DispatchRun Add(SendOutcome outcome) => outcome switch
     {
         SendOutcome.Sent => this with { Sent = Sent + 1 },

@@ -1,6 +1,5 @@
 using RevenueAngel.Core.Email;
 using RevenueAngel.Core.Messaging;
-using RevenueAngel.Core.Persistence;
 
 namespace RevenueAngel.Core.Dispatch;
 
@@ -18,26 +17,37 @@ public sealed partial class Dispatcher
 
     /// A 4xx (or no connection) is retried on the usual schedule; a 5xx fails the send, and a refused recipient is
     /// suppressed so no playbook tries the address again.
-    private async Task<SendOutcome> RecordEmailFailureAsync(RevenueAngelDbContext db, Send send, ChannelRoute route, EmailDeliveryException error,
-        CancellationToken ct)
+    private FailureVerdict JudgeEmailFailure(Send send, ChannelRoute route, EmailDeliveryException error)
     {
         var now = time.GetUtcNow();
         var reason = Trim(error.Message);
-        SendOutcome outcome;
+        var suppress = error is EmailRejectedException { HardBounce: true } ? route.EmailAddress : null;
         if (error is EmailTransientException && send.Attempts + 1 < Options.MaxAttempts)
+            return new FailureVerdict(SendOutcome.Retrying, s => s.Retry(now + Options.RetryWait(s.Attempts + 1), reason), suppress);
+        var why = error is EmailTransientException ? $"Gave up after {send.Attempts + 1} attempts: {reason}" : reason;
+        return new FailureVerdict(SendOutcome.Failed, s =>
         {
-            send.Retry(now + Options.RetryWait(send.Attempts + 1), reason);
-            outcome = SendOutcome.Retrying;
-        }
-        else
+            s.Fail(why);
+            LogFailed(s.Id, why);
+        }, suppress);
+    }
+
+    /// Hard bounces of the wave, on a context of their own (a suppression written at the same moment elsewhere
+    /// clears its context's tracking).
+    private async Task SuppressBouncedAsync(List<ReadySend> calling)
+    {
+        foreach (var ready in calling.Where(r => r.Verdict?.SuppressAddress is not null))
         {
-            send.Fail(error is EmailTransientException ? $"Gave up after {send.Attempts + 1} attempts: {reason}" : reason);
-            LogFailed(send.Id, send.LastError!);
-            outcome = SendOutcome.Failed;
+            try
+            {
+                await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+                await EmailSuppressions.SuppressAsync(db, ready.Send.CompanyId, ready.Verdict!.SuppressAddress!, SuppressionReason.HardBounce,
+                    ready.Send.LastError, time.GetUtcNow(), CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                LogRecordingFailed(e, ready.Send.Id);
+            }
         }
-        await db.SaveChangesAsync(ct);
-        if (error is EmailRejectedException { HardBounce: true } && route.EmailAddress is { } address)
-            await EmailSuppressions.SuppressAsync(db, send.CompanyId, address, SuppressionReason.HardBounce, reason, now, ct);
-        return outcome;
     }
 }

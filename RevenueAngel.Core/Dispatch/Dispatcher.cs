@@ -1,23 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
-using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Experiments;
-using RevenueAngel.Core.Leads;
 using RevenueAngel.Core.Messaging;
 using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Playbooks;
-using RevenueAngel.Core.Whop;
 
 namespace RevenueAngel.Core.Dispatch;
 
-/// Sends what is due, safely: claims under a lease, re-checks each send just before Whop is called (still
-/// active, still eligible, not outranked, within the frequency cap, outside quiet hours), renders it and
-/// delivers it, at most at each company's send rate. Deferrals move a send later and never drop it. A send is
-/// `unknown` only when Whop may have received it; one that Whop was never called for always goes back to
-/// `scheduled` with its attempts untouched.
+/// Sends what is due, safely, a batch at a time: claims under a lease, re-checks the batch just before Whop is called
+/// (still active, still eligible, not outranked, within the frequency cap, outside quiet hours) from rows read in a
+/// fixed number of statements (DispatchBatch), renders in memory and delivers in waves with bounded concurrency, at
+/// most at each company's send rate; outcomes are written a wave at a time. Deferrals move a send later and never
+/// drop it. A send is `unknown` only when Whop may have received it, or when the process died in its wave after the
+/// wave's call start was recorded; one that Whop was never called for otherwise goes back to `scheduled` with its
+/// attempts untouched.
 public sealed partial class Dispatcher(
     IDbContextFactory<RevenueAngelDbContext> contexts,
     SendGate gate,
@@ -31,6 +28,7 @@ public sealed partial class Dispatcher(
     DispatchThrottle throttle,
     IOptions<DispatchOptions> dispatchOptions,
     IOptions<MessagingOptions> messagingOptions,
+    IOptions<Whop.WhopOptions> whopOptions,
     TimeProvider time,
     ILogger<Dispatcher> logger)
 {
@@ -38,202 +36,157 @@ public sealed partial class Dispatcher(
 
     public async Task<DispatchRun> RunAsync(CancellationToken ct = default)
     {
-        var now = time.GetUtcNow();
-        IReadOnlyList<ClaimedSend> claimed;
         int unknown;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            (unknown, var released) = await SendClaims.ExpireLeasesAsync(db, now, ct);
+            (unknown, var released) = await SendClaims.ExpireLeasesAsync(db, time.GetUtcNow(), ct);
             if (unknown > 0) LogLeasesExpired(unknown);
             if (released > 0) LogLeasesReleased(released);
-            if (throttle.PausedUntil is not null) return DispatchRun.Empty with { Unknown = unknown };
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            claimed = await SendClaims.ClaimAsync(db, now, now.AddSeconds(Options.LeaseSeconds), messagingOptions.Value.SendsPerMinute,
-                company => throttle.CompanyPausedUntil(company) is not null, ct);
-            await transaction.CommitAsync(ct);
         }
 
         var run = DispatchRun.Empty with { Unknown = unknown };
-        for (var i = 0; i < claimed.Count; i++)
+        while (!ct.IsCancellationRequested && throttle.PausedUntil is null)
         {
-            if (ct.IsCancellationRequested)
-            {
-                // Stopping: what was claimed but not tried goes back as it was, due again at once.
-                await ReleaseQuietlyAsync([.. claimed.Skip(i).Select(c => c.Id)], null, null);
-                run = run with { Deferred = run.Deferred + claimed.Count - i };
-                break;
-            }
-            if (throttle.CompanyPausedUntil(claimed[i].CompanyId) is { } resumeAt)
-            {
-                // Paused by a 429 or by this company's outage: back, untouched, for when dispatch resumes.
-                await ReleaseQuietlyAsync([claimed[i].Id], resumeAt, "Whop unavailable: waiting for dispatch to resume");
-                run = run.Add(SendOutcome.Deferred);
-                continue;
-            }
-            run = run.Add(await DispatchOneAsync(claimed[i], ct));
+            var claimed = await ClaimAsync(ct);
+            if (claimed.Count > 0) run = run.Plus(await DispatchBatchAsync(claimed, ct));
+            if (claimed.Count < Options.BatchSize) break;
         }
         return run;
     }
 
-    /// One send's problem stays with that send, decided by how far it got: before Whop was called it goes back
-    /// untouched; during the call it is `unknown`; after Whop accepted it, it is recorded `sent` (or `unknown`).
-    private async Task<SendOutcome> DispatchOneAsync(ClaimedSend claim, CancellationToken ct)
+    private async Task<IReadOnlyList<ClaimedSend>> ClaimAsync(CancellationToken ct)
     {
-        var call = new CallProgress();
-        try
-        {
-            return await DispatchAsync(claim, call, ct);
-        }
-        catch (Exception e) when (call.Stage == CallStage.NotCalled)
-        {
-            if (e is BrokenCircuitException or WhopQueueFullException)
-            {
-                var resumeAt = throttle.PauseCompany(claim.CompanyId);
-                LogOutage(claim.CompanyId, resumeAt, e.Message);
-                await ReleaseQuietlyAsync([claim.Id], resumeAt, $"Whop unavailable, not called: {Trim(e.Message)}");
-            }
-            else if (e is OperationCanceledException && ct.IsCancellationRequested)
-            {
-                await ReleaseQuietlyAsync([claim.Id], null, null);
-            }
-            else
-            {
-                // Whop failing before the message call (its checkout link) counts towards an outage too.
-                if (e is HttpRequestException or TimeoutRejectedException && throttle.RecordTransientFailure(claim.CompanyId))
-                    LogOutage(claim.CompanyId, throttle.CompanyPausedUntil(claim.CompanyId) ?? time.GetUtcNow(), e.Message);
-                LogDispatchError(e, claim.Id);
-                await ReleaseQuietlyAsync([claim.Id], time.GetUtcNow().AddMinutes(1), null);
-            }
-            return SendOutcome.Deferred;
-        }
-        catch (Exception e) when (call.Stage == CallStage.Calling)
-        {
-            var reason = e is OperationCanceledException && ct.IsCancellationRequested
-                ? "the app stopped while Whop was being called; not resent to avoid a duplicate"
-                : $"Whop's answer could not be read ({Trim(e.Message)}); not resent to avoid a duplicate";
-            LogUnknown(e, claim.Id, reason);
-            return await MarkUnknownQuietlyAsync(claim.Id, reason);
-        }
-        catch (Exception e) when (call.Stage == CallStage.Refused)
-        {
-            // Whop answered with an error, so it has nothing; the failure could not be recorded: back, as it was.
-            LogDispatchError(e, claim.Id);
-            await ReleaseQuietlyAsync([claim.Id], time.GetUtcNow().AddMinutes(1), null);
-            return SendOutcome.Deferred;
-        }
-        catch (Exception e) when (call.Stage == CallStage.Delivered)
-        {
-            LogRecordingFailed(e, claim.Id);
-            return await RecordDeliveredAsync(claim.Id, call);
-        }
-        catch (Exception e) when (call.Stage == CallStage.Recorded)
-        {
-            // Sent and recorded; only completing the enrolment failed, and the next send or sweep completes it.
-            LogDispatchError(e, claim.Id);
-            return SendOutcome.Sent;
-        }
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await SendClaims.ClaimAsync(db, now, now.AddSeconds(Options.LeaseSeconds), messagingOptions.Value.SendsPerMinute,
+            Options.BatchSize, company => throttle.CompanyPausedUntil(company) is not null, ct);
+        await transaction.CommitAsync(ct);
+        return claimed;
     }
 
-    private async Task<SendOutcome> DispatchAsync(ClaimedSend claim, CallProgress call, CancellationToken ct)
+    /// One batch: checked and prepared from one read of its rows, then delivered wave by wave. A problem before any
+    /// call puts the whole batch back untouched; after that each send's outcome depends on how far it got.
+    private async Task<DispatchRun> DispatchBatchAsync(IReadOnlyList<ClaimedSend> claimed, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var send = await db.Sends.SingleAsync(s => s.Id == claim.Id, ct);
-        if (send.Status != SendStatus.Sending) return SendOutcome.Skipped;
         var now = time.GetUtcNow();
-
-        var decision = await gate.CheckAsync(db, send, now, ct);
-        switch (decision)
+        DispatchRun run;
+        List<ReadySend> ready;
+        try
         {
-            case GateDecision.Stop stop:
-                await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-                {
+            var batch = await DispatchBatch.LoadAsync(db, [.. claimed.Select(c => c.Id)], now, ct);
+            (run, ready) = await CheckAsync(db, batch, now, ct);
+            await PrepareAsync(db, batch, ready, now, ct);
+        }
+        catch (Exception e)
+        {
+            var stopping = e is OperationCanceledException && ct.IsCancellationRequested;
+            if (!stopping) LogBatchError(e, claimed.Count);
+            // Whatever was already decided (canceled, deferred) stays; only what is still `sending` goes back.
+            await ReleaseQuietlyAsync([.. claimed.Select(c => c.Id)], stopping ? null : time.GetUtcNow().AddMinutes(1), null);
+            return DispatchRun.Empty with { Deferred = claimed.Count };
+        }
+
+        var pending = new Queue<ReadySend>(ready.Where(r => r.Problem is null));
+        run = run.Plus(await RecordUnpreparedAsync(db, [.. ready.Where(r => r.Problem is not null)]));
+        var waveSize = 1;
+        while (pending.Count > 0)
+        {
+            if (ct.IsCancellationRequested)
+            {
+                // Stopping: what was claimed but not tried goes back as it was, due again at once.
+                var untried = pending.ToList();
+                Forget(db, untried);
+                await ReleaseQuietlyAsync([.. untried.Select(r => r.Send.Id)], null, null);
+                run = run with { Deferred = run.Deferred + untried.Count };
+                break;
+            }
+            var wave = new List<ReadySend>();
+            while (wave.Count < waveSize && pending.TryDequeue(out var next)) wave.Add(next);
+            var (waveRun, clean) = await DeliverWaveAsync(db, wave, ct);
+            run = run.Plus(waveRun);
+            waveSize = clean ? Options.DeliveryWave : 1;
+        }
+        return run;
+    }
+
+    /// The checks of every send of the batch, in memory; what they stop or defer is written at once, with the
+    /// enrolments they end, in one transaction.
+    private async Task<(DispatchRun Run, List<ReadySend> Ready)> CheckAsync(RevenueAngelDbContext db, DispatchBatch batch, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var run = DispatchRun.Empty;
+        var ready = new List<ReadySend>();
+        var ending = new List<(long EnrollmentId, string Reason)>();
+        foreach (var send in batch.Sends)
+        {
+            if (send.Status != SendStatus.Sending)
+            {
+                db.Entry(send).State = EntityState.Detached;
+                continue;
+            }
+            if (throttle.CompanyPausedUntil(send.CompanyId) is { } resumeAt)
+            {
+                // Paused by a 429 or by this company's outage: back, untouched, for when dispatch resumes.
+                send.Defer(resumeAt, "Whop unavailable: waiting for dispatch to resume");
+                run = run.Add(SendOutcome.Deferred);
+                continue;
+            }
+            switch (gate.Check(send, batch, now))
+            {
+                case GateDecision.Stop stop:
                     send.Cancel(stop.Reason);
-                    if (stop.EndEnrollment) await EndEnrollmentAsync(db, send.EnrollmentId, now, stop.Reason, ct);
-                    await db.SaveChangesAsync(ct);
-                    await transaction.CommitAsync(ct);
-                }
-                return SendOutcome.Canceled;
-            case GateDecision.Wait wait:
-                send.Defer(wait.Until, wait.Reason);
-                await db.SaveChangesAsync(ct);
-                return SendOutcome.Deferred;
+                    if (stop.EndEnrollment) ending.Add((send.EnrollmentId, stop.Reason));
+                    run = run.Add(SendOutcome.Canceled);
+                    break;
+                case GateDecision.Wait wait:
+                    send.Defer(wait.Until, wait.Reason);
+                    run = run.Add(SendOutcome.Deferred);
+                    break;
+                case GateDecision.Go go:
+                    if (send.Channel != go.Route.Channel) send.UseChannel(go.Route.Channel);
+                    batch.CountTowardsCap(send.CompanyId, go.Subject.Kind, go.Subject.Id, now);
+                    ready.Add(new ReadySend(send, go, batch.IsLastStep(send)));
+                    break;
+            }
         }
-        var go = (GateDecision.Go)decision;
-        if (send.Channel != go.Route.Channel) send.UseChannel(go.Route.Channel);
-
-        RenderedMessage message;
-        string? offerPath;
-        try
-        {
-            var chosen = await variants.ChooseAsync(db, send.CompanyId, send.StepId, go.Subject.Kind, go.Subject.Id, go.Template, ct);
-            send.UseVariant(chosen.Key);
-            var subject = await variables.LoadAsync(db, go.Company, go.Playbook.Type, go.Playbook.GoalPlanId, go.Subject.Kind, go.Subject.Id, now, ct);
-            offerPath = await stepOffers.AttachAsync(db, go.Company, go.Subject, send, subject, ct);
-            await links.UseTrackedCheckoutAsync(subject, chosen.Template, send, ct, offerUrlTaken: offerPath is not null);
-            message = await templates.RenderAsync(chosen.Template, subject.Values, channel: send.Channel);
-        }
-        catch (TemplateRenderException e)
-        {
-            send.Fail(e.Message, attempted: false);
-            await db.SaveChangesAsync(ct);
-            return SendOutcome.Failed;
-        }
-
-        // Our lease ran out while we got here (another dispatcher may take it now): leave it, call nothing.
-        var callAt = time.GetUtcNow();
-        if (send.LeaseExpiresAt is not { } lease || lease <= callAt) return SendOutcome.Skipped;
-        var delivered = links.ForDelivery(message, send);
-        send.BeginCall(callAt, callAt.AddSeconds(Options.LeaseSeconds));
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-
-        call.Stage = CallStage.Calling;
-        string? externalId;
-        try
-        {
-            externalId = await DeliverOnRouteAsync(send, go, delivered, offerPath ?? $"/messages/{send.Id}", ct);
-        }
-        catch (Exception e) when (e is BrokenCircuitException or WhopQueueFullException)
-        {
-            // Refused inside this process before anything went out.
-            call.Stage = CallStage.NotCalled;
-            throw;
-        }
-        catch (Exception e) when (!ct.IsCancellationRequested
-                                  && e is WhopApiException or WhopDeliveryException or HttpRequestException or TimeoutRejectedException or TaskCanceledException
-                                      or Email.EmailDeliveryException)
-        {
-            call.Stage = CallStage.Refused;
-            return e is Email.EmailDeliveryException refused
-                ? await RecordEmailFailureAsync(db, send, go.Route, refused, ct)
-                : await RecordFailureAsync(db, send, e, ct);
-        }
-
-        call.Delivered(time.GetUtcNow(), externalId, message);
-        throttle.RecordSuccess(send.CompanyId);
-        send.MarkSent(call.SentAt, externalId, message);
-        await db.SaveChangesAsync(ct);
-        call.Stage = CallStage.Recorded;
-        await CompleteIfLastAsync(db, send, call.SentAt, ct);
-        return SendOutcome.Sent;
+        foreach (var reason in ending.GroupBy(e => e.Reason))
+            await SequenceStops.ExitAsync(db, [.. reason.Select(e => e.EnrollmentId).Distinct()], now, reason.Key, ct);
+        await transaction.CommitAsync(ct);
+        return (run, ready);
     }
 
-    private static async Task EndEnrollmentAsync(RevenueAngelDbContext db, long enrollmentId, DateTimeOffset now, string reason, CancellationToken ct)
+    /// Variants (stored assignments read and new ones written once for the batch), variables from the batch's rows, and
+    /// each save offer a step makes. A send that cannot be prepared keeps its problem for RecordUnpreparedAsync.
+    private async Task PrepareAsync(RevenueAngelDbContext db, DispatchBatch batch, List<ReadySend> ready, DateTimeOffset now, CancellationToken ct)
     {
-        var enrollment = await db.Enrollments.SingleAsync(e => e.Id == enrollmentId, ct);
-        if (enrollment.Status != EnrollmentStatus.Active) return;
-        enrollment.Exit(now, reason);
-        await SequenceStops.CancelSendsAsync(db, db.Enrollments.Where(e => e.Id == enrollmentId).Select(e => e.Id), reason, ct);
+        var chosen = await variants.ChooseAsync(db, [.. ready.Select(r => new VariantRequest(r.Send.CompanyId, batch.Steps[r.Send.StepId],
+            r.Go.Subject.Kind, r.Go.Subject.Id, r.Go.Template))], batch.Templates, ct);
+        for (var i = 0; i < ready.Count; i++)
+        {
+            var (send, go) = (ready[i].Send, ready[i].Go);
+            try
+            {
+                send.UseVariant(chosen[i].Key);
+                ready[i].Template = chosen[i].Template;
+                ready[i].Values = variables.Of(batch.Variables, go.Company, go.Playbook.Type, go.Playbook.GoalPlanId, go.Subject.Kind, go.Subject.Id, now);
+                // Per send only where a step makes an offer: each is a new offer of its own.
+                if (batch.Steps[send.StepId].OfferKind is not null)
+                    ready[i].OfferPath = await stepOffers.AttachAsync(db, go.Company, go.Subject, send, ready[i].Values!, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                ready[i].Problem = e;
+            }
+        }
     }
 
-    private static async Task CompleteIfLastAsync(RevenueAngelDbContext db, Send send, DateTimeOffset at, CancellationToken ct)
+    private static void Forget(RevenueAngelDbContext db, IEnumerable<ReadySend> sends)
     {
-        var laterSteps = await db.PlaybookSteps.AnyAsync(st => st.PlaybookId == send.PlaybookId && !st.Archived
-            && st.Position > db.PlaybookSteps.Where(x => x.Id == send.StepId).Select(x => x.Position).First(), ct);
-        if (laterSteps) return;
-        var enrollment = await db.Enrollments.Where(e => e.Id == send.EnrollmentId).WithNothingLeftToSend(db).SingleOrDefaultAsync(ct);
-        if (enrollment is null) return;
-        enrollment.Complete(at);
-        await db.SaveChangesAsync(ct);
+        foreach (var ready in sends) db.Entry(ready.Send).State = EntityState.Detached;
     }
 
     private static string Trim(string text) => text.Length > 1000 ? text[..1000] : text;

@@ -1,6 +1,5 @@
 using RevenueAngel.Core.Email;
 using RevenueAngel.Core.Messaging;
-using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Playbooks;
 
 namespace RevenueAngel.Core.Dispatch;
@@ -10,8 +9,8 @@ public sealed class SendChannels(EmailReach email, IEmailTransport transport)
 {
     public bool EmailIsOn => transport.IsConfigured;
 
-    public async Task<(ChannelRoute? Route, string? Reason)> ChooseAsync(RevenueAngelDbContext db, Playbook playbook, PlaybookStep step,
-        SubjectKind kind, long subjectId, string? whopUserId, CancellationToken ct)
+    internal (ChannelRoute? Route, string? Reason) Choose(DispatchBatch batch, Playbook playbook, PlaybookStep step, SubjectKind kind, long subjectId,
+        string? whopUserId)
     {
         var reasons = new List<string>();
         foreach (var channel in new[] { step.Channel, step.FallbackChannel }.OfType<MessageChannel>().Distinct())
@@ -22,7 +21,7 @@ public sealed class SendChannels(EmailReach email, IEmailTransport transport)
                 reasons.Add(kind == SubjectKind.Lead ? "the lead has no Whop account to message" : "no Whop account to message");
                 continue;
             }
-            var (address, why) = await email.AddressAsync(db, playbook, kind, subjectId, ct);
+            var (address, why) = email.Address(batch, playbook, kind, subjectId);
             if (address is not null) return (new ChannelRoute(channel, address), null);
             reasons.Add($"email: {why}");
         }

@@ -40,9 +40,9 @@ internal static class SendClaims
 
     /// Per company, as many due sends as its send rate leaves for this minute (sent or in flight in the last 60 s
     /// count against it): the highest-priority playbook's first, then the oldest, so a payment-failed message never
-    /// queues behind a batch of upsells.
+    /// queues behind a batch of upsells. At most <paramref name="batchSize"/> in all.
     public static async Task<IReadOnlyList<ClaimedSend>> ClaimAsync(RevenueAngelDbContext db, DateTimeOffset now, DateTimeOffset leaseUntil,
-        int defaultPerMinute, Func<string, bool> paused, CancellationToken ct)
+        int defaultPerMinute, int batchSize, Func<string, bool> paused, CancellationToken ct)
     {
         var minuteAgo = now.AddMinutes(-1);
         var companies = await db.Sends.Where(s => s.Status == SendStatus.Scheduled && s.ScheduledFor <= now)
@@ -50,11 +50,13 @@ internal static class SendClaims
             .Join(db.Companies, id => id, c => c.Id, (id, c) => new { c.Id, c.SendsPerMinute })
             .ToListAsync(ct);
         var claimed = new List<ClaimedSend>();
-        foreach (var company in companies.Where(c => !paused(c.Id)))
+        // In a random order, so a company with a long queue does not keep the others out of every batch.
+        foreach (var company in companies.Where(c => !paused(c.Id)).OrderBy(_ => Random.Shared.Next()))
         {
+            if (claimed.Count >= batchSize) break;
             var used = await db.Sends.CountAsync(s => s.CompanyId == company.Id
                 && (s.Status == SendStatus.Sending || (s.SentAt > minuteAgo && s.Status != SendStatus.Scheduled)), ct);
-            var budget = (company.SendsPerMinute ?? defaultPerMinute) - used;
+            var budget = Math.Min((company.SendsPerMinute ?? defaultPerMinute) - used, batchSize - claimed.Count);
             if (budget > 0)
                 claimed.AddRange((await ClaimForCompanyAsync(db, company.Id, budget, now, leaseUntil, ct)).Select(id => new ClaimedSend(id, company.Id)));
         }

@@ -1,5 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using RevenueAngel.Core.Persistence;
+using RevenueAngel.Core.Dispatch;
 using RevenueAngel.Core.Playbooks;
 
 namespace RevenueAngel.Core.Email;
@@ -9,26 +8,26 @@ namespace RevenueAngel.Core.Email;
 /// other playbook is marketing, which needs consent we do not have for members. Never a suppressed address.
 public sealed class EmailReach(IEmailTransport transport)
 {
-    public async Task<(string? Address, string? Reason)> AddressAsync(RevenueAngelDbContext db, Playbook playbook, SubjectKind kind, long subjectId,
-        CancellationToken ct)
+    /// Decided over the dispatcher's batch, which read the subjects and the suppressed addresses among them.
+    internal (string? Address, string? Reason) Address(DispatchBatch batch, Playbook playbook, SubjectKind kind, long subjectId)
     {
         if (!transport.IsConfigured) return (null, "email is off (no Email:Host)");
         string? address;
         if (kind == SubjectKind.Lead)
         {
-            var lead = await db.Leads.AsNoTracking().Where(l => l.Id == subjectId).Select(l => new { l.Email, l.EmailConsent }).SingleAsync(ct);
+            var lead = batch.Variables.Leads[subjectId];
             if (lead.Email is null) return (null, "no email address");
             if (!lead.EmailConsent) return (null, "no email consent from this lead");
             address = lead.Email;
         }
         else
         {
-            address = await db.Members.AsNoTracking().Where(m => m.Id == subjectId).Select(m => m.Email).SingleAsync(ct);
+            address = batch.Variables.Members[subjectId].Email;
             if (address is null) return (null, "no email address");
             if (playbook.Type != PlaybookType.ChurnSave)
                 return (null, "a member's Whop email is used only for payment and cancellation messages (ChurnSave); marketing email needs consent");
         }
-        if (await EmailSuppressions.IsSuppressedAsync(db, playbook.CompanyId, address, ct))
+        if (batch.Suppressed.Contains((playbook.CompanyId, Leads.Lead.NormalizeEmail(address))))
             return (null, "the address is on the suppression list");
         return (address, null);
     }

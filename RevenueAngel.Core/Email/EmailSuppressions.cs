@@ -10,15 +10,9 @@ public sealed record SuppressionRow(long Id, string Address, SuppressionReason R
 /// One page of the list for the Leads page, with how many entries match in all.
 public sealed record SuppressionPage(IReadOnlyList<SuppressionRow> Items, int Total);
 
-/// The company's suppression list: read before every email, written by unsubscribes, hard bounces and admins.
+/// The company's suppression list: read with every dispatcher batch (DispatchBatch), written by unsubscribes, hard bounces and admins.
 public sealed class EmailSuppressions(IDbContextFactory<RevenueAngelDbContext> contexts, TimeProvider time)
 {
-    public static Task<bool> IsSuppressedAsync(RevenueAngelDbContext db, string companyId, string address, CancellationToken ct)
-    {
-        var normalized = Leads.Lead.NormalizeEmail(address);
-        return db.EmailSuppressions.AnyAsync(s => s.CompanyId == companyId && s.Address == normalized && s.RemovedAt == null, ct);
-    }
-
     /// Idempotent: an address already suppressed keeps its first reason and time.
     public async Task SuppressAsync(string companyId, string address, SuppressionReason reason, string? note, CancellationToken ct = default)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using RevenueAngel.Core.Billing;
 using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Members;
@@ -18,18 +17,26 @@ public sealed class SubjectVariables(Microsoft.Extensions.Options.IOptions<Messa
     public async Task<SubjectValues> LoadAsync(RevenueAngelDbContext db, Company company, PlaybookType type, string? goalPlanId,
         SubjectKind kind, long subjectId, DateTimeOffset now, CancellationToken ct)
     {
-        var plans = await db.Plans.AsNoTracking().Where(p => p.CompanyId == company.Id).ToListAsync(ct);
-        var activeMembers = await db.Memberships.Where(m => m.CompanyId == company.Id && MembershipStatuses.Live.Contains(m.Status))
-            .Select(m => m.MemberId).Distinct().CountAsync(ct);
+        var sources = await VariableSources.LoadAsync(db, [company.Id], kind == SubjectKind.Member ? [subjectId] : [],
+            kind == SubjectKind.Lead ? [subjectId] : [], ct);
+        return Of(sources, company, type, goalPlanId, kind, subjectId, now);
+    }
+
+    /// The values from rows read beforehand (VariableSources), for one subject among many.
+    public SubjectValues Of(VariableSources sources, Company company, PlaybookType type, string? goalPlanId, SubjectKind kind, long subjectId,
+        DateTimeOffset now)
+    {
+        var plans = sources.Plans.GetValueOrDefault(company.Id) ?? [];
         var values = new Dictionary<string, string?>
         {
             ["community_name"] = company.Name,
-            ["member_count"] = activeMembers.ToString("N0", CultureInfo.InvariantCulture),
+            ["member_count"] = sources.ActiveMembers.GetValueOrDefault(company.Id).ToString("N0", CultureInfo.InvariantCulture),
         };
 
         if (kind == SubjectKind.Lead)
         {
-            var lead = await db.Leads.AsNoTracking().SingleAsync(l => l.Id == subjectId && l.CompanyId == company.Id, ct);
+            var lead = sources.Leads.GetValueOrDefault(subjectId) is { } found && found.CompanyId == company.Id
+                ? found : throw new InvalidOperationException($"Lead {subjectId} is not one of company {company.Id}'s.");
             values["first_name"] = FirstName(lead.Name);
             var entry = plans.FirstOrDefault(p => p.Id == goalPlanId)
                 ?? plans.Where(p => p.RenewalPriceCents > 0 || p.InitialPriceCents > 0).OrderBy(p => p.MonthlyPriceCents).FirstOrDefault();
@@ -38,14 +45,14 @@ public sealed class SubjectVariables(Microsoft.Extensions.Options.IOptions<Messa
             return new SubjectValues(values, entry?.Id);
         }
 
-        var member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == subjectId && m.CompanyId == company.Id, ct);
+        var member = sources.Members.GetValueOrDefault(subjectId) is { } known && known.CompanyId == company.Id
+            ? known : throw new InvalidOperationException($"Member {subjectId} is not one of company {company.Id}'s.");
         values["first_name"] = FirstName(member.Name) ?? member.Username;
         values["days_as_member"] = WholeDays.Since(member.CreatedAt, now).ToString(CultureInfo.InvariantCulture);
         values["update_payment_url"] = member.WhopMemberId is { } whopMember
             ? string.Format(CultureInfo.InvariantCulture, Options.BillingUrlFormat, Uri.EscapeDataString(whopMember))
             : null;
-        var membership = await db.Memberships.AsNoTracking().Where(m => m.MemberId == member.Id)
-            .OrderByDescending(m => MembershipStatuses.Live.Contains(m.Status)).ThenByDescending(m => m.CreatedAt).FirstOrDefaultAsync(ct);
+        var membership = sources.CurrentMembership.GetValueOrDefault(member.Id);
         if (membership?.ManageUrl is { } manage) values["update_payment_url"] = manage;
         var current = plans.FirstOrDefault(p => p.Id == membership?.PlanId);
         AddPlan(values, "plan", current);
@@ -58,9 +65,7 @@ public sealed class SubjectVariables(Microsoft.Extensions.Options.IOptions<Messa
         var target = type == PlaybookType.Upsell ? upgrade : current;
         values["checkout_url"] = values["offer_url"] = Checkout(target);
 
-        var failed = await db.Payments.AsNoTracking().Where(p => p.MemberId == member.Id && p.FailedAt != null && p.PaidAt == null)
-            .OrderByDescending(p => p.FailedAt).FirstOrDefaultAsync(ct);
-        if (failed is not null)
+        if (sources.OpenFailure.GetValueOrDefault(member.Id) is { } failed)
         {
             values["amount_due"] = new Money(failed.TotalCents, failed.Currency).ToString();
             values["card_last4"] = failed.CardLast4;

@@ -24,4 +24,16 @@ public static class SequenceStops
     public static Task<int> CancelSendsAsync(RevenueAngelDbContext db, IQueryable<long> enrollmentIds, string reason, CancellationToken ct) =>
         db.Sends.Where(s => s.Status == SendStatus.Scheduled && enrollmentIds.Contains(s.EnrollmentId))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SendStatus.Canceled).SetProperty(s => s.LastError, reason), ct);
+
+    /// The given enrolments, where still active, exit for <paramref name="reason"/> and their scheduled sends are canceled.
+    public static async Task ExitAsync(RevenueAngelDbContext db, IReadOnlyCollection<long> enrollmentIds, DateTimeOffset at, string reason,
+        CancellationToken ct)
+    {
+        var leaving = db.Enrollments.Where(e => enrollmentIds.Contains(e.Id) && e.Status == EnrollmentStatus.Active);
+        await CancelSendsAsync(db, leaving.Select(e => e.Id), reason, ct);
+        await leaving.ExecuteUpdateAsync(u => u
+            .SetProperty(e => e.Status, EnrollmentStatus.Exited)
+            .SetProperty(e => e.EndedAt, Enrollment.EndedAtOrEntry(at))
+            .SetProperty(e => e.EndReason, reason), ct);
+    }
 }

@@ -42,11 +42,12 @@ public sealed class Audience(IDbContextFactory<RevenueAngelDbContext> contexts, 
         return await LoadMemberFactsAsync(db, companyId, memberIds, ct);
     }
 
-    /// The same, inside the caller's context (and transaction): an event's handler sees its own uncommitted rows.
-    public static async Task<IReadOnlyList<MemberFacts>> LoadMemberFactsAsync(RevenueAngelDbContext db, string companyId,
+    /// The same, inside the caller's context (and transaction): an event's handler sees its own uncommitted rows. Without
+    /// a company, the given members of any company (the dispatcher's batch).
+    public static async Task<IReadOnlyList<MemberFacts>> LoadMemberFactsAsync(RevenueAngelDbContext db, string? companyId,
         IReadOnlyCollection<long>? memberIds, CancellationToken ct)
     {
-        var members = db.Members.Where(m => m.CompanyId == companyId && (memberIds == null || memberIds.Contains(m.Id)));
+        var members = db.Members.Where(m => (companyId == null || m.CompanyId == companyId) && (memberIds == null || memberIds.Contains(m.Id)));
         var ids = await members.Select(m => new { m.Id, m.CreatedAt }).ToListAsync(ct);
         var idList = ids.Select(m => m.Id).ToList();
 

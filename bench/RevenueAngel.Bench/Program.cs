@@ -36,6 +36,13 @@ if (Environment.GetEnvironmentVariable("RA_BENCH_ONLY") == "analytics")
     await AnalyticsBench.RunAsync(host.Services, connectionString);
     return;
 }
+var dispatchSends = int.TryParse(Environment.GetEnvironmentVariable("RA_BENCH_SENDS"), out var d) ? d : 20_000;
+int[] dispatchWorkers = [.. (Environment.GetEnvironmentVariable("RA_BENCH_DISPATCH_WORKERS") ?? "1,4").Split(',').Select(int.Parse)];
+if (Environment.GetEnvironmentVariable("RA_BENCH_ONLY") == "dispatch")
+{
+    await DispatchBench.RunAsync(connectionString, dispatchSends, dispatchWorkers);
+    return;
+}
 if (Environment.GetEnvironmentVariable("RA_BENCH_ONLY") is "webhooks" or "ingest")
 {
     var (benchCompany, _) = await BenchData.SeedAsync(connectionString, contexts, 1_000);
@@ -60,6 +67,7 @@ Console.WriteLine($"second run (nothing new)                {again.Ms,8:N0} ms  
 await HttpIngestBench.RunAsync(connectionString, companyId, events);
 await WebhookBench.RunAsync(host.Services, companyId, events);
 await AnalyticsBench.RunAsync(host.Services, connectionString);
+await DispatchBench.RunAsync(connectionString, dispatchSends, dispatchWorkers);
 await host.StopAsync();
 NpgsqlConnection.ClearAllPools();
 
