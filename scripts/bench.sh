@@ -3,6 +3,7 @@
 #   ./scripts/bench.sh [members]     default 100000
 #   RA_BENCH_ONLY=analytics ./scripts/bench.sh   only the revenue dashboard over 1M sends
 #   RA_BENCH_ONLY=webhooks ./scripts/bench.sh    only webhook ingest and backlog drain (20,000 events)
+#   RA_BENCH_ONLY=drain ./scripts/bench.sh       only the drain of a stored 100,000-event backlog (BacklogDrainBench)
 #   RA_BENCH_EVENTS=100000 ...                   the webhook part with another number of events
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -127,15 +127,19 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
             : null;
         var touch = await LastTouch.FindAsync(db, company.Id, memberId, leadId, paidAt, company.AttributionWindowDays, ct,
             payment.Metadata?.GetValueOrDefault(CheckoutMetadata.SendKey));
-        db.Conversions.Add(new Conversion
+        var conversion = new Conversion
         {
             CompanyId = company.Id, MemberId = memberId, WhopPaymentId = payment.Id, Type = type.Value, RevenueCents = row.TotalCents,
             Currency = row.Currency, CreatedAt = paidAt, AttributedSendId = touch.SendId, AttributedPlaybookId = touch.PlaybookId, AttributedStepId = touch.StepId,
             AttributionMethod = touch.Method,
             AttributionWindowDays = company.AttributionWindowDays,
             WhopMembershipId = membershipId, RecoveredBy = recoveredBy,
-        });
+        };
+        db.Conversions.Add(conversion);
         await db.SaveChangesAsync(ct);
+        // A refund applied before the payment's success (out of order, or queued by a reconcile) nets against it now.
+        await db.RevenueAdjustments.Where(a => a.WhopPaymentId == payment.Id && a.ConversionId == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.ConversionId, conversion.Id), ct);
     }
 
     /// The buyer's lead (same Whop user, else same email: LeadLinker) converts once, linked to the member; its Nurture

@@ -140,6 +140,8 @@ public sealed class WhopMirror
             row.DeclineReason = DeclineReasons.Of(row.DeclineCode, row.FailureMessage);
         row.CardLast4 = StoredText.FitOrNull(payment.CardLast4, 4) ?? row.CardLast4;
         row.PaidAt = payment.PaidAt ?? row.PaidAt;
+        // A payment that reached us only once paid (its payment.failed lost) still failed first: its first attempt, at creation.
+        if (payment.PaymentsFailed > 0) row.FailedAt ??= payment.CreatedAt ?? updatedAt;
         row.UpdatedAt = updatedAt;
         await db.SaveChangesAsync(ct);
         return (row, true, before);
