@@ -18,6 +18,7 @@ public sealed class WebhookBatchMemory(IReadOnlyDictionary<string, string>? plan
     private readonly Dictionary<string, Company?> _companies = [];
     private readonly HashSet<string> _plans = [.. knownPlans ?? []];
     private HashSet<string>? _storedPayments;
+    private HashSet<string>? _adjustedPayments;
     private Dictionary<(string CompanyId, string WhopUserId), Member>? _members;
     private List<(string CompanyId, string PlanId)> _unknownPlans = [];
 
@@ -45,6 +46,9 @@ public sealed class WebhookBatchMemory(IReadOnlyDictionary<string, string>? plan
         var userIds = users.Select(u => u.Item2).Distinct().ToList();
 
         _storedPayments = [.. await db.Payments.Where(p => paymentIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)];
+        // A batch with refunds or disputes may write adjustments for any payment: then none is ruled out.
+        _adjustedPayments = subjects.Any(s => s.MovesMoney) ? null
+            : [.. await db.RevenueAdjustments.Where(a => paymentIds.Contains(a.WhopPaymentId)).Select(a => a.WhopPaymentId).Distinct().ToListAsync(ct)];
         _members = (await db.Members.AsNoTracking().Where(m => companyIds.Contains(m.CompanyId) && userIds.Contains(m.WhopUserId)).ToListAsync(ct))
             .Where(m => users.Contains((m.CompanyId, m.WhopUserId)))
             .ToDictionary(m => (m.CompanyId, m.WhopUserId));
@@ -68,6 +72,9 @@ public sealed class WebhookBatchMemory(IReadOnlyDictionary<string, string>? plan
     public bool KnowsPaymentIsNew(string paymentId) => _storedPayments is { } stored && !stored.Contains(paymentId);
 
     public void RememberPayment(string paymentId) => _storedPayments?.Add(paymentId);
+
+    /// False only when the batch was read ahead, has no refund or dispute, and no adjustment names the payment.
+    public bool MayHaveAdjustments(string paymentId) => _adjustedPayments is not { } adjusted || adjusted.Contains(paymentId);
 
     /// True when the memory knows whether the member is stored: then <paramref name="member"/> is a fresh, untracked
     /// copy of the stored row, or null when there is none.

@@ -32,7 +32,7 @@ public static class BacklogDrainBench
             throw new InvalidOperationException($"drained {drain.Done} of {events}: {string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}"))}");
 
         Console.WriteLine($"baseline: bare SKIP LOCKED claim+mark loop ({options.Workers} workers × {options.BatchSize})  {baseline.Ms,8:N0} ms  ({events / (baseline.Ms / 1000):N0} events/s)");
-        Console.WriteLine($"backlog drain of {events:N0} events (WebhookProcessor)     {drain.Ms,8:N0} ms  ({events / (drain.Ms / 1000):N0} events/s)  = {baseline.Ms / drain.Ms:N2} × baseline rate; peak working set {memory.PeakWorkingSet64 / 1024 / 1024:N0} MB");
+        Console.WriteLine($"backlog drain of {events:N0} events (WebhookProcessor)     {drain.Ms,8:N0} ms  ({events / (drain.Ms / 1000):N0} events/s)  = {baseline.Ms / drain.Ms:N3} × baseline rate; peak working set {memory.PeakWorkingSet64 / 1024 / 1024:N0} MB");
     }
 
     /// Event i is about member i % members; each member goes through every kind of event, one per round.
