@@ -61,6 +61,7 @@ public static class DependencyInjection
         // Transient: holds Whop's typed client.
         builder.Services.AddTransient<Leads.WaitlistSync>();
         builder.Services.AddTransient<MembershipSyncBatch>();
+        builder.Services.AddTransient<PaymentReconcile>();
         builder.Services.AddTransient<CompanyAdministration>();
         builder.Services.AddTransient<WhopMessenger>();
         builder.Services.AddTransient<TrackedLinks>();

@@ -7,13 +7,15 @@ using RevenueAngel.Core.Whop;
 namespace RevenueAngel.Core.Companies;
 
 /// Copies a company's plans, members, memberships and our app's experience from Whop, paging through
-/// everything. Running it again changes nothing; an older Whop copy never overwrites a newer one; a 401/403
-/// marks the company disconnected.
+/// everything, then reconciles the payments Whop changed since the last sync (PaymentReconcile: through the webhook
+/// handlers, so a missed delivery heals). Running it again changes nothing; an older Whop copy never overwrites a newer
+/// one; a 401/403 marks the company disconnected.
 public sealed partial class CompanySync(
     IDbContextFactory<RevenueAngelDbContext> contexts,
     WhopClient whop,
     MembershipSyncBatch batch,
     Leads.WaitlistSync waitlist,
+    PaymentReconcile payments,
     IOptions<WhopOptions> options,
     TimeProvider time,
     ILogger<CompanySync> logger)
@@ -54,6 +56,11 @@ public sealed partial class CompanySync(
             var experience = await whop.ListExperiencesAsync(companyId, options.Value.AppId, ct).FirstOrDefaultAsync(ct);
             var (members, memberships) = await SyncMembershipsAsync(companyId, ct);
             if (options.Value.WaitlistEntriesPath is { Length: > 0 } waitlistPath) await waitlist.SyncAsync(companyId, waitlistPath, ct);
+            if (!await IsDemoAsync(companyId, ct))
+            {
+                await UpdateStateAsync(companyId, s => s.Progress = "Payments", ct);
+                await payments.ReconcileAsync(companyId, ct);
+            }
             await UpdateStateAsync(companyId, s =>
             {
                 (s.Status, s.CompletedAt, s.DisconnectedAt, s.Progress) = (SyncStatus.Idle, time.GetUtcNow(), null, "Up to date");
@@ -111,6 +118,13 @@ public sealed partial class CompanySync(
         }
         memberships += await batch.ApplyAsync(companyId, page, ct);
         return (users.Count, memberships);
+    }
+
+    /// The demo company's payments are seeded here and mirrored into its fake Whop: there is nothing to heal.
+    private async Task<bool> IsDemoAsync(string companyId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Companies.AnyAsync(c => c.Id == companyId && c.IsDemo, ct);
     }
 
     private async Task UpdateStateAsync(string companyId, Action<CompanySyncState> change, CancellationToken ct, Action<Company>? alsoCompany = null)

@@ -16,6 +16,11 @@ public sealed class CompanySyncState
     public int Products { get; set; }
     public int Memberships { get; set; }
     public int Members { get; set; }
+    /// Payments Whop changed before this moment (our clock, at the start of the last complete reconcile) have been fed
+    /// through the webhook handlers; the next reconcile lists from here, less an overlap. Null: never reconciled.
+    public DateTimeOffset? PaymentsReconciledUntil { get; set; }
+    /// Payment and refund states the last reconcile found missing here and queued for the handlers.
+    public int PaymentsHealed { get; set; }
 
     public bool IsDisconnected => DisconnectedAt is not null;
 }

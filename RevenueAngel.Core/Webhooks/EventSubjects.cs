@@ -5,7 +5,8 @@ namespace RevenueAngel.Core.Webhooks;
 /// Whom a stored event is about, read from its payload before any handler runs: the company, the Whop user, the
 /// plan and, for a payment event, the payment. A value that is absent, of another type or unstorable is null: this
 /// runs before the per-event failure boundary, so it never throws (the handler reports a broken payload).
-internal sealed record EventSubjects(string? CompanyId, string? WhopUserId, string? PaymentId, string? PlanId = null)
+internal sealed record EventSubjects(string? CompanyId, string? WhopUserId, string? PaymentId, string? PlanId = null, bool MovesMoney = false,
+    string? AdjustedPaymentId = null)
 {
     private static readonly EventSubjects None = new(null, null, null);
 
@@ -19,11 +20,12 @@ internal sealed record EventSubjects(string? CompanyId, string? WhopUserId, stri
             using var json = JsonDocument.Parse(row.Payload);
             if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("data", out var data)
                 || data.ValueKind != JsonValueKind.Object) return None;
+            var movesMoney = row.EventType.StartsWith("refund.", StringComparison.Ordinal) || row.EventType.StartsWith("dispute.", StringComparison.Ordinal);
             var paymentId = row.EventType.StartsWith("payment.", StringComparison.Ordinal) ? WebhookPayload.Text(data, "id") : null;
             // A waitlist entry's plan is not stored with it: no need to fetch it from Whop before the batch.
             var planId = row.EventType.StartsWith("entry.", StringComparison.Ordinal) ? null : WebhookPayload.RefId(data, "plan");
             return new EventSubjects(Usable(row.CompanyId ?? WebhookHandlers.CompanyIdOf(data)), Usable(WebhookPayload.RefId(data, "user")),
-                Usable(paymentId), Usable(planId));
+                Usable(paymentId), Usable(planId), movesMoney, movesMoney ? Usable(WebhookPayload.RefId(data, "payment") ?? WebhookPayload.Text(data, "payment_id")) : null);
         }
         catch (Exception)
         {

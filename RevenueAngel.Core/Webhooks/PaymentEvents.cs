@@ -26,9 +26,13 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
         var at = payment.UpdatedAt ?? payment.CreatedAt ?? DateTimeOffset.UnixEpoch;
         var member = await mirror.MemberAsync(db, company.Id, payment.User, payment.Member?.Id, payment.CreatedAt ?? at, memory, ct);
         var membershipId = WebhookPayload.OptionalId(payment.Membership, "membership");
-        var membershipBefore = membershipId is not null
-            ? await db.Memberships.AsNoTracking().SingleOrDefaultAsync(m => m.Id == membershipId, ct)
-            : null;
+        // Read once, tracked: the mirror below moves this same row (one round trip fewer per payment event).
+        var membershipRow = membershipId is not null ? await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId, ct) : null;
+        var membershipBefore = membershipRow is null ? null : new Membership
+        {
+            Id = membershipRow.Id, CompanyId = membershipRow.CompanyId, MemberId = membershipRow.MemberId, PlanId = membershipRow.PlanId,
+            Status = membershipRow.Status, CreatedAt = membershipRow.CreatedAt, UpdatedAt = membershipRow.UpdatedAt,
+        };
         var (row, current, _) = await mirror.PaymentAsync(db, company.Id, payment, member?.Id, memory, ct);
         // The membership as the payment describes it (Whop sends `membership: { id, status }`), or as the payment implies.
         if (current && member is not null && membershipId is not null)
@@ -39,13 +43,14 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
                 "payment.succeeded" when membershipBefore is null || membershipBefore.Status == MembershipStatuses.PastDue => MembershipStatuses.Active,
                 _ => null,
             };
-            await mirror.PaymentMembershipAsync(db, company.Id, membershipId, status, member.Id, payment, at, memory, ct);
+            await mirror.PaymentMembershipAsync(db, company.Id, membershipId, status, member.Id, payment, at, memory, ct,
+                new StoredMembership(membershipRow is { } found && found.CompanyId == company.Id ? found : null));
         }
 
         switch (type)
         {
             case "payment.succeeded":
-                if (member is not null) await SucceededAsync(db, company, payment, row, member.Id, membershipId, membershipBefore, PromoCodes(data), ct);
+                if (member is not null) await SucceededAsync(db, company, payment, row, member.Id, membershipId, membershipBefore, PromoCodes(data), memory, ct);
                 break;
             case "payment.failed" when current:
                 row.FailedAt = payment.LastPaymentAttempt ?? at;
@@ -82,7 +87,7 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
             ? WebhookPayload.Status(status, "membership") : null;
 
     private static async Task SucceededAsync(RevenueAngelDbContext db, Company company, WhopPayment payment, Payment row, long memberId,
-        string? membershipId, Membership? membershipBefore, IReadOnlyList<string> promoCodes, CancellationToken ct)
+        string? membershipId, Membership? membershipBefore, IReadOnlyList<string> promoCodes, WebhookBatchMemory memory, CancellationToken ct)
     {
         var paidAt = payment.PaidAt ?? payment.UpdatedAt ?? DateTimeOffset.UnixEpoch;
         if (membershipId is not null && row.TotalCents > 0)
@@ -127,15 +132,20 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
             : null;
         var touch = await LastTouch.FindAsync(db, company.Id, memberId, leadId, paidAt, company.AttributionWindowDays, ct,
             payment.Metadata?.GetValueOrDefault(CheckoutMetadata.SendKey));
-        db.Conversions.Add(new Conversion
+        var conversion = new Conversion
         {
             CompanyId = company.Id, MemberId = memberId, WhopPaymentId = payment.Id, Type = type.Value, RevenueCents = row.TotalCents,
             Currency = row.Currency, CreatedAt = paidAt, AttributedSendId = touch.SendId, AttributedPlaybookId = touch.PlaybookId, AttributedStepId = touch.StepId,
             AttributionMethod = touch.Method,
             AttributionWindowDays = company.AttributionWindowDays,
             WhopMembershipId = membershipId, RecoveredBy = recoveredBy,
-        });
+        };
+        db.Conversions.Add(conversion);
         await db.SaveChangesAsync(ct);
+        // A refund applied before the payment's success (out of order, or queued by a reconcile) nets against it now.
+        if (memory.MayHaveAdjustments(payment.Id))
+            await db.RevenueAdjustments.Where(a => a.WhopPaymentId == payment.Id && a.ConversionId == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.ConversionId, conversion.Id), ct);
     }
 
     /// The buyer's lead (same Whop user, else same email: LeadLinker) converts once, linked to the member; its Nurture

@@ -18,6 +18,7 @@ public sealed class WebhookBatchMemory(IReadOnlyDictionary<string, string>? plan
     private readonly Dictionary<string, Company?> _companies = [];
     private readonly HashSet<string> _plans = [.. knownPlans ?? []];
     private HashSet<string>? _storedPayments;
+    private HashSet<string>? _adjustedPayments;
     private Dictionary<(string CompanyId, string WhopUserId), Member>? _members;
     private List<(string CompanyId, string PlanId)> _unknownPlans = [];
 
@@ -45,6 +46,11 @@ public sealed class WebhookBatchMemory(IReadOnlyDictionary<string, string>? plan
         var userIds = users.Select(u => u.Item2).Distinct().ToList();
 
         _storedPayments = [.. await db.Payments.Where(p => paymentIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)];
+        // The payments that have adjustments, or will once the batch's refunds and disputes are applied; one of those
+        // naming no readable payment rules nothing out.
+        _adjustedPayments = subjects.Any(s => s.MovesMoney && s.AdjustedPaymentId is null) ? null
+            : [.. await db.RevenueAdjustments.Where(a => paymentIds.Contains(a.WhopPaymentId)).Select(a => a.WhopPaymentId).Distinct().ToListAsync(ct),
+                .. subjects.Select(s => s.AdjustedPaymentId).OfType<string>()];
         _members = (await db.Members.AsNoTracking().Where(m => companyIds.Contains(m.CompanyId) && userIds.Contains(m.WhopUserId)).ToListAsync(ct))
             .Where(m => users.Contains((m.CompanyId, m.WhopUserId)))
             .ToDictionary(m => (m.CompanyId, m.WhopUserId));
@@ -68,6 +74,9 @@ public sealed class WebhookBatchMemory(IReadOnlyDictionary<string, string>? plan
     public bool KnowsPaymentIsNew(string paymentId) => _storedPayments is { } stored && !stored.Contains(paymentId);
 
     public void RememberPayment(string paymentId) => _storedPayments?.Add(paymentId);
+
+    /// False only when the batch was read ahead and neither a stored adjustment nor one of its refunds or disputes names the payment.
+    public bool MayHaveAdjustments(string paymentId) => _adjustedPayments is not { } adjusted || adjusted.Contains(paymentId);
 
     /// True when the memory knows whether the member is stored: then <paramref name="member"/> is a fresh, untracked
     /// copy of the stored row, or null when there is none.

@@ -50,11 +50,11 @@ public sealed class WhopMirror
     /// A payment names its membership and that membership's status: the row is created when we have none, or an
     /// older one moved to that status. Nothing when the status is unknown or the payment names no plan for a new row.
     public async Task PaymentMembershipAsync(RevenueAngelDbContext db, string companyId, string membershipId, string? status, long memberId,
-        WhopPayment payment, DateTimeOffset at, WebhookBatchMemory memory, CancellationToken ct)
+        WhopPayment payment, DateTimeOffset at, WebhookBatchMemory memory, CancellationToken ct, StoredMembership? known = null)
     {
         if (status is null) return;
         WebhookPayload.OptionalId(payment.Product, "product");
-        var row = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.CompanyId == companyId, ct);
+        var row = known is not null ? known.Row : await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.CompanyId == companyId, ct);
         if (row is null)
         {
             if (payment.Plan?.Id is not { } planId) return;
@@ -140,6 +140,8 @@ public sealed class WhopMirror
             row.DeclineReason = DeclineReasons.Of(row.DeclineCode, row.FailureMessage);
         row.CardLast4 = StoredText.FitOrNull(payment.CardLast4, 4) ?? row.CardLast4;
         row.PaidAt = payment.PaidAt ?? row.PaidAt;
+        // A payment that reached us only once paid (its payment.failed lost) still failed first: its first attempt, at creation.
+        if (payment.PaymentsFailed > 0) row.FailedAt ??= payment.CreatedAt ?? updatedAt;
         row.UpdatedAt = updatedAt;
         await db.SaveChangesAsync(ct);
         return (row, true, before);
@@ -174,5 +176,8 @@ public sealed class WhopMirror
         CreatedAt = p.CreatedAt, UpdatedAt = p.UpdatedAt,
     };
 }
+
+/// The caller's tracked copy of the membership row (Row null: there is none for this company), already read this event.
+public sealed record StoredMembership(Membership? Row);
 
 public sealed record MembershipSnapshot(string Status, string PlanId, bool CancelAtPeriodEnd);

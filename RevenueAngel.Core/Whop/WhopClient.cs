@@ -58,6 +58,30 @@ public sealed class WhopClient(HttpClient http, IOptions<WhopOptions> options)
             .Add("created_after", filter?.CreatedAfter)
             .Add("updated_after", filter?.UpdatedAfter), "payments", "list payments", ct);
 
+    /// Payments as Whop wrote them (the reconcile hands them to the webhook handlers unchanged), changed since
+    /// <paramref name="changedSince"/> through <paramref name="updatedAfterParameter"/>, or without one created since
+    /// <paramref name="createdSince"/>; oldest first.
+    public IAsyncEnumerable<JsonElement> ListPaymentsAsJsonAsync(string companyId, string? updatedAfterParameter, DateTimeOffset changedSince,
+        DateTimeOffset createdSince, CancellationToken ct = default) =>
+        PagesAsync<JsonElement>(new WhopQuery()
+            .Add("company_id", companyId)
+            .Add(updatedAfterParameter ?? "created_after", updatedAfterParameter is null ? createdSince : changedSince)
+            .Add("order", "created_at")
+            .Add("direction", "asc"), "payments", "list payments", ct);
+
+    /// A payment's refunds as Whop wrote them, from <paramref name="path"/> (Whop:RefundsPath); a 404 means none can be listed.
+    public async Task<IReadOnlyList<JsonElement>> ListRefundsAsJsonAsync(string paymentId, string path, CancellationToken ct = default)
+    {
+        try
+        {
+            return await PagesAsync<JsonElement>(new WhopQuery().Add("payment_id", paymentId), path.Trim('/'), "list refunds", ct).ToListAsync(ct);
+        }
+        catch (WhopApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return [];
+        }
+    }
+
     public Task<WhopPayment> GetPaymentAsync(string paymentId, CancellationToken ct = default) =>
         GetAsync<WhopPayment>($"payments/{Escape(paymentId)}", "get payment", ct);
 

@@ -37,6 +37,29 @@ public sealed class WhopOptions
     /// default: Whop's v1 list path is unconfirmed, and the entry.* webhooks bring entries anyway. A 404 is skipped.
     public string? WaitlistEntriesPath { get; set; }
 
+    /// The sync also lists the payments Whop changed since the last one and applies them through the webhook handlers,
+    /// so a delivery Whop gave up on heals. Each listing starts this many minutes before the stored watermark: our clock
+    /// and Whop's `updated_at` may disagree a little, and an object may reach Whop's list a moment after its change.
+    [Range(0, 1440)]
+    public int PaymentReconcileOverlapMinutes { get; set; } = 10;
+
+    /// The first listing (no watermark yet) starts this many days before the install; 0 starts at the install.
+    [Range(0, 365)]
+    public int PaymentReconcileLookbackDays { get; set; }
+
+    /// The list filter for "changed since" (the reference names `updated_after` on GET /payments; Whop's SDKs do not all
+    /// type it). Unset: Whop has no such filter, and each reconcile lists the payments created in the last
+    /// PaymentReconcileCreatedWindowDays instead (refunds and late recoveries of older payments are then missed).
+    public string? PaymentsUpdatedAfterParameter { get; set; } = "updated_after";
+
+    /// Used only without PaymentsUpdatedAfterParameter: how far back by creation each reconcile lists payments.
+    [Range(1, 365)]
+    public int PaymentReconcileCreatedWindowDays { get; set; } = 35;
+
+    /// Where a refunded payment's refunds are listed (`?payment_id=`), relative to ApiBaseUrl, so a missed refund.created
+    /// heals under the refund's own id. Unset: refunds come only from webhooks. A 404 is skipped.
+    public string? RefundsPath { get; set; } = "refunds";
+
     /// How often the sync job looks for requested or due syncs.
     [Range(1, 3600)]
     public int SyncPollSeconds { get; set; } = 30;

@@ -66,6 +66,18 @@ public sealed class FakePayment
     public Dictionary<string, string> Metadata { get; init; } = [];
 }
 
+/// A refund of a payment (`rf_…`); `status` pending | requires_action | succeeded | failed | canceled; amount in major units.
+public sealed class FakeRefund
+{
+    public required string Id { get; init; }
+    public required string PaymentId { get; init; }
+    public required decimal Amount { get; init; }
+    public string Currency { get; init; } = "usd";
+    public string Status { get; set; } = "succeeded";
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
 /// A call the fake received, for tests to check what the client sent.
 public sealed record FakeRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body);
 

@@ -50,6 +50,13 @@ internal static class FakeWhopJson
         };
     }
 
+    /// The refund as the payment's refund list gives it: the payment by id (`payment_id`), the amount in major units.
+    public static object Refund(FakeRefund r) => new Dictionary<string, object?>
+    {
+        ["id"] = r.Id, ["status"] = r.Status, ["amount"] = r.Amount, ["currency"] = r.Currency, ["payment_id"] = r.PaymentId,
+        ["created_at"] = Time(r.CreatedAt), ["updated_at"] = Time(r.UpdatedAt),
+    };
+
     public static object Plan(FakeWhopStore store, FakePlan p) => new Dictionary<string, object?>
     {
         ["id"] = p.Id, ["title"] = p.Title, ["description"] = null, ["plan_type"] = p.PlanType,

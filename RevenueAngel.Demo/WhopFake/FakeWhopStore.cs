@@ -22,6 +22,11 @@ public sealed class FakeWhopStore : IDisposable
     public ConcurrentDictionary<string, FakeMembership> Memberships { get; } = new();
     public ConcurrentDictionary<string, FakePayment> Payments { get; } = new();
     public ConcurrentDictionary<string, FakeEntry> Entries { get; } = new();
+    public ConcurrentDictionary<string, FakeRefund> Refunds { get; } = new();
+
+    /// False: GET /payments ignores `updated_after`/`updated_before`, as a Whop without those filters would (the
+    /// reference names them; not every SDK types them). The client copes through Whop:PaymentsUpdatedAfterParameter.
+    public bool PaymentsFilterByUpdatedAt { get; set; } = true;
     /// Support channel id → company.
     public ConcurrentDictionary<string, string> Channels { get; } = new();
     public FakeRequestLog Requests { get; } = new();
@@ -69,6 +74,23 @@ public sealed class FakeWhopStore : IDisposable
     {
         var now = Time.GetUtcNow();
         lock (_gate) return _outages.Where(o => o.Until > now && path.Contains(o.PathPart, StringComparison.Ordinal)).Select(o => (int?)o.Status).FirstOrDefault();
+    }
+
+    /// Records a refund of <paramref name="amount"/> (at most what is left) and moves the payment's refunded amount,
+    /// substatus and `updated_at`, as Whop does; tests call it to build Whop's side of a refund without a delivery.
+    public FakeRefund RefundPayment(FakePayment payment, decimal amount, DateTimeOffset? at = null)
+    {
+        var now = at ?? Time.GetUtcNow();
+        var refunded = Math.Min(payment.Total, (payment.RefundedAmount ?? 0) + amount);
+        var refund = new FakeRefund
+        {
+            Id = $"rf_{Guid.NewGuid():N}"[..17], PaymentId = payment.Id, Amount = refunded - (payment.RefundedAmount ?? 0), Currency = payment.Currency,
+            CreatedAt = now, UpdatedAt = now,
+        };
+        Refunds[refund.Id] = refund;
+        (payment.RefundedAmount, payment.UpdatedAt) = (refunded, now);
+        payment.Substatus = refunded >= payment.Total ? "refunded" : "partially_refunded";
+        return refund;
     }
 
     /// Runs on every API call as it arrives, before it is answered (tests act while a call is in flight).

@@ -36,6 +36,12 @@ if (Environment.GetEnvironmentVariable("RA_BENCH_ONLY") == "analytics")
     await AnalyticsBench.RunAsync(host.Services, connectionString);
     return;
 }
+if (Environment.GetEnvironmentVariable("RA_BENCH_ONLY") == "drain")
+{
+    var (drainCompany, _) = await BenchData.SeedAsync(connectionString, contexts, 10_000);
+    await BacklogDrainBench.RunAsync(host.Services, connectionString, drainCompany, 10_000, int.TryParse(Environment.GetEnvironmentVariable("RA_BENCH_EVENTS"), out var backlog) ? backlog : 100_000);
+    return;
+}
 var dispatchSends = int.TryParse(Environment.GetEnvironmentVariable("RA_BENCH_SENDS"), out var d) ? d : 20_000;
 int[] dispatchWorkers = [.. (Environment.GetEnvironmentVariable("RA_BENCH_DISPATCH_WORKERS") ?? "1,4").Split(',').Select(int.Parse)];
 if (Environment.GetEnvironmentVariable("RA_BENCH_ONLY") == "dispatch")

@@ -1943,6 +1943,14 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                                 .HasColumnType("integer")
                                 .HasColumnName("sync_memberships");
 
+                            b1.Property<int>("PaymentsHealed")
+                                .HasColumnType("integer")
+                                .HasColumnName("sync_payments_healed");
+
+                            b1.Property<DateTimeOffset?>("PaymentsReconciledUntil")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("sync_payments_reconciled_until");
+
                             b1.Property<int>("Plans")
                                 .HasColumnType("integer")
                                 .HasColumnName("sync_plans");

@@ -1903,6 +1903,14 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("sync_memberships");
 
+                            b1.Property<int>("PaymentsHealed")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("sync_payments_healed");
+
+                            b1.Property<long?>("PaymentsReconciledUntil")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("sync_payments_reconciled_until");
+
                             b1.Property<int>("Plans")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("sync_plans");

@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PaymentReconcileWatermark : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "sync_payments_healed",
+                table: "companies",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
+                name: "sync_payments_reconciled_until",
+                table: "companies",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "sync_payments_healed",
+                table: "companies");
+
+            migrationBuilder.DropColumn(
+                name: "sync_payments_reconciled_until",
+                table: "companies");
+        }
+    }
+}
