@@ -2,6 +2,7 @@
 # Runs the benchmarks in bench/ against a throwaway PostgreSQL (or RA_BENCH_POSTGRES when set).
 #   ./scripts/bench.sh [members]     default 100000
 #   RA_BENCH_ONLY=analytics ./scripts/bench.sh   only the revenue dashboard over 1M sends
+#   RA_BENCH_ONLY=enrolment ./scripts/bench.sh   only enrolment of 100k members, against a hand-written INSERT … SELECT
 #   RA_BENCH_ONLY=webhooks ./scripts/bench.sh    only webhook ingest and backlog drain (20,000 events)
 #   RA_BENCH_EVENTS=100000 ...                   the webhook part with another number of events
 set -euo pipefail
