@@ -18,13 +18,11 @@ internal static class DailySeries
 
         return await QueryAsync(db, $"""
             SELECT {dialect.UtcDayNumber("c.created_at")}, c.attributed_playbook_id,
-                   CAST(sum(c.revenue_cents + coalesce(a.cents, 0)) AS bigint)
+                   CAST(sum(c.revenue_cents + c.adjusted_cents) AS bigint)
             FROM conversions c
-            LEFT JOIN (SELECT conversion_id, sum(amount_cents) AS cents FROM revenue_adjustments
-                       WHERE company_id = @company AND conversion_id IS NOT NULL GROUP BY conversion_id) a ON a.conversion_id = c.id
             WHERE c.company_id = @company AND c.currency = @currency AND c.created_at >= @from AND c.created_at < @to
               AND c.state = 'confirmed'
-              AND NOT EXISTS (SELECT 1 FROM conversions o WHERE o.whop_payment_id = c.confirmed_by_payment_id)
+              AND (c.confirmed_by_payment_id IS NULL OR NOT EXISTS (SELECT 1 FROM conversions o WHERE o.whop_payment_id = c.confirmed_by_payment_id))
             GROUP BY 1, 2
             """, companyId, currency, window, r => new DailyRevenue(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1), r.GetInt64(2)), ct);
     }
