@@ -6,6 +6,7 @@
 #   RA_BENCH_ONLY=ingest ./scripts/bench.sh      only webhook ingest over HTTP at concurrency 1, 16, 64
 #   RA_BENCH_APP=<RevenueAngel.Web.dll>          the app to load (default: a Release publish made here, as the container has)
 #   RA_BENCH_ONLY=drain ./scripts/bench.sh       only the drain of a stored 100,000-event backlog (BacklogDrainBench)
+#   RA_BENCH_ONLY=enrolment ./scripts/bench.sh   only enrolment of 100k members, against a hand-written INSERT … SELECT
 #   RA_BENCH_EVENTS=100000 ...                   the webhook part with another number of events
 #   RA_BENCH_ONLY=dispatch ./scripts/bench.sh    only the dispatcher (no-op Whop) against a bare SKIP LOCKED loop
 #   RA_BENCH_SENDS=20000 RA_BENCH_DISPATCH_WORKERS=1,4 ...   its due sends and worker counts

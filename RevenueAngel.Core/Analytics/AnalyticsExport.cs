@@ -20,7 +20,7 @@ public sealed class AnalyticsExport(IDbContextFactory<RevenueAngelDbContext> con
                    from p in playbooks.DefaultIfEmpty()
                    join st in db.PlaybookSteps on c.AttributedStepId equals (long?)st.Id into steps
                    from st in steps.DefaultIfEmpty()
-                   let adjustment = db.RevenueAdjustments.Where(a => a.ConversionId == c.Id).Sum(a => (long?)a.AmountCents) ?? 0
+                   let adjustment = c.AdjustedCents
                    select new ConversionExportRow(c.Id, c.CreatedAt, c.WhopPaymentId, m == null ? null : m.WhopUserId, m == null ? null : m.Name,
                        c.Type, c.RevenueCents, adjustment, c.RevenueCents + adjustment, c.Currency, c.AttributionMethod, c.AttributionWindowDays,
                        c.AttributedSendId, p == null ? null : p.Name, st == null ? null : st.Position, c.State, c.RecoveredBy);

@@ -21,7 +21,7 @@ public sealed class ConversionFeed(IDbContextFactory<RevenueAngelDbContext> cont
                           {
                               c.Id, c.Type, c.Currency, c.AttributionMethod, c.CreatedAt, c.State,
                               Member = m == null ? null : m.Name ?? m.Username ?? m.WhopUserId,
-                              Net = c.RevenueCents + (db.RevenueAdjustments.Where(a => a.ConversionId == c.Id).Sum(a => (long?)a.AmountCents) ?? 0),
+                              Net = c.RevenueCents + c.AdjustedCents,
                               Playbook = p == null ? null : p.Name,
                               Step = st == null ? (int?)null : st.Position,
                           })

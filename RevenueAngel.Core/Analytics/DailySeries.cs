@@ -5,7 +5,7 @@ using RevenueAngel.Core.Persistence;
 namespace RevenueAngel.Core.Analytics;
 
 /// Revenue and sends per UTC day (revenue as NetConversion counts it: pending and lost saves keep none). Revenue is grouped in raw SQL because the two providers store instants
-/// differently (timestamptz; UTC ticks on SQLite) and LINQ cannot take the day of either portably; sends are the
+/// differently and LINQ cannot take the day of either portably (the dialect's day number does); sends are the
 /// period's hourly slices the caller has already read (SentCounts).
 internal static class DailySeries
 {
@@ -14,22 +14,17 @@ internal static class DailySeries
     public static async Task<IReadOnlyList<DailyRevenue>> ReadRevenueAsync(RevenueAngelDbContext db, string companyId, string currency,
         AnalyticsWindow window, CancellationToken ct)
     {
-        var postgres = db.Database.IsNpgsql();
-        string Day(string column) => postgres
-            ? $"CAST((({column} AT TIME ZONE 'UTC')::date - DATE '1970-01-01') AS bigint)"
-            : $"(({column} - {UnixEpochTicks}) / {TimeSpan.TicksPerDay})";
+        var dialect = db.Dialect;
 
         return await QueryAsync(db, $"""
-            SELECT {Day("c.created_at")}, c.attributed_playbook_id,
-                   CAST(sum(c.revenue_cents + coalesce(a.cents, 0)) AS bigint)
+            SELECT {dialect.UtcDayNumber("c.created_at")}, c.attributed_playbook_id,
+                   CAST(sum(c.revenue_cents + c.adjusted_cents) AS bigint)
             FROM conversions c
-            LEFT JOIN (SELECT conversion_id, sum(amount_cents) AS cents FROM revenue_adjustments
-                       WHERE company_id = @company AND conversion_id IS NOT NULL GROUP BY conversion_id) a ON a.conversion_id = c.id
             WHERE c.company_id = @company AND c.currency = @currency AND c.created_at >= @from AND c.created_at < @to
               AND c.state = 'confirmed'
-              AND NOT EXISTS (SELECT 1 FROM conversions o WHERE o.whop_payment_id = c.confirmed_by_payment_id)
+              AND (c.confirmed_by_payment_id IS NULL OR NOT EXISTS (SELECT 1 FROM conversions o WHERE o.whop_payment_id = c.confirmed_by_payment_id))
             GROUP BY 1, 2
-            """, companyId, currency, window, postgres, r => new DailyRevenue(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1), r.GetInt64(2)), ct);
+            """, companyId, currency, window, r => new DailyRevenue(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1), r.GetInt64(2)), ct);
     }
 
     public static IReadOnlyList<DailyPoint> Assemble(IReadOnlyList<DailyRevenue> revenue, IReadOnlyList<SentSlice> sends, AnalyticsWindow window,
@@ -53,7 +48,7 @@ internal static class DailySeries
     private static long DayNumber(DateTimeOffset at) => (at.UtcTicks - UnixEpochTicks) / TimeSpan.TicksPerDay;
 
     private static async Task<List<T>> QueryAsync<T>(RevenueAngelDbContext db, string sql, string companyId, string currency,
-        AnalyticsWindow window, bool postgres, Func<DbDataReader, T> read, CancellationToken ct)
+        AnalyticsWindow window, Func<DbDataReader, T> read, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
@@ -63,8 +58,8 @@ internal static class DailySeries
             command.CommandText = sql;
             Add(command, "company", companyId);
             Add(command, "currency", currency);
-            Add(command, "from", postgres ? window.From : window.From.UtcTicks);
-            Add(command, "to", postgres ? window.To : window.To.UtcTicks);
+            Add(command, "from", db.Dialect.Instant(window.From));
+            Add(command, "to", db.Dialect.Instant(window.To));
             await using var reader = await command.ExecuteReaderAsync(ct);
             var rows = new List<T>();
             while (await reader.ReadAsync(ct)) rows.Add(read(reader));

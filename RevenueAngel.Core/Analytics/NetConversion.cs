@@ -24,15 +24,9 @@ internal sealed class NetConversion
     {
         var company = db.Conversions.Where(c => c.CompanyId == companyId);
         if (window is not null) company = company.Where(c => c.CreatedAt >= window.From && c.CreatedAt < window.To);
-        var adjustments = db.RevenueAdjustments
-            .Where(a => a.CompanyId == companyId && a.ConversionId != null)
-            .GroupBy(a => a.ConversionId)
-            .Select(g => new { ConversionId = g.Key, Cents = g.Sum(a => a.AmountCents) });
+        // The refunds are on the row already (AdjustedCents); the overlap is looked up by key for the few saves
+        // confirmed by a payment, not joined for every conversion.
         return from c in company
-               join a in adjustments on (long?)c.Id equals a.ConversionId into adjusted
-               from a in adjusted.DefaultIfEmpty()
-               join o in db.Conversions on c.ConfirmedByPaymentId equals o.WhopPaymentId into overlapping
-               from o in overlapping.DefaultIfEmpty()
                select new NetConversion
                {
                    Id = c.Id,
@@ -44,7 +38,9 @@ internal sealed class NetConversion
                    StepId = c.AttributedStepId,
                    State = c.State,
                    RecoveredBy = c.RecoveredBy,
-                   NetCents = c.State != ConversionState.Confirmed || o != null ? 0 : c.RevenueCents + ((long?)a.Cents ?? 0),
+                   NetCents = c.State != ConversionState.Confirmed
+                          || (c.ConfirmedByPaymentId != null && db.Conversions.Any(o => o.WhopPaymentId == c.ConfirmedByPaymentId))
+                   ? 0 : c.RevenueCents + c.AdjustedCents,
                };
     }
 }

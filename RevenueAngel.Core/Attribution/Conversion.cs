@@ -9,6 +9,9 @@ public sealed class Conversion
     public required string WhopPaymentId { get; init; }
     public ConversionType Type { get; init; }
     public long RevenueCents { get; init; }
+    /// What refunds and lost disputes took back (the sum of the adjustments linked to it, zero or negative). Kept by
+    /// the database's triggers on revenue_adjustments, so every writer and every replay leaves it exact; never written here.
+    public long AdjustedCents { get; init; }
     public string Currency { get; init; } = "usd";
     public long? AttributedSendId { get; init; }
     /// The credited send's playbook and step, copied when the conversion is recorded.

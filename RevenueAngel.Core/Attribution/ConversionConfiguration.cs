@@ -27,9 +27,13 @@ internal sealed class ConversionConfiguration : IEntityTypeConfiguration<Convers
         builder.HasOne<Playbook>().WithMany().HasForeignKey(c => c.AttributedPlaybookId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<PlaybookStep>().WithMany().HasForeignKey(c => c.AttributedStepId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(c => c.WhopPaymentId).IsUnique();
-        // Analytics read a period's conversions from the index alone.
+        // Analytics read a period's conversions, net of their refunds, from the index alone.
         builder.HasIndex(c => new { c.CompanyId, c.CreatedAt })
-            .IncludeProperties(c => new { c.Id, c.MemberId, c.Type, c.RevenueCents, c.Currency, c.AttributedPlaybookId, c.AttributedStepId });
+            .IncludeProperties(c => new
+            {
+                c.Id, c.MemberId, c.Type, c.RevenueCents, c.AdjustedCents, c.Currency, c.State, c.RecoveredBy, c.ConfirmedByPaymentId,
+                c.AttributedPlaybookId, c.AttributedStepId, c.AttributedSendId,
+            });
         builder.HasIndex(c => c.AttributedSendId);
         builder.HasOne<Offers.SaveOffer>().WithMany().HasForeignKey(c => c.SaveOfferId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(c => c.SaveOfferId).IsUnique().HasFilter("save_offer_id IS NOT NULL");

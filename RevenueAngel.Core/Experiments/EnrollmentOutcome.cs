@@ -22,14 +22,10 @@ internal sealed class EnrollmentOutcome
             {
                 PlaybookId = e.PlaybookId, SubjectKind = e.SubjectKind, SubjectId = e.SubjectId, EnteredAt = e.EnteredAt, Group = e.Group,
                 Converted = e.Status == EnrollmentStatus.Converted,
-                RevenueCents = (db.Conversions
-                                   .Where(c => c.CompanyId == companyId && c.MemberId == e.MemberId && c.State == Attribution.ConversionState.Confirmed
+                // Confirmed conversions' revenue, and the refunds of any of them (kept on the conversion).
+                RevenueCents = db.Conversions
+                                   .Where(c => c.CompanyId == companyId && c.MemberId == e.MemberId
                                                && c.CreatedAt >= e.EnteredAt && c.CreatedAt <= (e.EndedAt ?? now))
-                                   .Sum(c => (long?)c.RevenueCents) ?? 0)
-                               + (db.RevenueAdjustments
-                                   .Where(a => a.CompanyId == companyId && db.Conversions.Any(c => c.Id == a.ConversionId
-                                       && c.MemberId == e.MemberId
-                                       && c.CreatedAt >= e.EnteredAt && c.CreatedAt <= (e.EndedAt ?? now)))
-                                   .Sum(a => (long?)a.AmountCents) ?? 0),
+                                   .Sum(c => (long?)((c.State == Attribution.ConversionState.Confirmed ? c.RevenueCents : 0) + c.AdjustedCents)) ?? 0,
             });
 }

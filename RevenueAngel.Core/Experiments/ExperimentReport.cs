@@ -63,7 +63,7 @@ public sealed class ExperimentReport(IDbContextFactory<RevenueAngelDbContext> co
             .Select(c => new
             {
                 c.MemberId, c.CreatedAt,
-                Net = c.RevenueCents + (db.RevenueAdjustments.Where(a => a.ConversionId == c.Id).Sum(a => (long?)a.AmountCents) ?? 0),
+                Net = c.RevenueCents + c.AdjustedCents,
             });
         // Only enrolments with revenue come back (a few per cent); the rest add nothing to the sums.
         var earners = await EnrolledMember.OfMembers(enrolments).Concat(EnrolledMember.OfLeads(db, companyId, enrolments))

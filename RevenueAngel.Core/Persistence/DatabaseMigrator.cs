@@ -16,8 +16,7 @@ internal sealed partial class DatabaseMigrator(
     {
         if (!options.Value.MigrateOnStartup) return;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (db.Database.IsSqlite())
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await db.Dialect.PrepareAsync(db, cancellationToken);
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count == 0) return;

@@ -23,6 +23,9 @@ namespace RevenueAngel.Core.Persistence;
 /// </remarks>
 public abstract class RevenueAngelDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// The provider's SQL for what the two write differently; the one place outside migrations that knows the provider.
+    internal abstract Dialects.ISqlDialect Dialect { get; }
+
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<Membership> Memberships => Set<Membership>();

@@ -5,6 +5,8 @@ namespace RevenueAngel.Core.Persistence;
 public sealed class SqliteRevenueAngelDbContext(DbContextOptions<SqliteRevenueAngelDbContext> options)
     : RevenueAngelDbContext(options)
 {
+    internal override Dialects.ISqlDialect Dialect => Dialects.SqliteDialect.Instance;
+
     // SQLite cannot compare or order DateTimeOffset; UTC ticks sort by instant, as PostgreSQL does.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -37,7 +37,7 @@ public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbCont
             ? await InsertEnrollmentsAsync(db, playbook, Candidates(db, playbook, kind, rule, now), kind, now, ct)
             : 0;
         // Thousands of rows just arrived in this transaction: fresh statistics let PostgreSQL plan the step inserts.
-        if (enrolled > 1_000 && db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE enrollments", ct);
+        if (enrolled > 1_000) await db.Dialect.RefreshStatisticsAsync(db, "enrollments", ct);
         var scheduled = 0;
         foreach (var (step, offset) in EntryRules.StepOffsets(playbook)) scheduled += await InsertSendsAsync(db, playbook, step, offset, now, ct);
         if (enrolled > 0 && kind == SubjectKind.Lead) await Leads.LeadStatuses.MarkNurturingAsync(db, playbook.CompanyId, ct);
@@ -85,15 +85,15 @@ public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbCont
         var inserted = await ExecuteAsync(db, $"""
             INSERT INTO enrollments (company_id, playbook_id, subject_kind, subject_id, entry_number, status, "group", entered_at)
             SELECT @ra_company, @ra_playbook, @ra_kind, c.subject_id, c.entry, @ra_active,
-                   CASE WHEN c.subject_id IN ({IdsOf(db, "ra_held")}) THEN '{HoldoutSplit.Holdout}' ELSE '{HoldoutSplit.Treatment}' END,
+                   CASE WHEN c.subject_id IN ({db.Dialect.EachId("ra_held")}) THEN '{HoldoutSplit.Holdout}' ELSE '{HoldoutSplit.Treatment}' END,
                    @ra_now
             FROM ra_candidates AS c
             WHERE 1 = 1
             ON CONFLICT DO NOTHING
             """, ct,
             ("ra_company", playbook.CompanyId), ("ra_playbook", playbook.Id), ("ra_kind", StoredEnum<SubjectKind>.ToText(kind)),
-            ("ra_active", StoredEnum<EnrollmentStatus>.ToText(EnrollmentStatus.Active)), ("ra_held", IdsParameter(db, held)),
-            ("ra_now", Stored(db, now)));
+            ("ra_active", StoredEnum<EnrollmentStatus>.ToText(EnrollmentStatus.Active)), ("ra_held", db.Dialect.Ids(held)),
+            ("ra_now", db.Dialect.Instant(now)));
         await db.Database.ExecuteSqlRawAsync("DROP TABLE ra_candidates", ct);
         return inserted;
     }
@@ -106,7 +106,7 @@ public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbCont
         (string, object)[] due =
         [
             ("ra_playbook", playbook.Id), ("ra_active", StoredEnum<EnrollmentStatus>.ToText(EnrollmentStatus.Active)), ("ra_step", step.Id),
-            ("ra_entered_after", Stored(db, now - offset - LateStepGrace)),
+            ("ra_entered_after", db.Dialect.Instant(now - offset - LateStepGrace)),
         ];
         await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS ra_due", ct);
         await ExecuteAsync(db, """
@@ -126,8 +126,7 @@ public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbCont
             """, ct,
             ("ra_step", step.Id), ("ra_channel", StoredEnum<MessageChannel>.ToText(step.Channel)),
             ("ra_scheduled", StoredEnum<SendStatus>.ToText(SendStatus.Scheduled)),
-            // PostgreSQL adds an interval to a timestamp; the SQLite model stores times as UTC ticks.
-            ("ra_offset", db.Database.IsNpgsql() ? offset : offset.Ticks));
+            ("ra_offset", db.Dialect.Span(offset)));
         await db.Database.ExecuteSqlRawAsync("DROP TABLE ra_due", ct);
         return inserted;
     }
@@ -162,15 +161,6 @@ public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbCont
         }
         return held;
     }
-
-    /// A list of ids in one parameter: a bigint array on PostgreSQL, a JSON array on SQLite.
-    private static string IdsOf(RevenueAngelDbContext db, string parameter) =>
-        db.Database.IsNpgsql() ? $"SELECT unnest(@{parameter})" : $"SELECT value FROM json_each(@{parameter})";
-
-    private static object IdsParameter(RevenueAngelDbContext db, List<long> ids) =>
-        db.Database.IsNpgsql() ? ids.ToArray() : System.Text.Json.JsonSerializer.Serialize(ids);
-
-    private static object Stored(RevenueAngelDbContext db, DateTimeOffset value) => db.Database.IsNpgsql() ? value : value.UtcTicks;
 
     [LoggerMessage(LogLevel.Warning, "Playbook {PlaybookId} has invalid target rules and enrols nobody: {Problems}")]
     private partial void LogInvalidRules(long playbookId, string problems);

@@ -11,56 +11,63 @@ using RevenueAngel.Core.Playbooks;
 
 namespace RevenueAngel.Bench;
 
-/// The revenue dashboard of a company with 1M sends and 100k conversions (120 days of history, three playbooks), against
-/// a baseline in the same run: a plain count of the company's sends.
+/// The revenue dashboard and the Analytics page of a company with 1M sends and 100k conversions (120 days of history,
+/// three playbooks), for 30 and 90 days, against a baseline in the same run: hand-written SQL of the same figures
+/// (AnalyticsBaseline).
 public static class AnalyticsBench
 {
     public static async Task RunAsync(IServiceProvider services, string connectionString, int sends = 1_000_000, int conversions = 100_000)
     {
         var contexts = services.GetRequiredService<IDbContextFactory<RevenueAngelDbContext>>();
         var seed = Stopwatch.StartNew();
-        var companyId = await SeedAsync(connectionString, contexts, sends, conversions);
-        Console.WriteLine($"Analytics: seeded {sends:N0} sends and {conversions:N0} conversions in {seed.Elapsed.TotalSeconds:N0} s.");
+        // RA_BENCH_ANALYTICS_COMPANY reuses a company seeded by an earlier run on the same RA_BENCH_POSTGRES (seeding takes minutes).
+        var companyId = Environment.GetEnvironmentVariable("RA_BENCH_ANALYTICS_COMPANY") is { Length: > 0 } seeded ? seeded
+            : await SeedAsync(connectionString, contexts, sends, conversions);
+        Console.WriteLine($"Analytics: seeded {sends:N0} sends and {conversions:N0} conversions in {seed.Elapsed.TotalSeconds:N0} s (company {companyId}).");
 
         var dashboard = services.GetRequiredService<RevenueDashboard>();
         var analytics = services.GetRequiredService<AnalyticsQueries>();
         var playbookId = await FirstPlaybookAsync(contexts, companyId);
         var now = DateTimeOffset.UtcNow;
 
-        var baseline = await MedianAsync(async () =>
+        var channels = services.GetRequiredService<ChannelReport>();
+        foreach (var days in new[] { 30, 90 })
         {
-            await using var db = await contexts.CreateDbContextAsync();
-            return await db.Sends.CountAsync(s => s.CompanyId == companyId);
-        });
-        var month = await MedianAsync(async () => (await dashboard.LoadAsync(companyId, 30))!.Overview.Current.Sends);
-        var quarter = await MedianAsync(async () => (await dashboard.LoadAsync(companyId, 90))!.Overview.Current.Sends);
-        var window = AnalyticsWindow.LastDays(30, now);
-        var summary = await MedianAsync(async () => (await services.GetRequiredService<DashboardQueries>().GetSummaryAsync(companyId, window))!.Members);
-        var overview = await MedianAsync(async () => (await analytics.GetOverviewAsync(companyId, window))!.Current.Sends);
-        var recent = await MedianAsync(async () => (await services.GetRequiredService<ConversionFeed>().RecentAsync(companyId)).Count);
-        var incremental = await MedianAsync(async () =>
-            (await services.GetRequiredService<Core.Experiments.ExperimentReport>().IncrementalRevenueAsync(companyId, window.From, window.To)).Playbooks);
-        var funnel = await MedianAsync(async () => (await analytics.GetPlaybookAsync(companyId, playbookId, AnalyticsWindow.LastDays(90, now)))!.Totals.Sends);
-
-        Console.WriteLine($"baseline: count(*) of the company's sends {baseline.Ms,8:N0} ms  ({baseline.Result:N0} sends)");
-        Console.WriteLine($"revenue dashboard, 30 days            {month.Ms,8:N0} ms  ({month.Result:N0} sent in window)  = {month.Ms / Math.Max(1, baseline.Ms):N1} × baseline");
-        Console.WriteLine($"revenue dashboard, 90 days            {quarter.Ms,8:N0} ms  ({quarter.Result:N0} sent in window)  = {quarter.Ms / Math.Max(1, baseline.Ms):N1} × baseline");
-        Console.WriteLine($"  of which: summary {summary.Ms:N0} ms, analytics overview {overview.Ms:N0} ms, recent conversions {recent.Ms:N0} ms, incremental revenue {incremental.Ms:N0} ms");
-        Console.WriteLine($"playbook report + funnel, 90 days     {funnel.Ms,8:N0} ms  ({funnel.Result:N0} sent in window)  = {funnel.Ms / Math.Max(1, baseline.Ms):N1} × baseline");
+            var window = AnalyticsWindow.LastDays(days, now);
+            var baseline = await MedianAsync(() => AnalyticsBaseline.RunAsync(connectionString, companyId, window.From, window.To));
+            var board = await MedianAsync(async () => (await dashboard.LoadAsync(companyId, days))!.Overview.Current.Sends);
+            // The Analytics page: the overview, the selected playbook's report and funnel, the channel table.
+            var page = await MedianAsync(async () =>
+            {
+                var overview = analytics.GetOverviewAsync(companyId, window);
+                var report = analytics.GetPlaybookAsync(companyId, playbookId, window);
+                var channel = channels.ReadAsync(companyId, window);
+                await Task.WhenAll(overview, report, channel);
+                return overview.Result!.Current.Sends;
+            });
+            Console.WriteLine($"baseline: hand-written SQL, {days} days      {baseline.Ms,8:N1} ms  ({baseline.Result:N0} sent in window)  peak {baseline.PeakMb:N0} MB");
+            Console.WriteLine($"revenue dashboard, {days} days            {board.Ms,8:N1} ms  ({board.Result:N0} sent in window)  = {board.Ms / baseline.Ms:N2} × baseline  peak {board.PeakMb:N0} MB");
+            Console.WriteLine($"analytics page, {days} days               {page.Ms,8:N1} ms  ({page.Result:N0} sent in window)  = {page.Ms / baseline.Ms:N2} × baseline  peak {page.PeakMb:N0} MB");
+            var summary = await MedianAsync(async () => (await services.GetRequiredService<DashboardQueries>().GetSummaryAsync(companyId, window))!.Members);
+            var overviewOnly = await MedianAsync(async () => (await analytics.GetOverviewAsync(companyId, window))!.Current.Sends);
+            var recent = await MedianAsync(async () => (await services.GetRequiredService<ConversionFeed>().RecentAsync(companyId)).Count);
+            var incremental = await MedianAsync(async () =>
+                (await services.GetRequiredService<Core.Experiments.ExperimentReport>().IncrementalRevenueAsync(companyId, window.From, window.To)).Playbooks);
+            var funnel = await MedianAsync(async () => (await analytics.GetPlaybookAsync(companyId, playbookId, window))!.Totals.Sends);
+            var channel = await MedianAsync(async () => (await channels.ReadAsync(companyId, window)).Count);
+            Console.WriteLine($"  of which: summary {summary.Ms:N1} ms, overview {overviewOnly.Ms:N1} ms, recent conversions {recent.Ms:N1} ms, " +
+                $"incremental revenue {incremental.Ms:N1} ms, playbook report + funnel {funnel.Ms:N1} ms, channels {channel.Ms:N1} ms");
+        }
     }
 
-    /// One warm-up, then the median of three runs.
-    private static async Task<(double Ms, int Result)> MedianAsync(Func<Task<int>> action)
+    /// One warm-up, then the median of five runs, with the process's peak working set over them.
+    private static async Task<(double Ms, int Result, double PeakMb)> MedianAsync(Func<Task<int>> action)
     {
         await action();
-        var runs = new List<(double Ms, int Result)>();
-        for (var i = 0; i < 3; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            var result = await action();
-            runs.Add((watch.Elapsed.TotalMilliseconds, result));
-        }
-        return runs.OrderBy(r => r.Ms).ElementAt(1);
+        var runs = new List<(double Ms, int Result, double PeakMb)>();
+        for (var i = 0; i < 5; i++) runs.Add(await Measured.RunAsync(action));
+        var median = runs.OrderBy(r => r.Ms).ElementAt(2);
+        return (median.Ms, median.Result, runs.Max(r => r.PeakMb));
     }
 
     private static async Task<long> FirstPlaybookAsync(IDbContextFactory<RevenueAngelDbContext> contexts, string companyId)

@@ -11,8 +11,8 @@ using RevenueAngel.Core.Playbooks;
 using RevenueAngel.Core.Segments;
 
 // Webhook ingest over HTTP (HttpIngestBench) and backlog drain follow (WebhookBench), then the revenue dashboard over 1M sends (AnalyticsBench).
-// Enrolment of 100,000 members in a 3-step playbook on PostgreSQL, against a baseline measured in the same
-// run: counting the same audience (the query the enrolment's INSERT … SELECT is built from).
+// Enrolment of 100,000 members in a 3-step playbook on PostgreSQL, against a hand-written INSERT … SELECT of the
+// same enrolments and sends measured in the same run (EnrolmentBench).
 var connectionString = Environment.GetEnvironmentVariable("RA_BENCH_POSTGRES")
     ?? throw new InvalidOperationException("Set RA_BENCH_POSTGRES (scripts/bench.sh starts a throwaway PostgreSQL and sets it).");
 var members = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
@@ -59,16 +59,8 @@ if (Environment.GetEnvironmentVariable("RA_BENCH_ONLY") is "webhooks" or "ingest
 var (companyId, playbookId) = await BenchData.SeedAsync(connectionString, contexts, members);
 Console.WriteLine($"Seeded {members:N0} members; the playbook's rules match all of them; 10% holdout.");
 
-var (rule, _) = TargetRulesJson.Parse(await PlaybookRulesAsync(contexts, playbookId), SubjectKind.Member);
-var audience = host.Services.GetRequiredService<Audience>();
-var baseline = await TimeAsync(async () => (await audience.PreviewAsync(companyId, SubjectKind.Member, rule)).Count);
-var enroller = host.Services.GetRequiredService<SegmentEnroller>();
-var enrol = await TimeAsync(async () => (await enroller.EnrollAsync(playbookId)).Enrolled);
-var again = await TimeAsync(async () => (await enroller.EnrollAsync(playbookId)).Enrolled);
-
-Console.WriteLine($"baseline: count the audience            {baseline.Ms,8:N0} ms  ({baseline.Result:N0} members)");
-Console.WriteLine($"enrol + schedule 3 steps                {enrol.Ms,8:N0} ms  ({enrol.Result:N0} enrolled)  = {enrol.Ms / Math.Max(1, baseline.Ms):N1} × baseline");
-Console.WriteLine($"second run (nothing new)                {again.Ms,8:N0} ms  ({again.Result:N0} enrolled)  = {again.Ms / Math.Max(1, baseline.Ms):N1} × baseline");
+await EnrolmentBench.RunAsync(host.Services, connectionString, companyId, playbookId);
+if (Environment.GetEnvironmentVariable("RA_BENCH_ONLY") == "enrolment") return;
 
 await HttpIngestBench.RunAsync(connectionString, companyId, events);
 await WebhookBench.RunAsync(host.Services, companyId, events);
@@ -76,16 +68,3 @@ await AnalyticsBench.RunAsync(host.Services, connectionString);
 await DispatchBench.RunAsync(connectionString, dispatchSends, dispatchWorkers);
 await host.StopAsync();
 NpgsqlConnection.ClearAllPools();
-
-static async Task<(double Ms, int Result)> TimeAsync(Func<Task<int>> action)
-{
-    var watch = Stopwatch.StartNew();
-    var result = await action();
-    return (watch.Elapsed.TotalMilliseconds, result);
-}
-
-static async Task<string> PlaybookRulesAsync(IDbContextFactory<RevenueAngelDbContext> contexts, long playbookId)
-{
-    await using var db = await contexts.CreateDbContextAsync();
-    return await db.Playbooks.Where(p => p.Id == playbookId).Select(p => p.TargetRules).SingleAsync();
-}

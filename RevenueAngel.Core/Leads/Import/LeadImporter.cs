@@ -54,7 +54,7 @@ public sealed partial class LeadImporter(IDbContextFactory<RevenueAngelDbContext
         var parser = new LeadRowParser(headers, resolved);
 
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var upsert = ILeadUpsertSql.For(db);
+        var upsert = db.Dialect.LeadUpsert;
         var now = time.GetUtcNow();
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
         var batch = new List<ImportedLead>(LeadImportLimits.BatchSize);

@@ -102,6 +102,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("AdjustedCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("adjusted_cents");
+
                     b.Property<long?>("AttributedPlaybookId")
                         .HasColumnType("bigint")
                         .HasColumnName("attributed_playbook_id");
@@ -216,7 +220,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.HasIndex("CompanyId", "CreatedAt")
                         .HasDatabaseName("ix_conversions_company_id_created_at");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CompanyId", "CreatedAt"), new[] { "Id", "MemberId", "Type", "RevenueCents", "Currency", "AttributedPlaybookId", "AttributedStepId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CompanyId", "CreatedAt"), new[] { "Id", "MemberId", "Type", "RevenueCents", "AdjustedCents", "Currency", "State", "RecoveredBy", "ConfirmedByPaymentId", "AttributedPlaybookId", "AttributedStepId", "AttributedSendId" });
 
                     b.HasIndex("WhopMembershipId", "State")
                         .HasDatabaseName("ix_conversions_whop_membership_id_state");

@@ -95,6 +95,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<long>("AdjustedCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("adjusted_cents");
+
                     b.Property<long?>("AttributedPlaybookId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("attributed_playbook_id");
@@ -208,7 +212,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CompanyId", "CreatedAt")
                         .HasDatabaseName("ix_conversions_company_id_created_at")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "MemberId", "Type", "RevenueCents", "Currency", "AttributedPlaybookId", "AttributedStepId" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "MemberId", "Type", "RevenueCents", "AdjustedCents", "Currency", "State", "RecoveredBy", "ConfirmedByPaymentId", "AttributedPlaybookId", "AttributedStepId", "AttributedSendId" });
 
                     b.HasIndex("WhopMembershipId", "State")
                         .HasDatabaseName("ix_conversions_whop_membership_id_state");

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using RevenueAngel.Core.Persistence;
+using RevenueAngel.Core.Leads;
+using RevenueAngel.Core.Leads.Import;
 
-namespace RevenueAngel.Core.Leads.Import;
+namespace RevenueAngel.Core.Persistence.Dialects;
 
 /// The batch arrives as one JSON array read with json_each. SQLite has no way to tell an inserted row from an
 /// updated one in RETURNING, so the batch's existing leads are counted first (SQLite has one writer, and the

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
-using RevenueAngel.Core.Persistence;
+using RevenueAngel.Core.Leads;
+using RevenueAngel.Core.Leads.Import;
 
-namespace RevenueAngel.Core.Leads.Import;
+namespace RevenueAngel.Core.Persistence.Dialects;
 
 /// The batch arrives as parallel arrays unnested into rows; `xmax = 0` tells a fresh row from an updated one, and
 /// the DO UPDATE's WHERE leaves rows with nothing new untouched (and unreturned).

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using RevenueAngel.Core.Leads.Import;
+
+namespace RevenueAngel.Core.Persistence.Dialects;
+
+/// SQLite: instants are UTC ticks (UtcTicksConverter), so an hour or a day is integer arithmetic; lists are JSON
+/// arrays read with json_each; one writer at a time, so a write transaction is already the lock.
+internal sealed class SqliteDialect : ISqlDialect
+{
+    public static readonly SqliteDialect Instance = new();
+
+    private const long UnixEpochTicks = 621_355_968_000_000_000;
+
+    public string UtcDayNumber(string instant) => $"(({instant} - {UnixEpochTicks}) / {TimeSpan.TicksPerDay})";
+
+    public string UtcHour(string instant) => $"({instant} - {instant} % {TimeSpan.TicksPerHour})";
+
+    public object Instant(DateTimeOffset value) => value.UtcTicks;
+
+    public object Span(TimeSpan value) => value.Ticks;
+
+    public string EachId(string parameter) => $"SELECT value FROM json_each(@{parameter})";
+
+    public object Ids(IReadOnlyCollection<long> ids) => System.Text.Json.JsonSerializer.Serialize(ids);
+
+    public Task RefreshStatisticsAsync(RevenueAngelDbContext db, string table, CancellationToken ct) => Task.CompletedTask;
+
+    // The caller's transaction takes SQLite's single write lock at its first write, which serialises it already.
+    public Task LockUntilCommitAsync(RevenueAngelDbContext db, string key, CancellationToken ct) => Task.CompletedTask;
+
+    public ILeadUpsertSql LeadUpsert => SqliteLeadUpsert.Instance;
+
+    public async Task PrepareAsync(RevenueAngelDbContext db, CancellationToken ct) =>
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+}
