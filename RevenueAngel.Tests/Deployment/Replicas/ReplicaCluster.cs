@@ -101,6 +101,9 @@ public sealed class ReplicaCluster : IAsyncDisposable
             ["Whop__JwksUrl"] = Whop.JwksUrl,
             ["Whop__WebhookSecrets__0"] = WebhookSecret,
             ["Messaging__PublicBaseUrl"] = "https://revenueangel.example",
+            // The render budget guards against a creator's costly template; on two cores shared with the rest of the
+            // suite a plain one can miss 1 s, which would fail a send for a reason this test is not about.
+            ["Messaging__RenderTimeoutMs"] = "30000",
             // The test's companies are synced already; only dispatch and webhook processing run.
             ["Whop__SyncOnInstall"] = "false",
             ["Whop__SyncPollSeconds"] = "3600",
