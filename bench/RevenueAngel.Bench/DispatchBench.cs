@@ -80,7 +80,7 @@ public static class DispatchBench
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:RevenueAngel"] = connectionString,
-            ["Demo:Enabled"] = "false",
+            ["Demo:Enabled"] = "false", ["Messaging:PublicBaseUrl"] = "https://bench.example.com",
             ["Whop:ApiKey"] = "bench", ["Whop:AppId"] = "app_bench", ["Whop:WebhookSecrets:0"] = "ws_bench",
             ["Whop:ApiBaseUrl"] = "http://whop.invalid/api/v1",
             ["Whop:MaxRetries"] = "0",
