@@ -73,7 +73,7 @@ internal sealed class DispatchBatch
         var memberIds = enrollments.Values.Where(e => e.SubjectKind == SubjectKind.Member).Select(e => e.SubjectId).Distinct().ToList();
         var leadIds = enrollments.Values.Where(e => e.SubjectKind == SubjectKind.Lead).Select(e => e.SubjectId).Distinct().ToList();
         var facts = memberIds.Count == 0 ? [] : await Audience.LoadMemberFactsAsync(db, null, memberIds, ct);
-        var variables = await VariableSources.LoadAsync(db, companyIds, memberIds, leadIds, ct);
+        var variables = await VariableSources.LoadAsync(db, companyIds, memberIds, leadIds, ct, SubjectVariables.CountsMembers(templates.Values));
 
         // Every message of these subjects within the widest frequency window of the batch's companies.
         var since = now.AddDays(-companies.Values.Select(c => c.FrequencyCapDays).DefaultIfEmpty(0).Max());

@@ -36,6 +36,7 @@ public sealed partial class Dispatcher
         {
             if (ready.Problem is TemplateRenderException refused)
             {
+                ready.Send.UseVariant(ready.Variant!);
                 ready.Send.Fail(refused.Message, attempted: false);
                 run = run.Add(SendOutcome.Failed);
             }
@@ -48,6 +49,7 @@ public sealed partial class Dispatcher
             else
             {
                 ready.Delivered = links.ForDelivery(ready.Message!, ready.Send);
+                ready.Send.UseVariant(ready.Variant!);
                 ready.Send.BeginCall(callAt, callAt.AddSeconds(Options.LeaseSeconds));
                 // A call that starts later could outlast the lease while Whop is still answering (a wave waits its turn).
                 ready.CallBy = callAt.AddSeconds(Options.LeaseSeconds) - whopOptions.Value.TotalTimeout;
@@ -56,7 +58,7 @@ public sealed partial class Dispatcher
         }
         try
         {
-            await db.SaveChangesAsync(ct);
+            await SendBatchWrite.SaveAsync(db, ct);
         }
         catch (Exception e)
         {
@@ -193,7 +195,7 @@ public sealed partial class Dispatcher
         foreach (var ready in unprepared) run = run.Add(NotCalled(ready, ready.Problem!, CancellationToken.None));
         try
         {
-            await db.SaveChangesAsync(CancellationToken.None);
+            await SendBatchWrite.SaveAsync(db, CancellationToken.None);
         }
         catch (Exception e)
         {
@@ -214,6 +216,8 @@ internal sealed class ReadySend(Send send, GateDecision.Go go, bool lastStep)
     /// Its step is the playbook's last: once sent, the enrolment may be complete.
     public bool LastStep { get; } = lastStep;
     public MessageTemplate? Template { get; set; }
+    /// The variant chosen for it, taken by the send when its call begins.
+    public string? Variant { get; set; }
     public SubjectValues? Values { get; set; }
     public string? OfferPath { get; set; }
     public RenderedMessage? Message { get; set; }

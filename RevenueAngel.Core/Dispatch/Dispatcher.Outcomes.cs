@@ -48,7 +48,7 @@ public sealed partial class Dispatcher
         var run = DispatchRun.Empty;
         try
         {
-            await db.SaveChangesAsync(CancellationToken.None);
+            await SendBatchWrite.SaveAsync(db, CancellationToken.None);
         }
         catch (Exception e)
         {

@@ -152,15 +152,15 @@ public sealed partial class Dispatcher(
             }
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
+        await SendBatchWrite.SaveAsync(db, ct);
         foreach (var reason in ending.GroupBy(e => e.Reason))
             await SequenceStops.ExitAsync(db, [.. reason.Select(e => e.EnrollmentId).Distinct()], now, reason.Key, ct);
         await transaction.CommitAsync(ct);
         return (run, ready);
     }
 
-    /// Variants (stored assignments read and new ones written once for the batch), variables from the batch's rows, and
-    /// each save offer a step makes. A send that cannot be prepared keeps its problem for RecordUnpreparedAsync.
+    /// Variants (stored assignments read and new ones written once for the batch; a send takes its own when its call
+    /// begins), variables from the batch's rows, and each save offer a step makes. A send that cannot be prepared keeps its problem for RecordUnpreparedAsync.
     private async Task PrepareAsync(RevenueAngelDbContext db, DispatchBatch batch, List<ReadySend> ready, DateTimeOffset now, CancellationToken ct)
     {
         var chosen = await variants.ChooseAsync(db, [.. ready.Select(r => new VariantRequest(r.Send.CompanyId, batch.Steps[r.Send.StepId],
@@ -170,7 +170,7 @@ public sealed partial class Dispatcher(
             var (send, go) = (ready[i].Send, ready[i].Go);
             try
             {
-                send.UseVariant(chosen[i].Key);
+                ready[i].Variant = chosen[i].Key;
                 ready[i].Template = chosen[i].Template;
                 ready[i].Values = variables.Of(batch.Variables, go.Company, go.Playbook.Type, go.Playbook.GoalPlanId, go.Subject.Kind, go.Subject.Id, now);
                 // Per send only where a step makes an offer: each is a new offer of its own.

@@ -31,6 +31,10 @@ internal sealed class SendConfiguration : IEntityTypeConfiguration<Send>
         builder.HasIndex(s => new { s.Status, s.ScheduledFor })
             .HasFilter("status IN ('scheduled', 'sending')")
             .HasDatabaseName("ix_sends_due");
+        // The claim: each playbook's scheduled sends, oldest first, read in order however many wait.
+        builder.HasIndex(s => new { s.PlaybookId, s.ScheduledFor, s.Id })
+            .HasFilter("status = 'scheduled'")
+            .HasDatabaseName("ix_sends_scheduled");
         // Analytics count a period's sends per playbook and their clicks from the index alone.
         builder.HasIndex(s => new { s.CompanyId, s.SentAt }).IncludeProperties(s => new { s.PlaybookId, s.ClickedAt });
         // A playbook's step funnel: the sends that never went out, by when they were due.

@@ -22,6 +22,10 @@ public sealed class SubjectVariables(Microsoft.Extensions.Options.IOptions<Messa
         return Of(sources, company, type, goalPlanId, kind, subjectId, now);
     }
 
+    /// Whether any of the templates may read `member_count` (a mention anywhere is enough).
+    public static bool CountsMembers(IEnumerable<MessageTemplate> templates) =>
+        templates.Any(t => new[] { t.Title, t.Body, t.CtaLabel, t.CtaUrl, t.Preheader }.Any(text => text?.Contains("member_count", StringComparison.Ordinal) == true));
+
     /// The values from rows read beforehand (VariableSources), for one subject among many.
     public SubjectValues Of(VariableSources sources, Company company, PlaybookType type, string? goalPlanId, SubjectKind kind, long subjectId,
         DateTimeOffset now)

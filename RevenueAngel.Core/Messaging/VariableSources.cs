@@ -22,10 +22,11 @@ public sealed class VariableSources
     public IReadOnlyDictionary<long, FailedPaymentRow> OpenFailure { get; private init; } = new Dictionary<long, FailedPaymentRow>();
 
     public static async Task<VariableSources> LoadAsync(RevenueAngelDbContext db, IReadOnlyCollection<string> companyIds,
-        IReadOnlyCollection<long> memberIds, IReadOnlyCollection<long> leadIds, CancellationToken ct)
+        IReadOnlyCollection<long> memberIds, IReadOnlyCollection<long> leadIds, CancellationToken ct, bool countMembers = true)
     {
         var plans = await db.Plans.AsNoTracking().Where(p => companyIds.Contains(p.CompanyId)).ToListAsync(ct);
-        var active = await db.Memberships.Where(m => companyIds.Contains(m.CompanyId) && MembershipStatuses.Live.Contains(m.Status))
+        // Counting a large community's members costs more than the rest of a batch's reads together: only when a template asks.
+        var active = !countMembers ? [] : await db.Memberships.Where(m => companyIds.Contains(m.CompanyId) && MembershipStatuses.Live.Contains(m.Status))
             .GroupBy(m => m.CompanyId)
             .Select(g => new { CompanyId = g.Key, Count = g.Select(m => m.MemberId).Distinct().Count() })
             .ToListAsync(ct);

@@ -48,8 +48,10 @@ public sealed class Audience(IDbContextFactory<RevenueAngelDbContext> contexts, 
         IReadOnlyCollection<long>? memberIds, CancellationToken ct)
     {
         var members = db.Members.Where(m => (companyId == null || m.CompanyId == companyId) && (memberIds == null || memberIds.Contains(m.Id)));
-        var ids = await members.Select(m => new { m.Id, m.CreatedAt }).ToListAsync(ct);
+        var ids = await members.Select(m => new { m.Id, m.CompanyId, m.CreatedAt }).ToListAsync(ct);
         var idList = ids.Select(m => m.Id).ToList();
+        // Enrolments are found by company first (its index); by subject alone PostgreSQL reads the whole table.
+        var companyIds = ids.Select(m => m.CompanyId).Distinct().ToList();
 
         var memberships = (await db.Memberships.Where(ms => idList.Contains(ms.MemberId))
                 .Select(ms => new { ms.MemberId, ms.Status, ms.PlanId, ms.ProductId, ms.CancelAtPeriodEnd }).ToListAsync(ct))
@@ -58,7 +60,8 @@ public sealed class Audience(IDbContextFactory<RevenueAngelDbContext> contexts, 
                 .Select(p => new { MemberId = p.MemberId!.Value, p.TotalCents, Paid = p.PaidAt != null, Failed = p.FailedAt != null, p.DeclineReason })
                 .ToListAsync(ct))
             .ToLookup(p => p.MemberId);
-        var enrollments = await db.Enrollments.Where(e => e.SubjectKind == SubjectKind.Member && idList.Contains(e.SubjectId))
+        var enrollments = await db.Enrollments
+            .Where(e => companyIds.Contains(e.CompanyId) && e.SubjectKind == SubjectKind.Member && idList.Contains(e.SubjectId))
             .Select(e => new { e.Id, e.SubjectId, e.PlaybookId, e.Status }).ToListAsync(ct);
         var enrollmentIds = enrollments.Select(e => e.Id).ToList();
         var subjectOf = enrollments.ToDictionary(e => e.Id, e => e.SubjectId);

@@ -5,8 +5,7 @@ namespace RevenueAngel.Core.Persistence.Dialects;
 /// Everything PostgreSQL and SQLite write differently, defined once per provider: how an instant is stored and
 /// bucketed into UTC hours and days, how a list of ids travels in one parameter, the upserts, locks and
 /// statistics. Features write their SQL against this (through <see cref="RevenueAngelDbContext.Dialect"/>) and never
-/// ask which provider they run on. Still outside, until the dispatcher and webhook rewrites land: the claim SQL in
-/// Dispatch/SendClaims.cs and Webhooks/WebhookProcessor.cs.
+/// ask which provider they run on. Still outside, until the webhook rewrite lands: the claim SQL in Webhooks/WebhookProcessor.cs.
 internal interface ISqlDialect
 {
     /// Days since 1970-01-01 (UTC) of a stored instant, as a bigint.
@@ -30,11 +29,18 @@ internal interface ISqlDialect
     /// the rows now there. Nothing to do where the planner does not keep them.
     Task RefreshStatisticsAsync(RevenueAngelDbContext db, string table, CancellationToken ct);
 
+    /// Ends a SELECT of rows to claim: each is locked for the claiming transaction, and rows another transaction holds
+    /// are passed over rather than waited for, so concurrent claimers take different rows.
+    string SkipLocked { get; }
+
     /// Serialises transactions that take the same key until the caller's transaction ends.
     Task LockUntilCommitAsync(RevenueAngelDbContext db, string key, CancellationToken ct);
 
     /// The set-based upsert of a batch of imported leads.
     ILeadUpsertSql LeadUpsert { get; }
+
+    /// The set-based write of the dispatcher's changes to a batch of sends.
+    Dispatch.ISendWriteSql SendWrite { get; }
 
     /// Run once at startup, before migrating.
     Task PrepareAsync(RevenueAngelDbContext db, CancellationToken ct);

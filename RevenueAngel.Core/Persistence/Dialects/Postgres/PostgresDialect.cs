@@ -29,11 +29,15 @@ internal sealed class PostgresDialect : ISqlDialect
         await db.Database.ExecuteSqlRawAsync(string.Concat("ANALYZE ", table), ct);
     }
 
+    public string SkipLocked => "FOR UPDATE SKIP LOCKED";
+
     // Under READ COMMITTED two transactions can each miss the other's uncommitted row; the lock orders them.
     public async Task LockUntilCommitAsync(RevenueAngelDbContext db, string key, CancellationToken ct) =>
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [LockKey(key)], ct);
 
     public ILeadUpsertSql LeadUpsert => PostgresLeadUpsert.Instance;
+
+    public Dispatch.ISendWriteSql SendWrite => PostgresSendWrite.Instance;
 
     public Task PrepareAsync(RevenueAngelDbContext db, CancellationToken ct) => Task.CompletedTask;
 

@@ -25,10 +25,15 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public Task RefreshStatisticsAsync(RevenueAngelDbContext db, string table, CancellationToken ct) => Task.CompletedTask;
 
+    // One writer at a time: the claiming transaction's write lock keeps every other claimer out already.
+    public string SkipLocked => "";
+
     // The caller's transaction takes SQLite's single write lock at its first write, which serialises it already.
     public Task LockUntilCommitAsync(RevenueAngelDbContext db, string key, CancellationToken ct) => Task.CompletedTask;
 
     public ILeadUpsertSql LeadUpsert => SqliteLeadUpsert.Instance;
+
+    public Dispatch.ISendWriteSql SendWrite => SqliteSendWrite.Instance;
 
     public async Task PrepareAsync(RevenueAngelDbContext db, CancellationToken ct) =>
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

@@ -711,6 +711,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_sends_due")
                         .HasFilter("status IN ('scheduled', 'sending')");
 
+                    b.HasIndex("PlaybookId", "ScheduledFor", "Id")
+                        .HasDatabaseName("ix_sends_scheduled")
+                        .HasFilter("status = 'scheduled'");
+
                     b.ToTable("sends", (string)null);
                 });
 

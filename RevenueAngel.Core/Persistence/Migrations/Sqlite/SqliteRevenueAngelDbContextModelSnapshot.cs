@@ -697,6 +697,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_sends_due")
                         .HasFilter("status IN ('scheduled', 'sending')");
 
+                    b.HasIndex("PlaybookId", "ScheduledFor", "Id")
+                        .HasDatabaseName("ix_sends_scheduled")
+                        .HasFilter("status = 'scheduled'");
+
                     b.ToTable("sends", (string)null);
                 });
 
