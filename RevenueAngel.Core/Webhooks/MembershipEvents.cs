@@ -45,14 +45,12 @@ public sealed class MembershipEvents(WhopMirror mirror, EventEnroller enroller, 
                         .SetProperty(e => e.EndedAt, Enrollment.EndedAtOrEntry(at))
                         .SetProperty(e => e.EndReason, "lost: membership ended"), ct);
                 }
-                memory.RememberEnrolled(member.Id);
-                await enroller.EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.MembershipDeactivated, key, ct);
+                await EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.MembershipDeactivated, key, memory, ct);
                 break;
             case "membership.cancel_at_period_end_changed" when membership.CancelAtPeriodEnd:
                 if (memory.MayHavePendingSave(membership.Id))
                     await SaveConfirmation.LoseAsync(db, company.Id, membership.Id, at, attribution.Value.SaveConfirmationDays, ct);
-                memory.RememberEnrolled(member.Id);
-                await enroller.EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.CancelRequested, key, ct);
+                await EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.CancelRequested, key, memory, ct);
                 break;
             case "membership.cancel_at_period_end_changed" when change.Before is { CancelAtPeriodEnd: true } && memory.MayBeEnrolled(member.Id):
                 var saved = await GoalTracker.ReachGoalAsync(db, company.Id, SubjectKind.Member, member.Id, PlaybookGoal.CancelWithdrawn, at, ct: ct);
@@ -60,6 +58,14 @@ public sealed class MembershipEvents(WhopMirror mirror, EventEnroller enroller, 
                 break;
         }
         return WebhookEventStatus.Processed;
+    }
+
+    private async Task EnrollAsync(RevenueAngelDbContext db, string companyId, long memberId, PlaybookTrigger trigger, string key, WebhookBatchMemory memory,
+        CancellationToken ct)
+    {
+        if (!await memory.AnyPlaybookForAsync(db, companyId, trigger, ct)) return;
+        memory.RememberEnrolled(memberId);
+        await enroller.EnrollAsync(db, companyId, memberId, trigger, key, ct);
     }
 
     /// A withdrawn cancellation keeps a period's revenue: valued at the plan's renewal price, pending until the

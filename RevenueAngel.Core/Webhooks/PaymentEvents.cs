@@ -60,6 +60,7 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
             case "payment.failed" when current && member is not null && row.PaidAt is null:
                 var nextRetry = payment.Retryable ? payment.NextPaymentAttempt : null;
                 if (memory.MayBeEnrolled(member.Id)) await RetryTimedSends.FollowAsync(db, company.Id, payment.Id, nextRetry, time.GetUtcNow(), ct);
+                if (!await memory.AnyPlaybookForAsync(db, company.Id, PlaybookTrigger.PaymentFailed, ct)) break;
                 memory.RememberEnrolled(member.Id);
                 await enroller.EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.PaymentFailed, payment.Id, ct, nextRetry);
                 break;

@@ -32,6 +32,7 @@ public sealed class WebhookBatchMemory(IReadOnlyDictionary<string, string>? plan
     private Dictionary<long, Dictionary<string, PaymentFact>>? _history;
     private HashSet<long>? _enrolled;
     private readonly Dictionary<string, Plan?> _planRows = [];
+    private readonly Dictionary<(string, PlaybookTrigger), bool> _triggered = [];
     private List<(string CompanyId, string PlanId)> _unknownPlans = [];
 
     /// Plans the batch's events name that are not stored, of installed companies, that Whop has not been asked for yet.
@@ -184,6 +185,14 @@ public sealed class WebhookBatchMemory(IReadOnlyDictionary<string, string>? plan
         if (!_planRows.TryGetValue(planId, out var plan))
             _planRows[planId] = plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, ct);
         return plan;
+    }
+
+    /// Whether the company has a playbook the trigger enrols into, asked once per batch (no handler writes playbooks).
+    public async Task<bool> AnyPlaybookForAsync(RevenueAngelDbContext db, string companyId, PlaybookTrigger trigger, CancellationToken ct)
+    {
+        if (!_triggered.TryGetValue((companyId, trigger), out var any))
+            _triggered[(companyId, trigger)] = any = await EventEnroller.Triggered(db, companyId, trigger).AnyAsync(ct);
+        return any;
     }
 
     private static Membership CopyOf(Membership m) => new()
