@@ -28,6 +28,8 @@ internal sealed class SqliteDialect : ISqlDialect
     // The caller's transaction takes SQLite's single write lock at its first write, which serialises it already.
     public Task LockUntilCommitAsync(RevenueAngelDbContext db, string key, CancellationToken ct) => Task.CompletedTask;
 
+    public IWebhookClaimSql WebhookClaim => SqliteWebhookClaim.Instance;
+
     public ILeadUpsertSql LeadUpsert => SqliteLeadUpsert.Instance;
 
     public async Task PrepareAsync(RevenueAngelDbContext db, CancellationToken ct) =>
