@@ -18,9 +18,13 @@ public static class WhopLeads
     /// A membership on a plan priced 0 makes its member a lead (source whop_free_plan), or links the lead they already
     /// are. Someone who has paid the company is a customer, not a lead.
     public static async Task<Lead?> FromMembershipAsync(RevenueAngelDbContext db, string companyId, Member member, string planId,
+        DateTimeOffset at, DateTimeOffset now, CancellationToken ct) =>
+        await FromMembershipAsync(db, companyId, member, await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, ct), at, now, ct);
+
+    /// <param name="plan">The membership's plan, as stored (null: not stored).</param>
+    public static async Task<Lead?> FromMembershipAsync(RevenueAngelDbContext db, string companyId, Member member, Plan? plan,
         DateTimeOffset at, DateTimeOffset now, CancellationToken ct)
     {
-        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null || !IsFree(plan)) return null;
         if (await db.Payments.AnyAsync(p => p.MemberId == member.Id && p.PaidAt != null && p.TotalCents > 0, ct)) return null;
         return await LeadLinker.FindOrCreateAsync(db, companyId, new WhopLeadIdentity(member.WhopUserId, member.Email, member.Name, member.Id),

@@ -11,14 +11,16 @@ namespace RevenueAngel.Core.Playbooks;
 /// nobody twice: a unique index backs it.
 public sealed class EventEnroller(TimeProvider time)
 {
+    /// The playbooks an event of <paramref name="trigger"/> enrols a member into.
+    public static IQueryable<Playbook> Triggered(RevenueAngelDbContext db, string companyId, PlaybookTrigger trigger) =>
+        db.Playbooks.Where(p => p.CompanyId == companyId && p.Enabled && p.DeletedAt == null && p.Trigger == trigger && p.Type != PlaybookType.Nurture);
+
     /// <param name="nextRetry">For a failed payment: Whop's next automatic retry, which steps may be timed before.</param>
     public async Task<IReadOnlyList<Enrollment>> EnrollAsync(RevenueAngelDbContext db, string companyId, long memberId, PlaybookTrigger trigger,
         string triggerKey, CancellationToken ct, DateTimeOffset? nextRetry = null)
     {
         if (trigger == PlaybookTrigger.SegmentEntry) throw new ArgumentException("Segment entry is the scheduler's, not an event's.", nameof(trigger));
-        var playbooks = await db.Playbooks.Include(p => p.Steps)
-            .Where(p => p.CompanyId == companyId && p.Enabled && p.DeletedAt == null && p.Trigger == trigger && p.Type != PlaybookType.Nurture)
-            .ToListAsync(ct);
+        var playbooks = await Triggered(db, companyId, trigger).Include(p => p.Steps).ToListAsync(ct);
         if (playbooks.Count == 0) return [];
 
         var now = time.GetUtcNow();

@@ -3,10 +3,10 @@ using System.Text.Json;
 namespace RevenueAngel.Core.Webhooks;
 
 /// Whom a stored event is about, read from its payload before any handler runs: the company, the Whop user, the
-/// plan and, for a payment event, the payment. A value that is absent, of another type or unstorable is null: this
+/// plan, the membership and, for a payment event, the payment. A value that is absent, of another type or unstorable is null: this
 /// runs before the per-event failure boundary, so it never throws (the handler reports a broken payload).
 internal sealed record EventSubjects(string? CompanyId, string? WhopUserId, string? PaymentId, string? PlanId = null, bool MovesMoney = false,
-    string? AdjustedPaymentId = null)
+    string? AdjustedPaymentId = null, string? MembershipId = null)
 {
     private static readonly EventSubjects None = new(null, null, null);
 
@@ -24,8 +24,11 @@ internal sealed record EventSubjects(string? CompanyId, string? WhopUserId, stri
             var paymentId = row.EventType.StartsWith("payment.", StringComparison.Ordinal) ? WebhookPayload.Text(data, "id") : null;
             // A waitlist entry's plan is not stored with it: no need to fetch it from Whop before the batch.
             var planId = row.EventType.StartsWith("entry.", StringComparison.Ordinal) ? null : WebhookPayload.RefId(data, "plan");
+            var membershipId = row.EventType.StartsWith("membership.", StringComparison.Ordinal) ? WebhookPayload.Text(data, "id")
+                : paymentId is not null ? WebhookPayload.RefId(data, "membership") : null;
             return new EventSubjects(Usable(row.CompanyId ?? WebhookHandlers.CompanyIdOf(data)), Usable(WebhookPayload.RefId(data, "user")),
-                Usable(paymentId), Usable(planId), movesMoney, movesMoney ? Usable(WebhookPayload.RefId(data, "payment") ?? WebhookPayload.Text(data, "payment_id")) : null);
+                Usable(paymentId), Usable(planId), movesMoney, movesMoney ? Usable(WebhookPayload.RefId(data, "payment") ?? WebhookPayload.Text(data, "payment_id")) : null,
+                Usable(membershipId));
         }
         catch (Exception)
         {

@@ -27,45 +27,58 @@ public sealed class MembershipEvents(WhopMirror mirror, EventEnroller enroller, 
         if (member is null) return WebhookEventStatus.Ignored;
         var applied = await mirror.MembershipAsync(db, company.Id, membership, member.Id, memory, ct);
         if (applied is not { } change) return WebhookEventStatus.Processed;
-        await WhopLeads.FromMembershipAsync(db, company.Id, member, change.Row.PlanId, membership.CreatedAt ?? at, time.GetUtcNow(), ct);
+        await WhopLeads.FromMembershipAsync(db, company.Id, member, await memory.PlanAsync(db, change.Row.PlanId, ct), membership.CreatedAt ?? at,
+            time.GetUtcNow(), ct);
         var key = $"{membership.Id}@{at.UtcTicks.ToString(CultureInfo.InvariantCulture)}";
 
         switch (type)
         {
             case "membership.deactivated":
-                await SaveConfirmation.LoseAsync(db, company.Id, membership.Id, at, attribution.Value.SaveConfirmationDays, ct);
-                var lost = db.Enrollments.Where(e => e.CompanyId == company.Id && e.SubjectKind == SubjectKind.Member && e.SubjectId == member.Id
-                    && e.Status == EnrollmentStatus.Active && db.Playbooks.Any(p => p.Id == e.PlaybookId && p.Type == PlaybookType.ChurnSave));
-                await SequenceStops.CancelSendsAsync(db, lost.Select(e => e.Id), "membership ended", ct);
-                await lost.ExecuteUpdateAsync(u => u
-                    .SetProperty(e => e.Status, EnrollmentStatus.Exited)
-                    .SetProperty(e => e.EndedAt, Enrollment.EndedAtOrEntry(at))
-                    .SetProperty(e => e.EndReason, "lost: membership ended"), ct);
-                await enroller.EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.MembershipDeactivated, key, ct);
+                if (memory.MayHavePendingSave(membership.Id)) await SaveConfirmation.LoseAsync(db, company.Id, membership.Id, at, attribution.Value.SaveConfirmationDays, ct);
+                if (memory.MayBeEnrolled(member.Id))
+                {
+                    var lost = db.Enrollments.Where(e => e.CompanyId == company.Id && e.SubjectKind == SubjectKind.Member && e.SubjectId == member.Id
+                        && e.Status == EnrollmentStatus.Active && db.Playbooks.Any(p => p.Id == e.PlaybookId && p.Type == PlaybookType.ChurnSave));
+                    await SequenceStops.CancelSendsAsync(db, lost.Select(e => e.Id), "membership ended", ct);
+                    await lost.ExecuteUpdateAsync(u => u
+                        .SetProperty(e => e.Status, EnrollmentStatus.Exited)
+                        .SetProperty(e => e.EndedAt, Enrollment.EndedAtOrEntry(at))
+                        .SetProperty(e => e.EndReason, "lost: membership ended"), ct);
+                }
+                await EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.MembershipDeactivated, key, memory, ct);
                 break;
             case "membership.cancel_at_period_end_changed" when membership.CancelAtPeriodEnd:
-                await SaveConfirmation.LoseAsync(db, company.Id, membership.Id, at, attribution.Value.SaveConfirmationDays, ct);
-                await enroller.EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.CancelRequested, key, ct);
+                if (memory.MayHavePendingSave(membership.Id))
+                    await SaveConfirmation.LoseAsync(db, company.Id, membership.Id, at, attribution.Value.SaveConfirmationDays, ct);
+                await EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.CancelRequested, key, memory, ct);
                 break;
-            case "membership.cancel_at_period_end_changed" when change.Before is { CancelAtPeriodEnd: true }:
+            case "membership.cancel_at_period_end_changed" when change.Before is { CancelAtPeriodEnd: true } && memory.MayBeEnrolled(member.Id):
                 var saved = await GoalTracker.ReachGoalAsync(db, company.Id, SubjectKind.Member, member.Id, PlaybookGoal.CancelWithdrawn, at, ct: ct);
-                if (saved.Count > 0) await RecordSaveAsync(db, company, member.Id, membership.Id, change.Row.PlanId, key, at, ct);
+                if (saved.Count > 0) await RecordSaveAsync(db, company, member.Id, membership.Id, change.Row.PlanId, key, at, memory, ct);
                 break;
         }
         return WebhookEventStatus.Processed;
     }
 
+    private async Task EnrollAsync(RevenueAngelDbContext db, string companyId, long memberId, PlaybookTrigger trigger, string key, WebhookBatchMemory memory,
+        CancellationToken ct)
+    {
+        if (!await memory.AnyPlaybookForAsync(db, companyId, trigger, ct)) return;
+        memory.RememberEnrolled(memberId);
+        await enroller.EnrollAsync(db, companyId, memberId, trigger, key, ct);
+    }
+
     /// A withdrawn cancellation keeps a period's revenue: valued at the plan's renewal price, pending until the
     /// membership's next payment, keyed by the event so a redelivery adds nothing.
     private static async Task RecordSaveAsync(RevenueAngelDbContext db, Company company, long memberId, string membershipId, string planId, string key,
-        DateTimeOffset at, CancellationToken ct)
+        DateTimeOffset at, WebhookBatchMemory memory, CancellationToken ct)
     {
         var id = $"save:{key}";
         if (await db.Conversions.AnyAsync(c => c.WhopPaymentId == id, ct)) return;
         // Our own offer's uncancel already recorded this save (one pending save per membership at a time).
         if (await db.Conversions.AnyAsync(c => c.WhopMembershipId == membershipId && c.Type == ConversionType.Save && c.State == ConversionState.Pending, ct))
             return;
-        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, ct);
+        var plan = await memory.PlanAsync(db, planId, ct);
         var touch = await LastTouch.FindAsync(db, company.Id, memberId, null, at, company.AttributionWindowDays, ct);
         db.Conversions.Add(new Conversion
         {
@@ -76,5 +89,6 @@ public sealed class MembershipEvents(WhopMirror mirror, EventEnroller enroller, 
             WhopMembershipId = membershipId, State = ConversionState.Pending,
         });
         await db.SaveChangesAsync(ct);
+        memory.RememberPendingSave(membershipId);
     }
 }

@@ -17,7 +17,8 @@ public static class MoneyMovementEvents
     private static readonly HashSet<string> RefundVoid = ["failed", "canceled", "cancelled"];
     private static readonly HashSet<string> DisputeLost = ["lost", "dispute_lost", "closed_lost", "resolution_lost"];
 
-    public static async Task<WebhookEventStatus> ApplyAsync(RevenueAngelDbContext db, Company company, string type, JsonElement data, CancellationToken ct)
+    public static async Task<WebhookEventStatus> ApplyAsync(RevenueAngelDbContext db, Company company, string type, JsonElement data, WebhookBatchMemory memory,
+        CancellationToken ct)
     {
         var kind = type.StartsWith("refund.", StringComparison.Ordinal) ? AdjustmentKind.Refund : AdjustmentKind.Dispute;
         var id = WebhookPayload.Id(Text(data, "id"), type[..type.IndexOf('.')]);
@@ -41,7 +42,9 @@ public static class MoneyMovementEvents
             };
             db.RevenueAdjustments.Add(row);
         }
-        row.ConversionId ??= await db.Conversions.Where(c => c.WhopPaymentId == paymentId).Select(c => (long?)c.Id).SingleOrDefaultAsync(ct);
+        if (row.ConversionId is null)
+            row.ConversionId = memory.ConversionOf(paymentId) is (true, var known) ? known
+                : await db.Conversions.Where(c => c.WhopPaymentId == paymentId).Select(c => (long?)c.Id).SingleOrDefaultAsync(ct);
         row.AmountCents = counts ? -Money.FromMajorUnits(Math.Abs(amount), currency).Cents : 0;
         (row.Currency, row.Status, row.UpdatedAt) = (currency.ToLowerInvariant(), status, updatedAt);
         await db.SaveChangesAsync(ct);

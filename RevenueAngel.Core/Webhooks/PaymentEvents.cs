@@ -27,7 +27,7 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
         var member = await mirror.MemberAsync(db, company.Id, payment.User, payment.Member?.Id, payment.CreatedAt ?? at, memory, ct);
         var membershipId = WebhookPayload.OptionalId(payment.Membership, "membership");
         // Read once, tracked: the mirror below moves this same row (one round trip fewer per payment event).
-        var membershipRow = membershipId is not null ? await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId, ct) : null;
+        var membershipRow = membershipId is not null ? await WhopMirror.TrackedMembershipAsync(db, membershipId, memory, ct) : null;
         var membershipBefore = membershipRow is null ? null : new Membership
         {
             Id = membershipRow.Id, CompanyId = membershipRow.CompanyId, MemberId = membershipRow.MemberId, PlanId = membershipRow.PlanId,
@@ -46,22 +46,23 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
             await mirror.PaymentMembershipAsync(db, company.Id, membershipId, status, member.Id, payment, at, memory, ct,
                 new StoredMembership(membershipRow is { } found && found.CompanyId == company.Id ? found : null));
         }
+        if (type == "payment.failed" && current) row.FailedAt = payment.LastPaymentAttempt ?? at;
+        // The member, the payment and its membership in one round trip.
+        await db.SaveChangesAsync(ct);
+        memory.RememberPayment(row);
 
         switch (type)
         {
             case "payment.succeeded":
-                if (member is not null) await SucceededAsync(db, company, payment, row, member.Id, membershipId, membershipBefore, PromoCodes(data), memory, ct);
+                if (member is not null) await SucceededAsync(db, company, payment, row, member, membershipId, membershipBefore, PromoCodes(data), memory, ct);
                 break;
-            case "payment.failed" when current:
-                row.FailedAt = payment.LastPaymentAttempt ?? at;
-                await db.SaveChangesAsync(ct);
-                // A failure redelivered after the payment went through starts nothing.
-                if (member is not null && row.PaidAt is null)
-                {
-                    var nextRetry = payment.Retryable ? payment.NextPaymentAttempt : null;
-                    await RetryTimedSends.FollowAsync(db, company.Id, payment.Id, nextRetry, time.GetUtcNow(), ct);
-                    await enroller.EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.PaymentFailed, payment.Id, ct, nextRetry);
-                }
+            // A failure redelivered after the payment went through starts nothing.
+            case "payment.failed" when current && member is not null && row.PaidAt is null:
+                var nextRetry = payment.Retryable ? payment.NextPaymentAttempt : null;
+                if (memory.MayBeEnrolled(member.Id)) await RetryTimedSends.FollowAsync(db, company.Id, payment.Id, nextRetry, time.GetUtcNow(), ct);
+                if (!await memory.AnyPlaybookForAsync(db, company.Id, PlaybookTrigger.PaymentFailed, ct)) break;
+                memory.RememberEnrolled(member.Id);
+                await enroller.EnrollAsync(db, company.Id, member.Id, PlaybookTrigger.PaymentFailed, payment.Id, ct, nextRetry);
                 break;
         }
         return WebhookEventStatus.Processed;
@@ -86,38 +87,47 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
         data.TryGetProperty("membership", out var membership) && WebhookPayload.Text(membership, "status") is { } status
             ? WebhookPayload.Status(status, "membership") : null;
 
-    private static async Task SucceededAsync(RevenueAngelDbContext db, Company company, WhopPayment payment, Payment row, long memberId,
+    private static async Task SucceededAsync(RevenueAngelDbContext db, Company company, WhopPayment payment, Payment row, Member member,
         string? membershipId, Membership? membershipBefore, IReadOnlyList<string> promoCodes, WebhookBatchMemory memory, CancellationToken ct)
     {
+        var memberId = member.Id;
         var paidAt = payment.PaidAt ?? payment.UpdatedAt ?? DateTimeOffset.UnixEpoch;
-        if (membershipId is not null && row.TotalCents > 0)
+        if (membershipId is not null && row.TotalCents > 0 && memory.MayHavePendingSave(membershipId))
             await SaveConfirmation.ConfirmAsync(db, company.Id, membershipId, payment.Id, paidAt, ct);
         if (row.TotalCents > 0 && payment.Metadata?.GetValueOrDefault(CheckoutMetadata.OfferKey) is { } offerKey
             && long.TryParse(offerKey, System.Globalization.CultureInfo.InvariantCulture, out var offerId))
             await Offers.OfferSaves.ConfirmDowngradeAsync(db, company.Id, offerId, payment.Id, paidAt, ct);
         foreach (var promo in promoCodes)
             await Offers.OfferSaves.RecordDiscountAppliedAsync(db, company.Id, promo, payment.Id, paidAt, ct);
-        if (await db.Conversions.AnyAsync(c => c.WhopPaymentId == payment.Id, ct)) return;
+        if (!memory.KnowsNoConversion(payment.Id) && await db.Conversions.AnyAsync(c => c.WhopPaymentId == payment.Id, ct)) return;
 
-        var earlier = await db.Payments.AsNoTracking()
-            .Where(p => p.CompanyId == company.Id && p.MemberId == memberId && p.Id != payment.Id && p.PaidAt != null && p.PaidAt < paidAt && p.TotalCents > 0)
-            .OrderByDescending(p => p.PaidAt).Select(p => new { p.PlanId }).ToListAsync(ct);
         var since = paidAt - RecoveryLookback;
+        var history = memory.PaymentsOf(memberId);
+        var earlier = history is not null
+            ? [.. history.Where(p => p.CompanyId == company.Id && p.Id != payment.Id && p.PaidAt < paidAt && p.TotalCents > 0)
+                .OrderByDescending(p => p.PaidAt).Select(p => p.PlanId)]
+            : await db.Payments.AsNoTracking()
+                .Where(p => p.CompanyId == company.Id && p.MemberId == memberId && p.Id != payment.Id && p.PaidAt != null && p.PaidAt < paidAt && p.TotalCents > 0)
+                .OrderByDescending(p => p.PaidAt).Select(p => p.PlanId).ToListAsync(ct);
         var hadFailure = payment.PaymentsFailed > 0 || row.FailedAt >= since
-            || await db.Payments.AnyAsync(p => p.MemberId == memberId && p.Id != payment.Id && p.FailedAt >= since && p.FailedAt <= paidAt, ct)
+            || (history is not null
+                ? history.Any(p => p.Id != payment.Id && p.FailedAt >= since && p.FailedAt <= paidAt)
+                : await db.Payments.AnyAsync(p => p.MemberId == memberId && p.Id != payment.Id && p.FailedAt >= since && p.FailedAt <= paidAt, ct))
             || membershipBefore?.Status == MembershipStatuses.PastDue;
         // A renewal with no history here is a member from before the install, not a first purchase.
         var initial = payment.BillingReason is null or "subscription_create" or "one_time";
-        var winBack = membershipId is not null && row.TotalCents > 0 && await WinBack.IsWinBackAsync(db, company.Id, memberId, membershipId, payment.Id, paidAt, ct);
+        // A win-back needs a running win-back enrolment: a member never enrolled cannot have one.
+        var winBack = membershipId is not null && row.TotalCents > 0 && memory.MayBeEnrolled(memberId)
+            && await WinBack.IsWinBackAsync(db, company.Id, memberId, membershipId, payment.Id, paidAt, ct);
         var type = winBack ? ConversionType.WinBack
             : earlier.Count == 0 && initial && row.TotalCents > 0 ? ConversionType.FirstPurchase
             : hadFailure ? ConversionType.Recovery
-            : await IsUpgradeAsync(db, payment.Plan?.Id, earlier.FirstOrDefault()?.PlanId ?? membershipBefore?.PlanId, ct) ? ConversionType.Upgrade
+            : await IsUpgradeAsync(db, payment.Plan?.Id, earlier.FirstOrDefault() ?? membershipBefore?.PlanId, memory, ct) ? ConversionType.Upgrade
             : (ConversionType?)null;
         if (type is null) return;
 
         long? leadId = null;
-        if (type == ConversionType.FirstPurchase) leadId = await ConvertLeadAsync(db, company.Id, payment, memberId, paidAt, ct);
+        if (type == ConversionType.FirstPurchase) leadId = await ConvertLeadAsync(db, company.Id, payment, member, paidAt, ct);
         var goal = type switch
         {
             ConversionType.FirstPurchase => PlaybookGoal.FirstPayment,
@@ -125,13 +135,15 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
             ConversionType.WinBack => PlaybookGoal.WinBack,
             _ => PlaybookGoal.Upgrade,
         };
-        await GoalTracker.ReachGoalAsync(db, company.Id, SubjectKind.Member, memberId, goal, paidAt, payment.Plan?.Id, ct);
+        if (memory.MayBeEnrolled(memberId)) await GoalTracker.ReachGoalAsync(db, company.Id, SubjectKind.Member, memberId, goal, paidAt, payment.Plan?.Id, ct);
 
         RecoverySource? recoveredBy = type == ConversionType.Recovery
             ? await RecoveryCredit.SourceAsync(db, company.Id, memberId, payment.Id, row.FailedAt, paidAt - RecoveryLookback, paidAt, ct)
             : null;
-        var touch = await LastTouch.FindAsync(db, company.Id, memberId, leadId, paidAt, company.AttributionWindowDays, ct,
-            payment.Metadata?.GetValueOrDefault(CheckoutMetadata.SendKey));
+        // Every send belongs to an enrolment: a subject never enrolled has none to credit.
+        var touch = leadId is null && !memory.MayBeEnrolled(memberId) ? Attribution.Attribution.None
+            : await LastTouch.FindAsync(db, company.Id, memberId, leadId, paidAt, company.AttributionWindowDays, ct,
+                payment.Metadata?.GetValueOrDefault(CheckoutMetadata.SendKey));
         var conversion = new Conversion
         {
             CompanyId = company.Id, MemberId = memberId, WhopPaymentId = payment.Id, Type = type.Value, RevenueCents = row.TotalCents,
@@ -142,6 +154,7 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
         };
         db.Conversions.Add(conversion);
         await db.SaveChangesAsync(ct);
+        memory.RememberConversion(payment.Id, conversion.Id);
         // A refund applied before the payment's success (out of order, or queued by a reconcile) nets against it now.
         if (memory.MayHaveAdjustments(payment.Id))
             await db.RevenueAdjustments.Where(a => a.WhopPaymentId == payment.Id && a.ConversionId == null)
@@ -150,12 +163,12 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
 
     /// The buyer's lead (same Whop user, else same email: LeadLinker) converts once, linked to the member; its Nurture
     /// sequences reach their goal. Null when the buyer was never a lead, or already converted.
-    private static async Task<long?> ConvertLeadAsync(RevenueAngelDbContext db, string companyId, WhopPayment payment, long memberId,
+    private static async Task<long?> ConvertLeadAsync(RevenueAngelDbContext db, string companyId, WhopPayment payment, Member member,
         DateTimeOffset paidAt, CancellationToken ct)
     {
         var user = payment.User!;
-        var email = user.Email ?? await db.Members.Where(m => m.Id == memberId).Select(m => m.Email).SingleOrDefaultAsync(ct);
-        var lead = await LeadLinker.FindAsync(db, companyId, new WhopLeadIdentity(user.Id, email, user.Name, memberId), paidAt, ct, wake: false);
+        var email = user.Email ?? member.Email;
+        var lead = await LeadLinker.FindAsync(db, companyId, new WhopLeadIdentity(user.Id, email, user.Name, member.Id), paidAt, ct, wake: false);
         if (lead is null || lead.Status == LeadStatus.Converted) return lead?.Id;
         (lead.Status, lead.ConvertedAt, lead.ConvertedPaymentId) = (LeadStatus.Converted, paidAt, payment.Id);
         await db.SaveChangesAsync(ct);
@@ -163,11 +176,11 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
         return lead.Id;
     }
 
-    private static async Task<bool> IsUpgradeAsync(RevenueAngelDbContext db, string? planId, string? previousPlanId, CancellationToken ct)
+    private static async Task<bool> IsUpgradeAsync(RevenueAngelDbContext db, string? planId, string? previousPlanId, WebhookBatchMemory memory,
+        CancellationToken ct)
     {
         if (planId is null || previousPlanId is null || planId == previousPlanId) return false;
-        var plans = await db.Plans.Where(p => p.Id == planId || p.Id == previousPlanId).ToDictionaryAsync(p => p.Id, ct);
-        return plans.TryGetValue(planId, out var now) && plans.TryGetValue(previousPlanId, out var before)
+        return await memory.PlanAsync(db, planId, ct) is { } now && await memory.PlanAsync(db, previousPlanId, ct) is { } before
                && now.MonthlyPriceCents > before.MonthlyPriceCents;
     }
 }

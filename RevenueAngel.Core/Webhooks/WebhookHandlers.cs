@@ -19,18 +19,21 @@ public sealed class WebhookHandlers(PaymentEvents payments, MembershipEvents mem
         var company = StoredText.IsUsableId(companyId) ? await memory.CompanyAsync(db, companyId!, ct) : null;
         if (company is null) return (WebhookEventStatus.Ignored, $"company {companyId ?? "(none)"} has not installed RevenueAngel");
 
-        return row.EventType switch
+        var result = row.EventType switch
         {
             "payment.created" or "payment.pending" or "payment.succeeded" or "payment.failed" =>
                 (await payments.ApplyAsync(db, company, row.EventType, data, memory, ct), null),
             "membership.activated" or "membership.deactivated" or "membership.cancel_at_period_end_changed" =>
                 (await memberships.ApplyAsync(db, company, row.EventType, data, memory, ct), null),
             "refund.created" or "refund.updated" or "dispute.created" or "dispute.updated" =>
-                (await MoneyMovementEvents.ApplyAsync(db, company, row.EventType, data, ct), null),
+                (await MoneyMovementEvents.ApplyAsync(db, company, row.EventType, data, memory, ct), null),
             "entry.created" or "entry.approved" or "entry.denied" or "entry.deleted" =>
                 await waitlist.ApplyAsync(db, company, row.EventType, data, ct),
             _ => (WebhookEventStatus.Ignored, $"RevenueAngel does not act on {row.EventType}"),
         };
+        // What a handler left to its caller's save: handlers save only when a later read of theirs needs it.
+        await db.SaveChangesAsync(ct);
+        return result;
     }
 
     /// `data.company.id` when it is a string, else null.

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -11,8 +9,9 @@ using RevenueAngel.Core.Telemetry;
 namespace RevenueAngel.Core.Webhooks;
 
 /// Applies stored events in Whop's order (the envelope's timestamp, then arrival). A batch of events is claimed
-/// in one transaction that holds their rows (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so replicas take different
-/// events) and applied with one commit. When an event fails, the batch is applied again with a savepoint per
+/// in one transaction that holds their rows and their members (IWebhookClaimSql: `FOR UPDATE SKIP LOCKED` and
+/// advisory locks on PostgreSQL, so workers and replicas share the work and never apply one member's events at once)
+/// and applied with one commit. When an event fails, the batch is applied again with a savepoint per
 /// event, so the failure rolls back that event's changes only and schedules its retry with exponential backoff;
 /// after WebhookOptions.MaxAttempts it is `dead`, kept for a replay. Nothing read from a payload can stop the
 /// loop: subjects and locks never throw on content, every handler runs inside the per-event boundary, and when an
@@ -23,7 +22,7 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
 {
     private const int MaxPasses = 6;
 
-    /// Runs WebhookOptions.Workers workers (one on SQLite, which has no row locks) until the queue is empty or
+    /// Runs WebhookOptions.Workers workers (one on SQLite, which has one writer at a time) until the queue is empty or
     /// <paramref name="limit"/> events are done. Never throws but for cancellation: a database that fails is
     /// logged, and the next sweep tries again.
     public async Task<int> RunAsync(int limit = 100_000, CancellationToken ct = default)
@@ -33,7 +32,7 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
         try
         {
             await using var probe = await contexts.CreateDbContextAsync(ct);
-            workers = probe.Database.IsNpgsql() ? options.Value.Workers : 1;
+            workers = probe.Dialect.WebhookClaim.Workers(options.Value.Workers);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -62,10 +61,9 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
         return done;
     }
 
-    /// What the workers of one run share: one claim at a time, and the plans Whop did not give (asked once a run).
+    /// What the workers of one run share: the plans Whop did not give (asked once a run).
     private sealed class Run
     {
-        public SemaphoreSlim Claiming { get; } = new(1);
         public ConcurrentDictionary<string, string> PlanProblems { get; } = new();
     }
 
@@ -102,7 +100,7 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
         // A failure rolls the whole batch back: EF's savepoint around each SaveChanges would only cost round trips.
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var (batch, subjects) = await ClaimAndLockAsync(db, run.Claiming, now, ct);
+        var (batch, subjects) = await ClaimAndLockAsync(db, now, ct);
         if (batch.Count == 0) return (PassResult.Done, 0, []);
         try
         {
@@ -147,7 +145,7 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
             db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // The oldest due events again: the same batch, unless another worker has taken some of it since the rollback.
-            var (batch, subjects) = await ClaimAndLockAsync(db, run.Claiming, now, ct);
+            var (batch, subjects) = await ClaimAndLockAsync(db, now, ct);
             // Only what holds across savepoints is shared: companies and plans (no handler writes them).
             var shared = new WebhookBatchMemory(run.PlanProblems);
             await shared.ReadAheadAsync(db, subjects, ct);
@@ -222,23 +220,11 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
         }
     }
 
-    // Claiming and locking the claimed members happen one worker at a time: a later batch then waits for an
-    // earlier one holding the same member, so one member's events still apply in Whop's order.
-    private async Task<(List<WebhookEvent> Batch, List<EventSubjects> Subjects)> ClaimAndLockAsync(RevenueAngelDbContext db,
-        SemaphoreSlim claiming, DateTimeOffset now, CancellationToken ct)
+    private async Task<(List<WebhookEvent> Batch, List<EventSubjects> Subjects)> ClaimAndLockAsync(RevenueAngelDbContext db, DateTimeOffset now,
+        CancellationToken ct)
     {
-        await claiming.WaitAsync(ct);
-        try
-        {
-            var batch = await ClaimDueAsync(db, now, options.Value.BatchSize, ct);
-            var subjects = batch.Select(EventSubjects.Of).ToList();
-            await LockMembersAsync(db, subjects, ct);
-            return (batch, subjects);
-        }
-        finally
-        {
-            claiming.Release();
-        }
+        var batch = await db.Dialect.WebhookClaim.ClaimAsync(db, now, options.Value.BatchSize, e => EventSubjects.Of(e).MemberKey, ct);
+        return (batch, batch.Select(EventSubjects.Of).ToList());
     }
 
     private static Task RecordOutcomeAsync(RevenueAngelDbContext db, IReadOnlyList<long> ids, WebhookEventStatus status, string? note,
@@ -252,39 +238,6 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
             .SetProperty(e => e.ProcessedAt, now)
             .SetProperty(e => e.NextAttemptAt, (DateTimeOffset?)null), ct);
     }
-
-    private static async Task<List<WebhookEvent>> ClaimDueAsync(RevenueAngelDbContext db, DateTimeOffset now, int batchSize, CancellationToken ct)
-    {
-        var received = StoredEnum<WebhookEventStatus>.ToText(WebhookEventStatus.Received);
-        var failed = StoredEnum<WebhookEventStatus>.ToText(WebhookEventStatus.Failed);
-        if (db.Database.IsNpgsql())
-        {
-            // Not composed further: the locking clause must stay on the outermost SELECT.
-            return await db.WebhookEvents.FromSqlRaw("""
-                SELECT * FROM webhook_events
-                WHERE status IN ({0}, {1}) AND next_attempt_at <= {2}
-                ORDER BY occurred_at NULLS LAST, id
-                LIMIT {3}
-                FOR UPDATE SKIP LOCKED
-                """, received, failed, now, batchSize).AsNoTracking().ToListAsync(ct);
-        }
-        return await db.WebhookEvents.AsNoTracking()
-            .Where(e => (e.Status == WebhookEventStatus.Received || e.Status == WebhookEventStatus.Failed) && e.NextAttemptAt <= now)
-            .OrderBy(e => e.OccurredAt == null).ThenBy(e => e.OccurredAt).ThenBy(e => e.Id).Take(batchSize).ToListAsync(ct);
-    }
-
-    // One member's events apply one at a time across workers and replicas (a payment's type depends on the ones
-    // before it): transaction-scoped locks on the batch's members, all taken up front in one global order so two
-    // workers never wait on each other in a circle. The keys are hashed here, so no payload text reaches the SQL.
-    private static async Task LockMembersAsync(RevenueAngelDbContext db, IReadOnlyList<EventSubjects> subjects, CancellationToken ct)
-    {
-        if (!db.Database.IsNpgsql()) return;
-        var keys = subjects.Select(e => e.MemberKey).OfType<string>().Select(LockKey).Distinct().Order().ToArray();
-        if (keys.Length == 0) return;
-        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(k) FROM unnest({0}::bigint[]) AS k ORDER BY k", [keys], ct);
-    }
-
-    private static long LockKey(string memberKey) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"webhook-member:{memberKey}")));
 
     private async Task<WebhookEventStatus> RecordFailureAsync(RevenueAngelDbContext db, WebhookEvent row, Exception failure, DateTimeOffset now,
         CancellationToken ct)

@@ -34,7 +34,8 @@ public sealed class WhopMirror
         member.Name = StoredText.FitOrNull(user.Name, 200) ?? member.Name;
         member.Username = StoredText.FitOrNull(user.Username, 100) ?? member.Username;
         member.Email = StoredText.FitOrNull(user.Email, 320) ?? member.Email;
-        await db.SaveChangesAsync(ct);
+        // A new member needs its id now; changes to a stored one go with the event's next save.
+        if (member.Id == 0) await db.SaveChangesAsync(ct);
         memory.RememberMember(member);
         return member;
     }
@@ -47,8 +48,17 @@ public sealed class WhopMirror
         memory.RememberPlan(planId);
     }
 
+    /// The membership row, tracked: the batch's copy when the memory knows it, else the database's.
+    public static async Task<Membership?> TrackedMembershipAsync(RevenueAngelDbContext db, string id, WebhookBatchMemory memory, CancellationToken ct)
+    {
+        if (!memory.TryRecallMembership(id, out var row)) return await db.Memberships.SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (row is not null) db.Memberships.Attach(row);
+        return row;
+    }
+
     /// A payment names its membership and that membership's status: the row is created when we have none, or an
     /// older one moved to that status. Nothing when the status is unknown or the payment names no plan for a new row.
+    /// Saved with the caller's next save.
     public async Task PaymentMembershipAsync(RevenueAngelDbContext db, string companyId, string membershipId, string? status, long memberId,
         WhopPayment payment, DateTimeOffset at, WebhookBatchMemory memory, CancellationToken ct, StoredMembership? known = null)
     {
@@ -59,15 +69,16 @@ public sealed class WhopMirror
         {
             if (payment.Plan?.Id is not { } planId) return;
             await EnsurePlanAsync(db, planId, memory, ct);
-            db.Memberships.Add(new Membership
+            row = new Membership
             {
                 Id = membershipId, CompanyId = companyId, MemberId = memberId, PlanId = planId, ProductId = payment.Product?.Id, Status = status,
                 CreatedAt = payment.CreatedAt ?? at, UpdatedAt = at,
-            });
+            };
+            db.Memberships.Add(row);
         }
         else if (row.UpdatedAt > at || row.Status == status) return;
         else (row.Status, row.UpdatedAt) = (status, at);
-        await db.SaveChangesAsync(ct);
+        memory.RememberMembership(row);
     }
 
     /// Returns the row and its state before this event (null when new), or null when the event is older than our copy.
@@ -79,7 +90,7 @@ public sealed class WhopMirror
         WebhookPayload.OptionalId(membership.Plan, "plan");
         WebhookPayload.OptionalId(membership.Product, "product");
         var updatedAt = membership.UpdatedAt ?? membership.CreatedAt ?? DateTimeOffset.UnixEpoch;
-        var row = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membership.Id, ct);
+        var row = await TrackedMembershipAsync(db, membership.Id, memory, ct);
         MembershipSnapshot? before = row is null ? null : new(row.Status, row.PlanId, row.CancelAtPeriodEnd);
         if (row is not null && row.UpdatedAt > updatedAt) return null;
         await EnsurePlanAsync(db, membership.Plan?.Id, memory, ct);
@@ -102,10 +113,12 @@ public sealed class WhopMirror
         row.CancelOption = CancelOptionOf(membership);
         row.UpdatedAt = updatedAt;
         await db.SaveChangesAsync(ct);
+        memory.RememberMembership(row);
         return (row, before);
     }
 
     /// Returns the row and whether this event is at least as new as what we held (only then is its state applied).
+    /// Saved with the caller's next save (then the caller tells the memory: WebhookBatchMemory.RememberPayment).
     public async Task<(Payment Row, bool Current, Payment? Before)> PaymentAsync(RevenueAngelDbContext db, string companyId, WhopPayment payment,
         long? memberId, WebhookBatchMemory memory, CancellationToken ct)
     {
@@ -122,7 +135,6 @@ public sealed class WhopMirror
         {
             row = new Payment { Id = payment.Id, CompanyId = companyId, Status = payment.Status, CreatedAt = payment.CreatedAt ?? updatedAt };
             db.Payments.Add(row);
-            memory.RememberPayment(payment.Id);
         }
         row.MembershipId = payment.Membership?.Id ?? row.MembershipId;
         row.MemberId = memberId ?? row.MemberId;
@@ -143,7 +155,6 @@ public sealed class WhopMirror
         // A payment that reached us only once paid (its payment.failed lost) still failed first: its first attempt, at creation.
         if (payment.PaymentsFailed > 0) row.FailedAt ??= payment.CreatedAt ?? updatedAt;
         row.UpdatedAt = updatedAt;
-        await db.SaveChangesAsync(ct);
         return (row, true, before);
     }
 

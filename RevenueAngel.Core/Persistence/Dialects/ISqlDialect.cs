@@ -5,7 +5,7 @@ namespace RevenueAngel.Core.Persistence.Dialects;
 /// Everything PostgreSQL and SQLite write differently, defined once per provider: how an instant is stored and
 /// bucketed into UTC hours and days, how a list of ids travels in one parameter, the upserts, locks and
 /// statistics. Features write their SQL against this (through <see cref="RevenueAngelDbContext.Dialect"/>) and never
-/// ask which provider they run on. Still outside, until the webhook rewrite lands: the claim SQL in Webhooks/WebhookProcessor.cs.
+/// ask which provider they run on, claims included (sends and webhook events).
 internal interface ISqlDialect
 {
     /// Days since 1970-01-01 (UTC) of a stored instant, as a bigint.
@@ -35,6 +35,9 @@ internal interface ISqlDialect
 
     /// Serialises transactions that take the same key until the caller's transaction ends.
     Task LockUntilCommitAsync(RevenueAngelDbContext db, string key, CancellationToken ct);
+
+    /// The claim of a batch of due webhook events.
+    IWebhookClaimSql WebhookClaim { get; }
 
     /// The set-based upsert of a batch of imported leads.
     ILeadUpsertSql LeadUpsert { get; }

@@ -55,10 +55,12 @@ public sealed class ReplicaTests(PublishedAppFixture published, PostgresServer p
         Assert.Empty(outcome.PaymentProblems(workload));
         Assert.Equal(outcome.DistinctConvertedPayments, outcome.Conversions);
 
-        // Both replicas verified, stored and acknowledged webhooks, and both ran the cluster's jobs. Dispatch and
-        // webhook processing each run on one node at a time ([DisallowConcurrentExecution] on the clustered store),
-        // so how their work splits is Quartz's choice; what each node's runs did adds up exactly.
+        // Both replicas verified, stored and acknowledged webhooks, and both ran the cluster's jobs. Dispatch runs on
+        // one node at a time ([DisallowConcurrentExecution] on the clustered store), so how its work splits is Quartz's
+        // choice; webhook processing runs on every node at once (the claim keeps events and members apart), and each
+        // applied some. What each node's runs did adds up exactly.
         Assert.True(workload.AcceptedBy(0) > 0 && workload.AcceptedBy(1) > 0, "both replicas took webhook deliveries");
+        Assert.True(firings.Processed(0) > 0 && firings.Processed(1) > 0, "both replicas applied webhooks");
         Assert.All(new[] { 0, 1 }, replica => Assert.Contains(firings.Ran, r => r.Replica == replica));
         Assert.Equal(workload.SendIds.Count, firings.Sent(0) + firings.Sent(1));
         Assert.Equal(workload.WebhookCount, firings.Processed(0) + firings.Processed(1));

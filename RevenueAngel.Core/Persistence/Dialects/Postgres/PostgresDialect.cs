@@ -35,11 +35,13 @@ internal sealed class PostgresDialect : ISqlDialect
     public async Task LockUntilCommitAsync(RevenueAngelDbContext db, string key, CancellationToken ct) =>
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [LockKey(key)], ct);
 
+    public IWebhookClaimSql WebhookClaim => PostgresWebhookClaim.Instance;
+
     public ILeadUpsertSql LeadUpsert => PostgresLeadUpsert.Instance;
 
     public Dispatch.ISendWriteSql SendWrite => PostgresSendWrite.Instance;
 
     public Task PrepareAsync(RevenueAngelDbContext db, CancellationToken ct) => Task.CompletedTask;
 
-    private static long LockKey(string key) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    internal static long LockKey(string key) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

@@ -31,6 +31,8 @@ internal sealed class SqliteDialect : ISqlDialect
     // The caller's transaction takes SQLite's single write lock at its first write, which serialises it already.
     public Task LockUntilCommitAsync(RevenueAngelDbContext db, string key, CancellationToken ct) => Task.CompletedTask;
 
+    public IWebhookClaimSql WebhookClaim => SqliteWebhookClaim.Instance;
+
     public ILeadUpsertSql LeadUpsert => SqliteLeadUpsert.Instance;
 
     public Dispatch.ISendWriteSql SendWrite => SqliteSendWrite.Instance;
