@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using RevenueAngel.Core.Companies;
 using RevenueAngel.Core.Persistence;
 
 namespace RevenueAngel.Core.Playbooks;
@@ -16,7 +15,8 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
         builder.Property(e => e.EndReason).HasMaxLength(200);
         builder.Property(e => e.TriggerKey).HasMaxLength(128);
         builder.HasIndex(e => new { e.PlaybookId, e.TriggerKey }).IsUnique().HasFilter("trigger_key IS NOT NULL");
-        builder.HasOne<Company>().WithMany().HasForeignKey(e => e.CompanyId);
+        // No foreign key for the company: the playbook's implies it (and cascades from it), and enrolment runs pay
+        // a checked key per row.
         builder.HasOne<Playbook>().WithMany().HasForeignKey(e => e.PlaybookId);
         builder.HasIndex(e => new { e.PlaybookId, e.SubjectKind, e.SubjectId, e.EntryNumber }).IsUnique();
         builder.HasIndex(e => new { e.CompanyId, e.SubjectKind, e.SubjectId, e.Status });

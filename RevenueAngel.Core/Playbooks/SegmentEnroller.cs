@@ -12,7 +12,7 @@ public sealed record EnrollmentRun(int Enrolled, int SendsScheduled);
 
 /// Enrols a playbook's new matches and schedules their sends with set-based statements: the audience query EF
 /// builds from the target rules becomes the SELECT of one `INSERT … SELECT … ON CONFLICT DO NOTHING`, then one
-/// INSERT per step. No loop over members; running twice, or on two processes at once, adds nothing twice
+/// INSERT for the sends of every step. No loop over members; running twice, or on two processes at once, adds nothing twice
 /// (the unique keys on enrolments and sends decide).
 public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbContext> contexts, TimeProvider time, ILogger<SegmentEnroller> logger)
 {
@@ -38,8 +38,7 @@ public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbCont
             : 0;
         // Thousands of rows just arrived in this transaction: fresh statistics let PostgreSQL plan the step inserts.
         if (enrolled > 1_000) await db.Dialect.RefreshStatisticsAsync(db, "enrollments", ct);
-        var scheduled = 0;
-        foreach (var (step, offset) in EntryRules.StepOffsets(playbook)) scheduled += await InsertSendsAsync(db, playbook, step, offset, now, ct);
+        var scheduled = await InsertSendsAsync(db, playbook, [.. EntryRules.StepOffsets(playbook)], now, ct);
         if (enrolled > 0 && kind == SubjectKind.Lead) await Leads.LeadStatuses.MarkNurturingAsync(db, playbook.CompanyId, ct);
         await transaction.CommitAsync(ct);
         return new EnrollmentRun(enrolled, scheduled);
@@ -98,35 +97,45 @@ public sealed partial class SegmentEnroller(IDbContextFactory<RevenueAngelDbCont
         return inserted;
     }
 
-    private static async Task<int> InsertSendsAsync(RevenueAngelDbContext db, Playbook playbook, PlaybookStep step, TimeSpan offset,
+    private static async Task<int> InsertSendsAsync(RevenueAngelDbContext db, Playbook playbook, IReadOnlyList<(PlaybookStep Step, TimeSpan Offset)> steps,
         DateTimeOffset now, CancellationToken ct)
     {
+        if (steps.Count == 0) return 0;
         // Due rows first, into a temporary table, for the same reason as the enrolments. A step added to a running
         // playbook reaches only the enrolments that have not long passed its point in the sequence.
-        (string, object)[] due =
+        var rows = string.Join(", ", steps.Select((_, i) => $"(@ra_step{i}, {i}, @ra_channel{i}, @ra_offset{i}, @ra_after{i})"));
+        List<(string, object)> due =
         [
-            ("ra_playbook", playbook.Id), ("ra_active", StoredEnum<EnrollmentStatus>.ToText(EnrollmentStatus.Active)), ("ra_step", step.Id),
-            ("ra_entered_after", db.Dialect.Instant(now - offset - LateStepGrace)),
+            ("ra_playbook", playbook.Id), ("ra_active", StoredEnum<EnrollmentStatus>.ToText(EnrollmentStatus.Active)),
         ];
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var (step, offset) = steps[i];
+            due.Add(($"ra_step{i}", step.Id));
+            due.Add(($"ra_channel{i}", StoredEnum<MessageChannel>.ToText(step.Channel)));
+            due.Add(($"ra_offset{i}", db.Dialect.Span(offset)));
+            due.Add(($"ra_after{i}", db.Dialect.Instant(now - offset - LateStepGrace)));
+        }
         await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS ra_due", ct);
-        await ExecuteAsync(db, """
+        await ExecuteAsync(db, $"""
             CREATE TEMP TABLE ra_due AS
-            SELECT e.id, e.company_id, e.playbook_id, e.entered_at
+            WITH st(step_id, position, channel, offset_by, entered_after) AS (VALUES {rows})
+            SELECT e.id, e.company_id, e.playbook_id, st.step_id, st.position, st.channel, e.entered_at + st.offset_by AS scheduled_for
             FROM enrollments AS e
+            JOIN st ON e.entered_at >= st.entered_after
             WHERE e.playbook_id = @ra_playbook AND e.status = @ra_active AND e."group" <> 'holdout'
-              AND e.entered_at >= @ra_entered_after
-              AND NOT EXISTS (SELECT 1 FROM sends AS s WHERE s.enrollment_id = e.id AND s.step_id = @ra_step)
-            """, ct, due);
+              AND NOT EXISTS (SELECT 1 FROM sends AS s WHERE s.enrollment_id = e.id AND s.step_id = st.step_id)
+            """, ct, [.. due]);
+        // All steps in one statement, in enrolment order: step by step, each step's rows would land between the
+        // previous step's in the (enrollment_id, step_id) key and split its pages all over.
         var inserted = await ExecuteAsync(db, """
             INSERT INTO sends (company_id, playbook_id, step_id, enrollment_id, channel, status, scheduled_for, attempts, click_count)
-            SELECT d.company_id, d.playbook_id, @ra_step, d.id, @ra_channel, @ra_scheduled, d.entered_at + @ra_offset, 0, 0
+            SELECT d.company_id, d.playbook_id, d.step_id, d.id, d.channel, @ra_scheduled, d.scheduled_for, 0, 0
             FROM ra_due AS d
             WHERE 1 = 1
+            ORDER BY d.id, d.position
             ON CONFLICT DO NOTHING
-            """, ct,
-            ("ra_step", step.Id), ("ra_channel", StoredEnum<MessageChannel>.ToText(step.Channel)),
-            ("ra_scheduled", StoredEnum<SendStatus>.ToText(SendStatus.Scheduled)),
-            ("ra_offset", db.Dialect.Span(offset)));
+            """, ct, ("ra_scheduled", StoredEnum<SendStatus>.ToText(SendStatus.Scheduled)));
         await db.Database.ExecuteSqlRawAsync("DROP TABLE ra_due", ct);
         return inserted;
     }

@@ -693,7 +693,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_sends_step_id");
 
                     b.HasIndex("CompanyId", "SentAt")
-                        .HasDatabaseName("ix_sends_company_id_sent_at");
+                        .HasDatabaseName("ix_sends_company_id_sent_at")
+                        .HasFilter("sent_at IS NOT NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CompanyId", "SentAt"), new[] { "PlaybookId", "ClickedAt" });
 
@@ -2004,26 +2005,12 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("RevenueAngel.Core.Dispatch.Send", b =>
                 {
-                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
-                        .WithMany()
-                        .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_sends_companies_company_id");
-
                     b.HasOne("RevenueAngel.Core.Playbooks.Enrollment", null)
                         .WithMany()
                         .HasForeignKey("EnrollmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sends_enrollments_enrollment_id");
-
-                    b.HasOne("RevenueAngel.Core.Playbooks.Playbook", null)
-                        .WithMany()
-                        .HasForeignKey("PlaybookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_sends_playbooks_playbook_id");
 
                     b.HasOne("RevenueAngel.Core.Playbooks.PlaybookStep", null)
                         .WithMany()
@@ -2158,13 +2145,6 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("RevenueAngel.Core.Playbooks.Enrollment", b =>
                 {
-                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
-                        .WithMany()
-                        .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_enrollments_companies_company_id");
-
                     b.HasOne("RevenueAngel.Core.Playbooks.Playbook", null)
                         .WithMany()
                         .HasForeignKey("PlaybookId")

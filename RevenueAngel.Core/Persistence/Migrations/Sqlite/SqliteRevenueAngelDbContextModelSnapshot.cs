@@ -682,6 +682,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CompanyId", "SentAt")
                         .HasDatabaseName("ix_sends_company_id_sent_at")
+                        .HasFilter("sent_at IS NOT NULL")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "PlaybookId", "ClickedAt" });
 
                     b.HasIndex("EnrollmentId", "StepId")
@@ -1964,26 +1965,12 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("RevenueAngel.Core.Dispatch.Send", b =>
                 {
-                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
-                        .WithMany()
-                        .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_sends_companies_company_id");
-
                     b.HasOne("RevenueAngel.Core.Playbooks.Enrollment", null)
                         .WithMany()
                         .HasForeignKey("EnrollmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sends_enrollments_enrollment_id");
-
-                    b.HasOne("RevenueAngel.Core.Playbooks.Playbook", null)
-                        .WithMany()
-                        .HasForeignKey("PlaybookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_sends_playbooks_playbook_id");
 
                     b.HasOne("RevenueAngel.Core.Playbooks.PlaybookStep", null)
                         .WithMany()
@@ -2118,13 +2105,6 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("RevenueAngel.Core.Playbooks.Enrollment", b =>
                 {
-                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
-                        .WithMany()
-                        .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_enrollments_companies_company_id");
-
                     b.HasOne("RevenueAngel.Core.Playbooks.Playbook", null)
                         .WithMany()
                         .HasForeignKey("PlaybookId")
