@@ -34,9 +34,9 @@ public sealed class ChannelReport(IDbContextFactory<RevenueAngelDbContext> conte
         return [.. Enum.GetValues<MessageChannel>()
             .Select(channel =>
             {
-                int Of(params SendOutcome[] outcomes) => counts.Where(c => c.Channel == channel && outcomes.Contains(c.Outcome)).Sum(c => c.Sends);
-                return new ChannelFigures(channel, Of(Enum.GetValues<SendOutcome>()), Of(SendOutcome.Delivered), Of(SendOutcome.Failed),
-                    Of(SendOutcome.Canceled), channel == MessageChannel.Email ? unsubscribes : 0);
+                int Of(params ChannelOutcome[] outcomes) => counts.Where(c => c.Channel == channel && outcomes.Contains(c.Outcome)).Sum(c => c.Sends);
+                return new ChannelFigures(channel, Of(Enum.GetValues<ChannelOutcome>()), Of(ChannelOutcome.Delivered), Of(ChannelOutcome.Failed),
+                    Of(ChannelOutcome.Canceled), channel == MessageChannel.Email ? unsubscribes : 0);
             })
             .Where(f => f.Sends > 0 || f.Unsubscribes > 0 || f.Channel == MessageChannel.Email)];
     }
@@ -58,13 +58,13 @@ public sealed class ChannelReport(IDbContextFactory<RevenueAngelDbContext> conte
         return [.. rows.Select(r => new ChannelSlice(r.Channel, OutcomeOf(r.Status), r.Count))];
     }
 
-    private static SendOutcome OutcomeOf(SendStatus status) => status switch
+    private static ChannelOutcome OutcomeOf(SendStatus status) => status switch
     {
-        SendStatus.Sent or SendStatus.Unknown => SendOutcome.Delivered,
-        SendStatus.Failed => SendOutcome.Failed,
-        SendStatus.Canceled => SendOutcome.Canceled,
-        _ => SendOutcome.Pending,
+        SendStatus.Sent or SendStatus.Unknown => ChannelOutcome.Delivered,
+        SendStatus.Failed => ChannelOutcome.Failed,
+        SendStatus.Canceled => ChannelOutcome.Canceled,
+        _ => ChannelOutcome.Pending,
     };
 
-    private sealed record ChannelSlice(MessageChannel Channel, SendOutcome Outcome, int Sends);
+    private sealed record ChannelSlice(MessageChannel Channel, ChannelOutcome Outcome, int Sends);
 }

@@ -10,6 +10,6 @@ public sealed class SendChannelHourlyCount
     public required string CompanyId { get; init; }
     public DateTimeOffset Hour { get; init; }
     public MessageChannel Channel { get; init; }
-    public SendOutcome Outcome { get; init; }
+    public ChannelOutcome Outcome { get; init; }
     public int Sends { get; init; }
 }

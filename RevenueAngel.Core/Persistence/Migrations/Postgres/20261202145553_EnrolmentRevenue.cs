@@ -148,8 +148,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
             // and its arm's hourly row the sum and the sum of squares of that. A conversion's change moves the
             // enrolments whose span holds it by its difference (old rows -1, new rows +1, per statement), so a replay
             // that changes nothing moves nothing; an enrolment whose span or subject changes, or a lead that becomes
-            // a member, is recomputed from the conversions. Spans grow only at the present: a new enrolment has no
-            // conversions yet after its entry.
+            // a member, is recomputed from the conversions, and so is a new enrolment (one written with its history,
+            // or in the same batch as the conversions, finds them already there).
             migrationBuilder.Sql("""
                 CREATE FUNCTION conversion_net_cents(state text, revenue_cents bigint, adjusted_cents bigint) RETURNS bigint
                 LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN state = 'confirmed' THEN revenue_cents ELSE 0 END + adjusted_cents $$;
@@ -201,6 +201,26 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 BEGIN
                     NEW.revenue_cents := enrollment_revenue(NEW.company_id, NEW.subject_kind, NEW.subject_id, NEW.entered_at, NEW.ended_at);
                     RETURN NEW;
+                END $$;
+
+                CREATE FUNCTION credit_new_enrollments() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    UPDATE enrollments e SET revenue_cents = r.cents
+                    FROM (
+                        SELECT s.id, sum(conversion_net_cents(c.state, c.revenue_cents, c.adjusted_cents)) AS cents
+                        FROM (
+                            SELECT id, company_id, entered_at, ended_at, subject_id AS member_id FROM new_rows WHERE subject_kind = 'member'
+                            UNION ALL
+                            SELECT n.id, n.company_id, n.entered_at, n.ended_at, m.id FROM new_rows n
+                            JOIN leads l ON l.id = n.subject_id JOIN members m ON m.company_id = n.company_id AND m.whop_user_id = l.whop_user_id
+                            WHERE n.subject_kind = 'lead'
+                        ) s
+                        JOIN conversions c ON c.member_id = s.member_id AND c.company_id = s.company_id
+                                          AND c.created_at >= s.entered_at AND c.created_at <= coalesce(s.ended_at, 'infinity')
+                        GROUP BY s.id
+                    ) r
+                    WHERE e.id = r.id AND r.cents <> 0;
+                    RETURN NULL;
                 END $$;
 
                 CREATE FUNCTION recompute_lead_enrollments_revenue() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -277,6 +297,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     FOR EACH ROW WHEN (OLD.company_id <> NEW.company_id OR OLD.subject_kind <> NEW.subject_kind OR OLD.subject_id <> NEW.subject_id
                         OR OLD.entered_at <> NEW.entered_at OR OLD.ended_at IS DISTINCT FROM NEW.ended_at)
                     EXECUTE FUNCTION recompute_enrollment_revenue();
+                CREATE TRIGGER enrollments_credit_revenue_on_insert AFTER INSERT ON enrollments
+                    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION credit_new_enrollments();
                 CREATE TRIGGER leads_recompute_enrollments_revenue_on_update AFTER UPDATE OF whop_user_id ON leads
                     FOR EACH ROW WHEN (OLD.whop_user_id IS DISTINCT FROM NEW.whop_user_id) EXECUTE FUNCTION recompute_lead_enrollments_revenue();
                 """);
@@ -310,6 +332,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 DROP TRIGGER conversions_credit_enrollments_on_delete ON conversions;
                 DROP TRIGGER enrollments_recompute_revenue_on_update ON enrollments;
                 DROP TRIGGER leads_recompute_enrollments_revenue_on_update ON leads;
+                DROP TRIGGER enrollments_credit_revenue_on_insert ON enrollments;
+                DROP FUNCTION credit_new_enrollments();
                 DROP FUNCTION count_send_channel_hours_inserted();
                 DROP FUNCTION count_send_channel_hour();
                 DROP FUNCTION send_outcome(text);
@@ -320,6 +344,35 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 DROP FUNCTION recompute_lead_enrollments_revenue();
                 DROP FUNCTION enrollment_revenue(text, text, bigint, timestamptz, timestamptz);
                 DROP FUNCTION conversion_net_cents(text, bigint, bigint);
+
+                CREATE OR REPLACE FUNCTION count_enrollment_hours() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE
+                    changes text := CASE TG_OP
+                        WHEN 'INSERT' THEN 'SELECT *, 1 AS sign FROM new_rows'
+                        WHEN 'DELETE' THEN 'SELECT *, -1 AS sign FROM old_rows'
+                        ELSE 'SELECT *, 1 AS sign FROM new_rows UNION ALL SELECT *, -1 AS sign FROM old_rows' END;
+                BEGIN
+                    EXECUTE format($sql$
+                        INSERT INTO enrollment_hourly_counts AS c (company_id, hour, playbook_id, "group", entered, converted, ended)
+                        SELECT company_id, hour, playbook_id, "group", sum(entered), sum(converted), sum(ended)
+                        FROM (
+                            SELECT company_id, date_trunc('hour', entered_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS hour, playbook_id,
+                                   coalesce("group", '') AS "group", sign AS entered,
+                                   CASE WHEN status = 'converted' THEN sign ELSE 0 END AS converted, 0 AS ended
+                            FROM (%1$s) changes
+                            UNION ALL
+                            SELECT company_id, date_trunc('hour', ended_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', playbook_id,
+                                   coalesce("group", ''), 0, 0, sign
+                            FROM (%1$s) changes WHERE ended_at IS NOT NULL
+                        ) deltas
+                        GROUP BY 1, 2, 3, 4
+                        HAVING sum(entered) <> 0 OR sum(converted) <> 0 OR sum(ended) <> 0
+                        ORDER BY 1, 2, 3, 4
+                        ON CONFLICT (company_id, hour, playbook_id, "group") DO UPDATE
+                        SET entered = c.entered + EXCLUDED.entered, converted = c.converted + EXCLUDED.converted, ended = c.ended + EXCLUDED.ended
+                        $sql$, changes);
+                    RETURN NULL;
+                END $$;
                 """);
 
             migrationBuilder.DropTable(

@@ -202,6 +202,19 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                 """);
 
             migrationBuilder.Sql("""
+                CREATE TRIGGER enrollments_credit_revenue_on_insert AFTER INSERT ON enrollments
+                BEGIN
+                    UPDATE enrollments SET revenue_cents = (SELECT coalesce(sum(CASE WHEN c.state = 'confirmed' THEN c.revenue_cents ELSE 0 END + c.adjusted_cents), 0)
+                     FROM conversions c
+                     WHERE c.company_id = NEW.company_id AND c.created_at >= NEW.entered_at AND (NEW.ended_at IS NULL OR c.created_at <= NEW.ended_at)
+                       AND c.member_id IN (SELECT NEW.subject_id WHERE NEW.subject_kind = 'member'
+                                           UNION ALL
+                                           SELECT m.id FROM leads l JOIN members m ON m.company_id = NEW.company_id AND m.whop_user_id = l.whop_user_id
+                                           WHERE NEW.subject_kind = 'lead' AND l.id = NEW.subject_id)) WHERE id = NEW.id;
+                END;
+                """);
+
+            migrationBuilder.Sql("""
                 CREATE TRIGGER enrollments_recompute_revenue_on_update AFTER UPDATE OF company_id, subject_kind, subject_id, entered_at, ended_at ON enrollments
                 WHEN OLD.company_id IS NOT NEW.company_id OR OLD.subject_kind IS NOT NEW.subject_kind OR OLD.subject_id IS NOT NEW.subject_id
                   OR OLD.entered_at IS NOT NEW.entered_at OR OLD.ended_at IS NOT NEW.ended_at
@@ -289,9 +302,55 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
             migrationBuilder.Sql("DROP TRIGGER sends_retime_conversions_on_update;");
             migrationBuilder.Sql("DROP TRIGGER enrollments_recompute_revenue_on_update;");
             migrationBuilder.Sql("DROP TRIGGER leads_recompute_enrollments_revenue_on_update;");
+            migrationBuilder.Sql("DROP TRIGGER enrollments_credit_revenue_on_insert;");
             migrationBuilder.Sql("DROP TRIGGER conversions_credit_enrollments_on_insert;");
             migrationBuilder.Sql("DROP TRIGGER conversions_credit_enrollments_on_update;");
             migrationBuilder.Sql("DROP TRIGGER conversions_credit_enrollments_on_delete;");
+            migrationBuilder.Sql("DROP TRIGGER enrollments_count_hours_on_insert;");
+            migrationBuilder.Sql("DROP TRIGGER enrollments_count_hours_on_update;");
+            migrationBuilder.Sql("DROP TRIGGER enrollments_count_hours_on_delete;");
+            // The hourly triggers as they were before this migration counted revenue.
+            migrationBuilder.Sql("""
+                CREATE TRIGGER enrollments_count_hours_on_insert AFTER INSERT ON enrollments
+                BEGIN
+                    INSERT INTO enrollment_hourly_counts (company_id, hour, playbook_id, "group", entered, converted, ended)
+                    VALUES (NEW.company_id, NEW.entered_at - NEW.entered_at % 36000000000, NEW.playbook_id, coalesce(NEW."group", ''),
+                            1, NEW.status = 'converted', 0)
+                    ON CONFLICT (company_id, hour, playbook_id, "group") DO UPDATE SET entered = entered + 1, converted = converted + excluded.converted;
+                    INSERT INTO enrollment_hourly_counts (company_id, hour, playbook_id, "group", entered, converted, ended)
+                    SELECT NEW.company_id, NEW.ended_at - NEW.ended_at % 36000000000, NEW.playbook_id, coalesce(NEW."group", ''), 0, 0, 1
+                    WHERE NEW.ended_at IS NOT NULL
+                    ON CONFLICT (company_id, hour, playbook_id, "group") DO UPDATE SET ended = ended + 1;
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER enrollments_count_hours_on_update AFTER UPDATE OF company_id, playbook_id, "group", entered_at, status, ended_at ON enrollments
+                WHEN OLD.company_id IS NOT NEW.company_id OR OLD.playbook_id IS NOT NEW.playbook_id OR OLD."group" IS NOT NEW."group"
+                  OR OLD.entered_at IS NOT NEW.entered_at OR OLD.status IS NOT NEW.status OR OLD.ended_at IS NOT NEW.ended_at
+                BEGIN
+                    UPDATE enrollment_hourly_counts SET entered = entered - 1, converted = converted - (OLD.status = 'converted')
+                    WHERE company_id = OLD.company_id AND hour = OLD.entered_at - OLD.entered_at % 36000000000 AND playbook_id = OLD.playbook_id AND "group" = coalesce(OLD."group", '');
+                    UPDATE enrollment_hourly_counts SET ended = ended - 1
+                    WHERE OLD.ended_at IS NOT NULL AND company_id = OLD.company_id AND hour = OLD.ended_at - OLD.ended_at % 36000000000 AND playbook_id = OLD.playbook_id AND "group" = coalesce(OLD."group", '');
+                    INSERT INTO enrollment_hourly_counts (company_id, hour, playbook_id, "group", entered, converted, ended)
+                    VALUES (NEW.company_id, NEW.entered_at - NEW.entered_at % 36000000000, NEW.playbook_id, coalesce(NEW."group", ''),
+                            1, NEW.status = 'converted', 0)
+                    ON CONFLICT (company_id, hour, playbook_id, "group") DO UPDATE SET entered = entered + 1, converted = converted + excluded.converted;
+                    INSERT INTO enrollment_hourly_counts (company_id, hour, playbook_id, "group", entered, converted, ended)
+                    SELECT NEW.company_id, NEW.ended_at - NEW.ended_at % 36000000000, NEW.playbook_id, coalesce(NEW."group", ''), 0, 0, 1
+                    WHERE NEW.ended_at IS NOT NULL
+                    ON CONFLICT (company_id, hour, playbook_id, "group") DO UPDATE SET ended = ended + 1;
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER enrollments_count_hours_on_delete AFTER DELETE ON enrollments
+                BEGIN
+                    UPDATE enrollment_hourly_counts SET entered = entered - 1, converted = converted - (OLD.status = 'converted')
+                    WHERE company_id = OLD.company_id AND hour = OLD.entered_at - OLD.entered_at % 36000000000 AND playbook_id = OLD.playbook_id AND "group" = coalesce(OLD."group", '');
+                    UPDATE enrollment_hourly_counts SET ended = ended - 1
+                    WHERE OLD.ended_at IS NOT NULL AND company_id = OLD.company_id AND hour = OLD.ended_at - OLD.ended_at % 36000000000 AND playbook_id = OLD.playbook_id AND "group" = coalesce(OLD."group", '');
+                END;
+                """);
 
             migrationBuilder.DropTable(
                 name: "send_channel_hourly_counts");
