@@ -164,6 +164,14 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     SELECT NEW.company_id, NEW.ended_at - NEW.ended_at % 36000000000, NEW.playbook_id, coalesce(NEW."group", ''), 0, 0, 1, 0, 0
                     WHERE NEW.ended_at IS NOT NULL
                     ON CONFLICT (company_id, hour, playbook_id, "group") DO UPDATE SET ended = ended + 1;
+                    -- Last, so the row is counted before its revenue moves it (SQLite fires triggers of one event in no documented order).
+                    UPDATE enrollments SET revenue_cents = (SELECT coalesce(sum(CASE WHEN c.state = 'confirmed' THEN c.revenue_cents ELSE 0 END + c.adjusted_cents), 0)
+                     FROM conversions c
+                     WHERE c.company_id = NEW.company_id AND c.created_at >= NEW.entered_at AND (NEW.ended_at IS NULL OR c.created_at <= NEW.ended_at)
+                       AND c.member_id IN (SELECT NEW.subject_id WHERE NEW.subject_kind = 'member'
+                                           UNION ALL
+                                           SELECT m.id FROM leads l JOIN members m ON m.company_id = NEW.company_id AND m.whop_user_id = l.whop_user_id
+                                           WHERE NEW.subject_kind = 'lead' AND l.id = NEW.subject_id)) WHERE id = NEW.id;
                 END;
                 """);
 
@@ -198,19 +206,6 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     WHERE company_id = OLD.company_id AND hour = OLD.entered_at - OLD.entered_at % 36000000000 AND playbook_id = OLD.playbook_id AND "group" = coalesce(OLD."group", '');
                     UPDATE enrollment_hourly_counts SET ended = ended - 1
                     WHERE OLD.ended_at IS NOT NULL AND company_id = OLD.company_id AND hour = OLD.ended_at - OLD.ended_at % 36000000000 AND playbook_id = OLD.playbook_id AND "group" = coalesce(OLD."group", '');
-                END;
-                """);
-
-            migrationBuilder.Sql("""
-                CREATE TRIGGER enrollments_credit_revenue_on_insert AFTER INSERT ON enrollments
-                BEGIN
-                    UPDATE enrollments SET revenue_cents = (SELECT coalesce(sum(CASE WHEN c.state = 'confirmed' THEN c.revenue_cents ELSE 0 END + c.adjusted_cents), 0)
-                     FROM conversions c
-                     WHERE c.company_id = NEW.company_id AND c.created_at >= NEW.entered_at AND (NEW.ended_at IS NULL OR c.created_at <= NEW.ended_at)
-                       AND c.member_id IN (SELECT NEW.subject_id WHERE NEW.subject_kind = 'member'
-                                           UNION ALL
-                                           SELECT m.id FROM leads l JOIN members m ON m.company_id = NEW.company_id AND m.whop_user_id = l.whop_user_id
-                                           WHERE NEW.subject_kind = 'lead' AND l.id = NEW.subject_id)) WHERE id = NEW.id;
                 END;
                 """);
 
@@ -302,7 +297,6 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
             migrationBuilder.Sql("DROP TRIGGER sends_retime_conversions_on_update;");
             migrationBuilder.Sql("DROP TRIGGER enrollments_recompute_revenue_on_update;");
             migrationBuilder.Sql("DROP TRIGGER leads_recompute_enrollments_revenue_on_update;");
-            migrationBuilder.Sql("DROP TRIGGER enrollments_credit_revenue_on_insert;");
             migrationBuilder.Sql("DROP TRIGGER conversions_credit_enrollments_on_insert;");
             migrationBuilder.Sql("DROP TRIGGER conversions_credit_enrollments_on_update;");
             migrationBuilder.Sql("DROP TRIGGER conversions_credit_enrollments_on_delete;");
