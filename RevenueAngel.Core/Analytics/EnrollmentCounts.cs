@@ -9,7 +9,7 @@ namespace RevenueAngel.Core.Analytics;
 /// enrolment the company ever had.
 internal static class EnrollmentCounts
 {
-    /// Per playbook and arm: enrolments that entered in the window, and how many of those have reached the goal.
+    /// Per playbook and arm: enrolments that entered in the window, how many of those have reached the goal, and what they paid.
     public static async Task<IReadOnlyList<EnteredSlice>> EnteredAsync(RevenueAngelDbContext db, string companyId, AnalyticsWindow window,
         CancellationToken ct)
     {
@@ -19,7 +19,8 @@ internal static class EnrollmentCounts
         var wholeHours = await db.EnrollmentHourlyCounts
             .Where(c => c.CompanyId == companyId && c.Hour >= firstWholeHour && c.Hour < endOfWholeHours)
             .GroupBy(c => new { c.PlaybookId, c.Group })
-            .Select(g => new EnteredSlice(g.Key.PlaybookId, g.Key.Group, g.Sum(c => c.Entered), g.Sum(c => c.Converted)))
+            .Select(g => new EnteredSlice(g.Key.PlaybookId, g.Key.Group, g.Sum(c => c.Entered), g.Sum(c => c.Converted),
+                g.Sum(c => c.RevenueCents), g.Sum(c => c.RevenueSquares)))
             .ToListAsync(ct);
         IEnumerable<EnteredSlice> slices =
         [
@@ -28,7 +29,8 @@ internal static class EnrollmentCounts
             .. await EnteredFromEnrollmentsAsync(db, companyId, endOfWholeHours, window.To, ct),
         ];
         return [.. slices.GroupBy(s => (s.PlaybookId, s.Group))
-            .Select(g => new EnteredSlice(g.Key.PlaybookId, g.Key.Group, g.Sum(s => s.Entered), g.Sum(s => s.Converted)))];
+            .Select(g => new EnteredSlice(g.Key.PlaybookId, g.Key.Group, g.Sum(s => s.Entered), g.Sum(s => s.Converted),
+                g.Sum(s => s.RevenueCents), g.Sum(s => s.RevenueSquares)))];
     }
 
     /// Enrolments outside the holdout that were running at some point in the window: those that entered before its
@@ -52,9 +54,11 @@ internal static class EnrollmentCounts
         from >= to ? [] : await db.Enrollments
             .Where(e => e.CompanyId == companyId && e.EnteredAt >= from && e.EnteredAt < to)
             .GroupBy(e => new { e.PlaybookId, e.Group })
-            .Select(g => new EnteredSlice(g.Key.PlaybookId, g.Key.Group ?? "", g.Count(), g.Count(e => e.Status == EnrollmentStatus.Converted)))
+            .Select(g => new EnteredSlice(g.Key.PlaybookId, g.Key.Group ?? "", g.Count(), g.Count(e => e.Status == EnrollmentStatus.Converted),
+                g.Sum(e => e.RevenueCents), g.Sum(e => (double)e.RevenueCents * e.RevenueCents)))
             .ToListAsync(ct);
 }
 
 /// <param name="Group">The arm; empty for enrolments without one.</param>
-internal sealed record EnteredSlice(long PlaybookId, string Group, int Entered, int Converted);
+/// <param name="RevenueCents">What the enrolments' subjects paid while enrolled, and <paramref name="RevenueSquares"/> the sum of its squares.</param>
+internal sealed record EnteredSlice(long PlaybookId, string Group, int Entered, int Converted, long RevenueCents, double RevenueSquares);

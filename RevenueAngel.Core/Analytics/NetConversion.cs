@@ -15,6 +15,8 @@ internal sealed class NetConversion
     public long? SendId { get; init; }
     public long? PlaybookId { get; init; }
     public long? StepId { get; init; }
+    /// When the credited send went out.
+    public DateTimeOffset? SentAt { get; init; }
     public ConversionState State { get; init; }
     public RecoverySource? RecoveredBy { get; init; }
     public long NetCents { get; init; }
@@ -36,6 +38,7 @@ internal sealed class NetConversion
                    SendId = c.AttributedSendId,
                    PlaybookId = c.AttributedPlaybookId,
                    StepId = c.AttributedStepId,
+                   SentAt = c.AttributedSentAt,
                    State = c.State,
                    RecoveredBy = c.RecoveredBy,
                    NetCents = c.State != ConversionState.Confirmed

@@ -20,20 +20,14 @@ internal static class StepFunnels
             .Select(g => new { StepId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(s => s.StepId, s => s.Count, ct);
         // Conversions of any date credited to the window's sends (only a send that went out is credited): the funnel
-        // follows its messages to the end. Read as the playbook's credited conversions, then which of their sends went
-        // out in the window, looked up by key: joined in the database, the planner would hash the period's sends.
-        var credited = await NetConversion.Of(db, companyId, window: null)
-            .Where(c => c.PlaybookId == playbookId && c.SendId != null && c.StepId != null)
-            .Select(c => new { SendId = c.SendId!.Value, StepId = c.StepId!.Value, InCurrency = c.Currency == currency, c.NetCents })
-            .ToListAsync(ct);
-        var sendIds = credited.Select(c => c.SendId).Distinct().ToList();
-        var sentInWindow = (await db.Sends
-            .Where(s => sendIds.Contains(s.Id) && s.SentAt >= window.From && s.SentAt < window.To)
-            .Select(s => s.Id)
-            .ToListAsync(ct)).ToHashSet();
-        var conversions = credited.Where(c => sentInWindow.Contains(c.SendId))
+        // follows its messages to the end. Each conversion carries its send's sent-at, indexed per playbook.
+        var conversions = (await NetConversion.Of(db, companyId, window: null)
+            .Where(c => c.PlaybookId == playbookId && c.SentAt >= window.From && c.SentAt < window.To && c.StepId != null)
+            .GroupBy(c => new { StepId = c.StepId!.Value, InCurrency = c.Currency == currency })
+            .Select(g => new { g.Key.StepId, g.Key.InCurrency, Count = g.Count(), Cents = g.Sum(c => c.NetCents) })
+            .ToListAsync(ct))
             .GroupBy(c => c.StepId)
-            .ToDictionary(g => g.Key, g => (Count: g.Count(), Cents: g.Sum(c => c.InCurrency ? c.NetCents : 0)));
+            .ToDictionary(g => g.Key, g => (Count: g.Sum(c => c.Count), Cents: g.Where(c => c.InCurrency).Sum(c => c.Cents)));
         var steps = await (from st in db.PlaybookSteps
                            where st.PlaybookId == playbookId
                            join t in db.MessageTemplates on st.TemplateId equals t.Id into templates

@@ -17,6 +17,9 @@ public sealed class Conversion
     /// The credited send's playbook and step, copied when the conversion is recorded.
     public long? AttributedPlaybookId { get; init; }
     public long? AttributedStepId { get; init; }
+    /// When the credited send went out, copied from it by the database's triggers (the step funnel reads a window's
+    /// credited conversions by it); never written here.
+    public DateTimeOffset? AttributedSentAt { get; init; }
     /// How the send was chosen, under the window in force when the conversion was recorded (never recomputed).
     public AttributionMethod AttributionMethod { get; init; }
     public int AttributionWindowDays { get; init; }

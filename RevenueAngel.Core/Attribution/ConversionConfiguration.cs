@@ -35,6 +35,10 @@ internal sealed class ConversionConfiguration : IEntityTypeConfiguration<Convers
                 c.AttributedPlaybookId, c.AttributedStepId, c.AttributedSendId,
             });
         builder.HasIndex(c => c.AttributedSendId);
+        // A playbook's step funnel: the conversions credited to its sends that went out in a period, from the index alone.
+        builder.HasIndex(c => new { c.CompanyId, c.AttributedPlaybookId, c.AttributedSentAt })
+            .IncludeProperties(c => new { c.AttributedStepId, c.RevenueCents, c.AdjustedCents, c.Currency, c.State, c.ConfirmedByPaymentId })
+            .HasFilter("attributed_sent_at IS NOT NULL");
         builder.HasOne<Offers.SaveOffer>().WithMany().HasForeignKey(c => c.SaveOfferId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(c => c.SaveOfferId).IsUnique().HasFilter("save_offer_id IS NOT NULL");
         // A payment or cancellation finds the membership's pending saves.

@@ -31,7 +31,7 @@ public sealed class ExperimentReport(IDbContextFactory<RevenueAngelDbContext> co
     public async Task<IncrementalRevenue> IncrementalRevenueAsync(string companyId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var rows = await HoldoutArmsJoinedAsync(db, companyId, from, to, time.GetUtcNow(), ct);
+        var rows = await HoldoutArmsJoinedAsync(db, companyId, from, to, ct);
         return IncrementalRevenueOf(rows.GroupBy(r => r.Key).Select(g => (ArmRow.Find(g, HoldoutSplit.Holdout), ArmRow.Find(g, HoldoutSplit.Treatment))));
     }
 
@@ -51,35 +51,14 @@ public sealed class ExperimentReport(IDbContextFactory<RevenueAngelDbContext> co
         return new IncrementalRevenue(cents, new Interval(cents - half, cents + half), count);
     }
 
-    /// The same arms as EnrollmentOutcome gives, for many enrolments at once: enrolments joined to their members'
-    /// conversions (a hash join) rather than a correlated sum per enrolment, which the dashboard could not afford.
+    /// The same arms as EnrollmentOutcome gives, for many enrolments at once, from the hourly counts: each enrolment
+    /// keeps what its subject paid while enrolled (the database's triggers move it as conversions and refunds arrive),
+    /// and its arm's hour the sum and sum of squares of that.
     private static async Task<List<ArmRow>> HoldoutArmsJoinedAsync(RevenueAngelDbContext db, string companyId, DateTimeOffset from,
-        DateTimeOffset to, DateTimeOffset now, CancellationToken ct)
-    {
-        var enrolments = db.Enrollments.Where(e => e.CompanyId == companyId && e.EnteredAt >= from && e.EnteredAt < to
-                                                   && (e.Group == HoldoutSplit.Holdout || e.Group == HoldoutSplit.Treatment));
-        // A conversion counts for an enrolment only from its entry on, so none from before the window can.
-        var netConversions = db.Conversions.Where(c => c.CompanyId == companyId && c.MemberId != null && c.CreatedAt >= from)
-            .Select(c => new
-            {
-                c.MemberId, c.CreatedAt,
-                Net = c.RevenueCents + c.AdjustedCents,
-            });
-        // Only enrolments with revenue come back (a few per cent); the rest add nothing to the sums.
-        var earners = await EnrolledMember.OfMembers(enrolments).Concat(EnrolledMember.OfLeads(db, companyId, enrolments))
-            .Join(netConversions, e => e.MemberId, c => c.MemberId, (e, c) => new { e.Id, e.PlaybookId, e.Group, e.EnteredAt, e.EndedAt, c.CreatedAt, c.Net })
-            .Where(x => x.CreatedAt >= x.EnteredAt && x.CreatedAt <= (x.EndedAt ?? now))
-            .GroupBy(x => new { x.Id, x.PlaybookId, x.Group })
-            .Select(g => new { g.Key.PlaybookId, g.Key.Group, Revenue = g.Sum(x => x.Net) })
-            .ToListAsync(ct);
-        var counts = (await EnrollmentCounts.EnteredAsync(db, companyId, new AnalyticsWindow(from, to), ct))
-            .Where(c => c.Group is HoldoutSplit.Holdout or HoldoutSplit.Treatment);
-        return [.. counts.Select(c =>
-        {
-            var revenue = earners.Where(r => r.PlaybookId == c.PlaybookId && r.Group == c.Group).Select(r => (double)r.Revenue).ToList();
-            return new ArmRow(c.PlaybookId, c.Group, c.Entered, c.Converted, revenue.Sum(), revenue.Sum(r => r * r));
-        })];
-    }
+        DateTimeOffset to, CancellationToken ct) =>
+        [.. (await EnrollmentCounts.EnteredAsync(db, companyId, new AnalyticsWindow(from, to), ct))
+            .Where(c => c.Group is HoldoutSplit.Holdout or HoldoutSplit.Treatment)
+            .Select(c => new ArmRow(c.PlaybookId, c.Group, c.Entered, c.Converted, c.RevenueCents, c.RevenueSquares))];
 
     private static Task<List<ArmRow>> HoldoutArmsAsync(IQueryable<EnrollmentOutcome> outcomes, CancellationToken ct) =>
         outcomes.Where(o => o.Group == HoldoutSplit.Holdout || o.Group == HoldoutSplit.Treatment)

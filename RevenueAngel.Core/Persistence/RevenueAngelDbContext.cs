@@ -40,6 +40,7 @@ public abstract class RevenueAngelDbContext(DbContextOptions options) : DbContex
     public DbSet<Send> Sends => Set<Send>();
     public DbSet<Analytics.SendHourlyCount> SendHourlyCounts => Set<Analytics.SendHourlyCount>();
     public DbSet<Analytics.EnrollmentHourlyCount> EnrollmentHourlyCounts => Set<Analytics.EnrollmentHourlyCount>();
+    public DbSet<Analytics.SendChannelHourlyCount> SendChannelHourlyCounts => Set<Analytics.SendChannelHourlyCount>();
     public DbSet<Conversion> Conversions => Set<Conversion>();
     public DbSet<RevenueAdjustment> RevenueAdjustments => Set<RevenueAdjustment>();
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();

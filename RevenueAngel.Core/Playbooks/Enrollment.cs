@@ -21,6 +21,9 @@ public sealed class Enrollment
     public string? TriggerKey { get; init; }
     public DateTimeOffset? EndedAt { get; private set; }
     public string? EndReason { get; private set; }
+    /// What its subject paid while enrolled: confirmed conversions from entry to end, net of their refunds. Kept by
+    /// the database's triggers on conversions (see the EnrolmentRevenue migration); never written here.
+    public long RevenueCents { get; init; }
 
     public const string GoalReason = "goal reached";
     public const string CompletedReason = "all steps done";

@@ -23,7 +23,7 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
         // Analytics: enrolments entered in, or active during, a period, read from the index alone (experiments join
         // them to their subjects' conversions by playbook and arm).
         builder.HasIndex(e => new { e.CompanyId, e.EnteredAt })
-            .IncludeProperties(e => new { e.Id, e.Status, e.Group, e.EndedAt, e.PlaybookId, e.SubjectKind, e.SubjectId });
+            .IncludeProperties(e => new { e.Id, e.Status, e.Group, e.EndedAt, e.PlaybookId, e.SubjectKind, e.SubjectId, e.RevenueCents });
         // The partial hour before a period's start, when counting the enrolments still running at its start.
         builder.HasIndex(e => new { e.CompanyId, e.EndedAt }).IncludeProperties(e => e.Group).HasFilter("ended_at IS NOT NULL");
     }

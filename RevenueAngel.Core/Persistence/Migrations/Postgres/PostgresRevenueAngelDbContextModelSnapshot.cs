@@ -54,10 +54,49 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("entered");
 
+                    b.Property<long>("RevenueCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revenue_cents");
+
+                    b.Property<double>("RevenueSquares")
+                        .HasColumnType("double precision")
+                        .HasColumnName("revenue_squares");
+
                     b.HasKey("CompanyId", "Hour", "PlaybookId", "Group")
                         .HasName("pk_enrollment_hourly_counts");
 
                     b.ToTable("enrollment_hourly_counts", (string)null);
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Analytics.SendChannelHourlyCount", b =>
+                {
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("Hour")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hour");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("Sends")
+                        .HasColumnType("integer")
+                        .HasColumnName("sends");
+
+                    b.HasKey("CompanyId", "Hour", "Channel", "Outcome")
+                        .HasName("pk_send_channel_hourly_counts");
+
+                    b.ToTable("send_channel_hourly_counts", (string)null);
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Analytics.SendHourlyCount", b =>
@@ -113,6 +152,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.Property<long?>("AttributedSendId")
                         .HasColumnType("bigint")
                         .HasColumnName("attributed_send_id");
+
+                    b.Property<DateTimeOffset?>("AttributedSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attributed_sent_at");
 
                     b.Property<long?>("AttributedStepId")
                         .HasColumnType("bigint")
@@ -224,6 +267,12 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
 
                     b.HasIndex("WhopMembershipId", "State")
                         .HasDatabaseName("ix_conversions_whop_membership_id_state");
+
+                    b.HasIndex("CompanyId", "AttributedPlaybookId", "AttributedSentAt")
+                        .HasDatabaseName("ix_conversions_company_id_attributed_playbook_id_attributed_se")
+                        .HasFilter("attributed_sent_at IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CompanyId", "AttributedPlaybookId", "AttributedSentAt"), new[] { "AttributedStepId", "RevenueCents", "AdjustedCents", "Currency", "State", "ConfirmedByPaymentId" });
 
                     b.ToTable("conversions", (string)null);
                 });
@@ -1435,6 +1484,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("playbook_id");
 
+                    b.Property<long>("RevenueCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revenue_cents");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1468,7 +1521,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.HasIndex("CompanyId", "EnteredAt")
                         .HasDatabaseName("ix_enrollments_company_id_entered_at");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CompanyId", "EnteredAt"), new[] { "Id", "Status", "Group", "EndedAt", "PlaybookId", "SubjectKind", "SubjectId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CompanyId", "EnteredAt"), new[] { "Id", "Status", "Group", "EndedAt", "PlaybookId", "SubjectKind", "SubjectId", "RevenueCents" });
 
                     b.HasIndex("PlaybookId", "TriggerKey")
                         .IsUnique()
@@ -1831,6 +1884,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_enrollment_hourly_counts_companies_company_id");
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Analytics.SendChannelHourlyCount", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_send_channel_hourly_counts_companies_company_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Analytics.SendHourlyCount", b =>

@@ -49,10 +49,49 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("entered");
 
+                    b.Property<long>("RevenueCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revenue_cents");
+
+                    b.Property<double>("RevenueSquares")
+                        .HasColumnType("REAL")
+                        .HasColumnName("revenue_squares");
+
                     b.HasKey("CompanyId", "Hour", "PlaybookId", "Group")
                         .HasName("pk_enrollment_hourly_counts");
 
                     b.ToTable("enrollment_hourly_counts", (string)null);
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Analytics.SendChannelHourlyCount", b =>
+                {
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hour");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("Sends")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sends");
+
+                    b.HasKey("CompanyId", "Hour", "Channel", "Outcome")
+                        .HasName("pk_send_channel_hourly_counts");
+
+                    b.ToTable("send_channel_hourly_counts", (string)null);
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Analytics.SendHourlyCount", b =>
@@ -106,6 +145,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     b.Property<long?>("AttributedSendId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("attributed_send_id");
+
+                    b.Property<long?>("AttributedSentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attributed_sent_at");
 
                     b.Property<long?>("AttributedStepId")
                         .HasColumnType("INTEGER")
@@ -216,6 +259,11 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("WhopMembershipId", "State")
                         .HasDatabaseName("ix_conversions_whop_membership_id_state");
+
+                    b.HasIndex("CompanyId", "AttributedPlaybookId", "AttributedSentAt")
+                        .HasDatabaseName("ix_conversions_company_id_attributed_playbook_id_attributed_sent_at")
+                        .HasFilter("attributed_sent_at IS NOT NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AttributedStepId", "RevenueCents", "AdjustedCents", "Currency", "State", "ConfirmedByPaymentId" });
 
                     b.ToTable("conversions", (string)null);
                 });
@@ -1405,6 +1453,10 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("playbook_id");
 
+                    b.Property<long>("RevenueCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revenue_cents");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1436,7 +1488,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CompanyId", "EnteredAt")
                         .HasDatabaseName("ix_enrollments_company_id_entered_at")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "Status", "Group", "EndedAt", "PlaybookId", "SubjectKind", "SubjectId" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "Status", "Group", "EndedAt", "PlaybookId", "SubjectKind", "SubjectId", "RevenueCents" });
 
                     b.HasIndex("PlaybookId", "TriggerKey")
                         .IsUnique()
@@ -1791,6 +1843,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_enrollment_hourly_counts_companies_company_id");
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Analytics.SendChannelHourlyCount", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_send_channel_hourly_counts_companies_company_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Analytics.SendHourlyCount", b =>

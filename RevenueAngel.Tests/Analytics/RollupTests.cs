@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using RevenueAngel.Core.Analytics;
+using RevenueAngel.Core.Attribution;
+using RevenueAngel.Core.Dispatch;
+using RevenueAngel.Core.Experiments;
+using RevenueAngel.Core.Leads;
+using RevenueAngel.Core.Members;
+using RevenueAngel.Core.Messaging;
+using RevenueAngel.Core.Playbooks;
+using RevenueAngel.Tests.Infrastructure;
+
+namespace RevenueAngel.Tests.Analytics;
+
+/// The rollups the dashboard and the Analytics page read (each enrolment's revenue and its arm's hourly sums, the
+/// channel × outcome hourly counts, the conversions' copy of their send's sent-at) are kept by database triggers.
+/// After a mixed stream of writes, every figure read through them must equal the figure computed from the raw rows.
+public sealed class RollupTests(BothProvidersFixture hosts) : IClassFixture<BothProvidersFixture>
+{
+    private static readonly DateTimeOffset At = TestGraph.At;
+    private static readonly AnalyticsWindow Window = new(At.AddMinutes(20), At.AddDays(2).AddMinutes(17));
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(BothProvidersFixture.Providers), MemberType = typeof(BothProvidersFixture))]
+    public async Task AfterConversionsRefundsReplaysAndReattributionsTheRollupFiguresEqualTheRawRows(string provider)
+    {
+        var host = hosts[provider];
+        var world = await RollupWorld.CreateAsync(host, Ct);
+        await world.PlayMixedStreamAsync(Ct);
+
+        await using var db = host.CreateDbContext();
+        var raw = await RawRows.LoadAsync(db, world.CompanyId, Ct);
+
+        // Each enrolment's revenue.
+        var stored = await db.Enrollments.Where(e => e.CompanyId == world.CompanyId).ToDictionaryAsync(e => e.Id, e => e.RevenueCents, Ct);
+        Assert.Equal(raw.Enrollments.ToDictionary(e => e.Id, raw.RevenueOf), stored);
+        Assert.True(stored.Values.Count(v => v != 0) >= 4, "the stream gave too few enrolments revenue to test anything");
+
+        // Its arm's hourly sums.
+        var arms = (await db.EnrollmentHourlyCounts.Where(c => c.CompanyId == world.CompanyId).ToListAsync(Ct))
+            .GroupBy(c => (c.PlaybookId, c.Group)).ToDictionary(g => g.Key, g => (g.Sum(c => c.RevenueCents), g.Sum(c => c.RevenueSquares)));
+        var rawArms = raw.Enrollments.GroupBy(e => (e.PlaybookId, e.Group ?? ""))
+            .ToDictionary(g => g.Key, g => (g.Sum(raw.RevenueOf), g.Sum(e => (double)raw.RevenueOf(e) * raw.RevenueOf(e))));
+        Assert.Equal(rawArms, arms);
+
+        // The dashboard's incremental revenue.
+        var incremental = await host.Get<ExperimentReport>().IncrementalRevenueAsync(world.CompanyId, Window.From, Window.To, Ct);
+        var expected = ExperimentReport.IncrementalRevenueOf(raw.Enrollments
+            .Where(e => e.EnteredAt >= Window.From && e.EnteredAt < Window.To && e.Group is HoldoutSplit.Holdout or HoldoutSplit.Treatment)
+            .GroupBy(e => e.PlaybookId)
+            .Select(g => (raw.Arm(g, HoldoutSplit.Holdout), raw.Arm(g, HoldoutSplit.Treatment))));
+        Assert.True(expected.Playbooks > 0);
+        Assert.Equal(expected, incremental);
+
+        // The channel table, hour by hour and over a window with partial hours at both ends.
+        var channelHours = (await db.SendChannelHourlyCounts.Where(c => c.CompanyId == world.CompanyId && c.Sends != 0).ToListAsync(Ct))
+            .Select(c => (c.Hour.UtcTicks, c.Channel, c.Outcome, c.Sends)).OrderBy(c => c).ToList();
+        var rawChannelHours = raw.Sends.GroupBy(s => (Hour: Hour(s.SentAt ?? s.ScheduledFor), s.Channel, Outcome: OutcomeOf(s.Status)))
+            .Select(g => (g.Key.Hour, g.Key.Channel, g.Key.Outcome, Sends: g.Count())).OrderBy(c => c).ToList();
+        Assert.Equal(rawChannelHours, channelHours);
+        var channels = await host.Get<ChannelReport>().ReadAsync(world.CompanyId, Window, Ct);
+        var inWindow = raw.Sends.Where(s => (s.SentAt ?? s.ScheduledFor) >= Window.From && (s.SentAt ?? s.ScheduledFor) < Window.To).ToList();
+        foreach (var channel in new[] { MessageChannel.Push, MessageChannel.Email })
+        {
+            var of = inWindow.Where(s => s.Channel == channel).ToList();
+            Assert.Equal(new ChannelFigures(channel, of.Count, of.Count(s => s.Status is SendStatus.Sent or SendStatus.Unknown),
+                of.Count(s => s.Status == SendStatus.Failed), of.Count(s => s.Status == SendStatus.Canceled), 0), channels.Single(c => c.Channel == channel));
+        }
+
+        // The step funnel's conversions: those credited to the window's sends, net of refunds.
+        foreach (var playbookId in world.PlaybookIds)
+        {
+            var report = await host.Get<AnalyticsQueries>().GetPlaybookAsync(world.CompanyId, playbookId, Window, Ct);
+            var credited = raw.Conversions
+                .Where(c => c.AttributedPlaybookId == playbookId && raw.SendOf(c) is { SentAt: { } sentAt } && sentAt >= Window.From && sentAt < Window.To)
+                .ToList();
+            var rawSteps = credited.GroupBy(c => c.AttributedStepId!.Value).ToDictionary(g => g.Key, g => (g.Count(), g.Sum(raw.NetOf)));
+            Assert.Equal(rawSteps, report!.Steps.Where(s => s.Converted > 0).ToDictionary(s => s.StepId, s => (s.Converted, s.RevenueCents)));
+        }
+        Assert.True(raw.Conversions.Count(c => c.AttributedSentAt is not null) >= 3);
+    }
+
+    private static long Hour(DateTimeOffset at) => at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerHour;
+
+    private static ChannelOutcome OutcomeOf(SendStatus status) => status switch
+    {
+        SendStatus.Sent or SendStatus.Unknown => ChannelOutcome.Delivered,
+        SendStatus.Failed => ChannelOutcome.Failed,
+        SendStatus.Canceled => ChannelOutcome.Canceled,
+        _ => ChannelOutcome.Pending,
+    };
+
+    /// The base tables as they are, and the figures computed from them the long way.
+    private sealed record RawRows(List<Enrollment> Enrollments, List<Conversion> Conversions, List<Send> Sends, List<RevenueAdjustment> Adjustments,
+        List<Member> Members, List<Lead> Leads)
+    {
+        public static async Task<RawRows> LoadAsync(Core.Persistence.RevenueAngelDbContext db, string companyId, CancellationToken ct) => new(
+            await db.Enrollments.AsNoTracking().Where(e => e.CompanyId == companyId).ToListAsync(ct),
+            await db.Conversions.AsNoTracking().Where(c => c.CompanyId == companyId).ToListAsync(ct),
+            await db.Sends.AsNoTracking().Where(s => s.CompanyId == companyId).ToListAsync(ct),
+            await db.RevenueAdjustments.AsNoTracking().Where(a => a.CompanyId == companyId).ToListAsync(ct),
+            await db.Members.AsNoTracking().Where(m => m.CompanyId == companyId).ToListAsync(ct),
+            await db.Leads.AsNoTracking().Where(l => l.CompanyId == companyId).ToListAsync(ct));
+
+        private long Adjusted(Conversion c) => Adjustments.Where(a => a.ConversionId == c.Id).Sum(a => a.AmountCents);
+
+        public Send? SendOf(Conversion c) => Sends.SingleOrDefault(s => s.Id == c.AttributedSendId);
+
+        /// As the funnel counts it: a pending or lost save keeps nothing, nor a save confirmed by a payment that is a conversion itself.
+        public long NetOf(Conversion c) => c.State != ConversionState.Confirmed
+            || (c.ConfirmedByPaymentId is { } by && Conversions.Any(o => o.WhopPaymentId == by)) ? 0 : c.RevenueCents + Adjusted(c);
+
+        public long RevenueOf(Enrollment e)
+        {
+            var memberId = e.SubjectKind == SubjectKind.Member ? e.SubjectId
+                : Leads.SingleOrDefault(l => l.Id == e.SubjectId)?.WhopUserId is { } user ? Members.SingleOrDefault(m => m.WhopUserId == user)?.Id : null;
+            return Conversions.Where(c => memberId is not null && c.MemberId == memberId && c.CreatedAt >= e.EnteredAt && c.CreatedAt <= (e.EndedAt ?? DateTimeOffset.MaxValue))
+                .Sum(c => (c.State == ConversionState.Confirmed ? c.RevenueCents : 0) + Adjusted(c));
+        }
+
+        public ArmSummary Arm(IEnumerable<Enrollment> enrollments, string group)
+        {
+            var of = enrollments.Where(e => e.Group == group).ToList();
+            return new ArmSummary(group, of.Count, of.Count(e => e.Status == EnrollmentStatus.Converted), of.Sum(e => (double)RevenueOf(e)),
+                of.Sum(e => (double)RevenueOf(e) * RevenueOf(e)));
+        }
+    }
+}
