@@ -45,6 +45,9 @@ public static class DispatchBench
         await using var source = NpgsqlDataSource.Create(connectionString);
 
         Console.WriteLine($"Dispatch: {sends:N0} due push sends, no-op Whop in process, rate limits lifted, batch {batchSize}");
+        // Unmeasured: JIT and tiered compilation of the whole path (otherwise the first worker count pays for it).
+        await SeedAsync(source, contexts, 2_000);
+        await DrainAsync(host.Services);
         foreach (var workers in workerCounts)
         {
             var bareCompany = await SeedAsync(source, contexts, sends);
@@ -85,6 +88,8 @@ public static class DispatchBench
             ["Whop:ApiKey"] = "bench", ["Whop:AppId"] = "app_bench", ["Whop:WebhookSecrets:0"] = "ws_bench",
             ["Whop:ApiBaseUrl"] = "http://whop.invalid/api/v1",
             ["Whop:MaxRetries"] = "0",
+            // As appsettings.json: four HttpClient lines and Polly's per request would otherwise be most of a send's CPU.
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning", ["Logging:LogLevel:Polly"] = "Warning",
         });
         builder.Configuration.AddEnvironmentVariables("RA_BENCH_SET_"); // e.g. RA_BENCH_SET_Dispatch__DeliveryConcurrency=64
         builder.AddRevenueAngelCore();

@@ -12,10 +12,8 @@ public sealed class HourlyCountTriggersAfterRebuild : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) => SqliteHourlyCountTriggers.Create(migrationBuilder);
 
-    // EnrolmentWriteCosts' Down rebuilds the tables again (dropping the triggers), so they are dropped here only to
-    // leave no half state; migrating below EnrolmentWriteCosts leaves SQLite without the hourly-count triggers.
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        foreach (var name in SqliteHourlyCountTriggers.Names) migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {name};");
+        // Nothing: the triggers were there before EnrolmentWriteCosts too (whose Down no longer rebuilds the tables).
     }
 }

@@ -353,21 +353,13 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                 name: "ix_conversions_company_id_attributed_playbook_id_attributed_sent_at",
                 table: "conversions");
 
-            migrationBuilder.DropColumn(
-                name: "revenue_cents",
-                table: "enrollments");
-
-            migrationBuilder.DropColumn(
-                name: "revenue_cents",
-                table: "enrollment_hourly_counts");
-
-            migrationBuilder.DropColumn(
-                name: "revenue_squares",
-                table: "enrollment_hourly_counts");
-
-            migrationBuilder.DropColumn(
-                name: "attributed_sent_at",
-                table: "conversions");
+            // SQLite's own DROP COLUMN rather than EF's table rebuild: a rebuild would drop the enrolment triggers put
+            // back above, and fails on conversions (renaming the rebuilt table checks revenue_adjustments' triggers,
+            // which name conversions, while it is gone).
+            migrationBuilder.Sql("ALTER TABLE enrollments DROP COLUMN revenue_cents;");
+            migrationBuilder.Sql("ALTER TABLE enrollment_hourly_counts DROP COLUMN revenue_cents;");
+            migrationBuilder.Sql("ALTER TABLE enrollment_hourly_counts DROP COLUMN revenue_squares;");
+            migrationBuilder.Sql("ALTER TABLE conversions DROP COLUMN attributed_sent_at;");
         }
     }
 }
