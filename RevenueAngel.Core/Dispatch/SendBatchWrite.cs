@@ -9,17 +9,18 @@ internal static class SendBatchWrite
 {
     public static async Task SaveAsync(RevenueAngelDbContext db, CancellationToken ct)
     {
-        db.ChangeTracker.DetectChanges();
-        var changed = db.ChangeTracker.Entries<Send>().Where(e => e.State == EntityState.Modified).ToList();
-        var rest = db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Deleted
-                                                       || (e.State == EntityState.Modified && e.Entity is not Send));
+        // One pass of change detection for both questions (each Entries() call would detect changes again).
+        var entries = db.ChangeTracker.Entries().ToList();
+        var changed = entries.Where(e => e.State == EntityState.Modified && e.Entity is Send).ToList();
+        var rest = entries.Any(e => e.State is EntityState.Added or EntityState.Deleted
+                                    || (e.State == EntityState.Modified && e.Entity is not Send));
         if (changed.Count == 0)
         {
             if (rest) await db.SaveChangesAsync(ct);
             return;
         }
         await using var transaction = rest && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.Dialect.SendWrite.WriteAsync(db, [.. changed.Select(e => e.Entity)], ct);
+        await db.Dialect.SendWrite.WriteAsync(db, [.. changed.Select(e => (Send)e.Entity)], ct);
         foreach (var entry in changed)
         {
             // Written: what is in memory is now the original (setting Unchanged alone would put the old values back).
