@@ -34,7 +34,14 @@ public sealed partial class Dispatcher
         var calling = new List<ReadySend>();
         foreach (var ready in open)
         {
-            if (ready.Problem is TemplateRenderException refused)
+            if (ready.Problem is TemplateRenderException { TimedOut: true } slow && ready.Send.Attempts + 1 < Options.MaxAttempts)
+            {
+                // The template rendered within its budget when it was saved: a render past it now is most likely a busy
+                // host, so the send tries again later, as after a transient Whop error, rather than fail for good.
+                ready.Send.Retry(callAt + Options.RetryWait(ready.Send.Attempts + 1), slow.Message);
+                run = run.Add(SendOutcome.Retrying);
+            }
+            else if (ready.Problem is TemplateRenderException refused)
             {
                 ready.Send.UseVariant(ready.Variant!);
                 ready.Send.Fail(refused.Message, attempted: false);

@@ -25,7 +25,7 @@ internal sealed class RenderBudget(int maxChars, TimeSpan timeout, TimeProvider 
     {
         ct.ThrowIfCancellationRequested();
         if (time.GetElapsedTime(_started) > timeout)
-            throw new TemplateRenderException($"Takes longer than {timeout.TotalMilliseconds:0} ms to render; simplify the filters.", Field);
+            throw new TemplateRenderException($"Takes longer than {timeout.TotalMilliseconds:0} ms to render; simplify the filters.", Field, timedOut: true);
     }
 
     /// A value of <paramref name="length"/> characters is about to exist.

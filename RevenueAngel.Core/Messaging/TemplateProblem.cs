@@ -12,7 +12,10 @@ public sealed record RenderedMessage(string Title, string Body, string? CtaLabel
 /// A template could not be rendered for one subject (a variable without a value, a link that is not a web address,
 /// a render past its budget): the send fails with this reason instead of reaching the member.
 /// <param name="field">The field it happened in (title, body, cta_label, cta_url), when known.</param>
-public sealed class TemplateRenderException(string message, string? field = null) : Exception(message)
+public sealed class TemplateRenderException(string message, string? field = null, bool timedOut = false) : Exception(message)
 {
     public string? Field { get; } = field;
+
+    /// Past the time budget: on a busy host this says more about the host than about the template.
+    public bool TimedOut { get; } = timedOut;
 }

@@ -39,6 +39,24 @@ public abstract class MudTestContext : BunitContext
         });
     }
 
+    /// MudBlazor dialogs render again while they open, so a button found a moment ago can carry a retired
+    /// event handler id; find it again and retry rather than fail on the race.
+    protected static void ClickSettled(Func<AngleSharp.Dom.IElement> find)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                find().Click();
+                return;
+            }
+            catch (Bunit.Rendering.UnknownEventHandlerIdException) when (attempt < 10)
+            {
+                Thread.Sleep(50);
+            }
+        }
+    }
+
     /// The services company pages need, taken from a running Core (real database, real Whop client), then
     /// renders as the interactive server would. Setting the renderer builds the provider, so this comes last.
     /// The user is the circuit's Whop user (none when null), checked by the app's own authorization handlers.

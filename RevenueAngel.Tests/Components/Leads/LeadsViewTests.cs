@@ -135,15 +135,15 @@ public sealed class LeadsViewTests : MudTestContext, IClassFixture<DemoCoreFixtu
         var cut = RenderView(s);
         cut.WaitForAssertion(() => Assert.Equal(old, cut.Find("[data-testid=capture-key]").TextContent));
 
-        cut.Find("button[data-testid=rotate-key]").Click();
-        var dialog = dialogs.WaitForElement(".mud-dialog");
-        Assert.Contains("old key stops working", dialog.TextContent);
-        dialog.QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        ClickSettled(() => cut.Find("button[data-testid=rotate-key]"));
+        Assert.Contains("old key stops working", dialogs.WaitForElement(".mud-dialog").TextContent);
+        ClickSettled(() => dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel"));
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll(".mud-dialog")));
         Assert.Equal(s.CompanyId, await keys.CompanyForAsync(old, Ct));
 
-        cut.Find("button[data-testid=rotate-key]").Click();
-        dialogs.WaitForElement(".mud-dialog").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Rotate key").Click();
+        ClickSettled(() => cut.Find("button[data-testid=rotate-key]"));
+        dialogs.WaitForElement(".mud-dialog");
+        ClickSettled(() => dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Rotate key"));
 
         cut.WaitForAssertion(() => Assert.NotEqual(old, cut.Find("[data-testid=capture-key]").TextContent));
         var fresh = cut.Find("[data-testid=capture-key]").TextContent;
