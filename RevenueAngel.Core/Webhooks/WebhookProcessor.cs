@@ -223,8 +223,11 @@ public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbCon
     private async Task<(List<WebhookEvent> Batch, List<EventSubjects> Subjects)> ClaimAndLockAsync(RevenueAngelDbContext db, DateTimeOffset now,
         CancellationToken ct)
     {
-        var batch = await db.Dialect.WebhookClaim.ClaimAsync(db, now, options.Value.BatchSize, e => EventSubjects.Of(e).MemberKey, ct);
-        return (batch, batch.Select(EventSubjects.Of).ToList());
+        // Each payload parsed once: the claim needs the member keys, the batch the rest.
+        var subjects = new Dictionary<WebhookEvent, EventSubjects>(ReferenceEqualityComparer.Instance);
+        EventSubjects SubjectsOf(WebhookEvent e) => subjects.TryGetValue(e, out var known) ? known : subjects[e] = EventSubjects.Of(e);
+        var batch = await db.Dialect.WebhookClaim.ClaimAsync(db, now, options.Value.BatchSize, e => SubjectsOf(e).MemberKey, ct);
+        return (batch, batch.Select(SubjectsOf).ToList());
     }
 
     private static Task RecordOutcomeAsync(RevenueAngelDbContext db, IReadOnlyList<long> ids, WebhookEventStatus status, string? note,

@@ -16,7 +16,7 @@ internal static class FakeOutboundEndpoints
             if (Text(json, "title") is null || Text(json, "content") is null)
                 return Results.Json(FakeWhopJson.Error("invalid_request_error", "title and content are required"), statusCode: 422);
             if (FakeWhopEndpoints.CompanyGate(store, companyId) is { } denied) return denied;
-            return Deliver(store, request, "notification", companyId!, body, new { success = true });
+            return await DeliverAsync(store, request, "notification", companyId!, body, new { success = true });
         });
         api.MapPost("/support_channels", async (HttpRequest request, FakeWhopStore store) =>
         {
@@ -26,7 +26,7 @@ internal static class FakeOutboundEndpoints
             if (FakeWhopEndpoints.CompanyGate(store, companyId) is { } denied) return denied;
             var channelId = $"chan_{companyId}_{userId}";
             store.Channels[channelId] = companyId!;
-            return Deliver(store, request, "support_channel", companyId!, body, new
+            return await DeliverAsync(store, request, "support_channel", companyId!, body, new
             {
                 id = channelId, company_id = companyId, customer_user = new { id = userId },
                 last_message_at = (string?)null, resolved_at = (string?)null,
@@ -37,7 +37,7 @@ internal static class FakeOutboundEndpoints
             var (body, json) = await ReadAsync(request);
             if (!store.Channels.TryGetValue(Text(json, "channel_id") ?? "", out var companyId)) return FakeWhopEndpoints.NotFound("Channel");
             if (FakeWhopEndpoints.CompanyGate(store, companyId) is { } denied) return denied;
-            return Deliver(store, request, "message", companyId, body, new { id = $"msg_{Guid.NewGuid():N}"[..20], content = Text(json, "content") });
+            return await DeliverAsync(store, request, "message", companyId, body, new { id = $"msg_{Guid.NewGuid():N}"[..20], content = Text(json, "content") });
         });
         api.MapPost("/checkout_configurations", async (HttpRequest request, FakeWhopStore store) =>
         {
@@ -45,7 +45,7 @@ internal static class FakeOutboundEndpoints
             if (!store.Plans.TryGetValue(Text(json, "plan_id") ?? "", out var plan)) return FakeWhopEndpoints.NotFound("Plan");
             if (FakeWhopEndpoints.CompanyGate(store, plan.CompanyId) is { } denied) return denied;
             var id = $"ch_{Guid.NewGuid():N}"[..18];
-            return Deliver(store, request, "checkout_configuration", plan.CompanyId, body, new
+            return await DeliverAsync(store, request, "checkout_configuration", plan.CompanyId, body, new
             {
                 id, company_id = plan.CompanyId, mode = "payment", currency = plan.Currency,
                 plan = FakeWhopJson.Plan(store, plan), metadata = json.RootElement.TryGetProperty("metadata", out var m) ? m.Clone() : default(JsonElement?),
@@ -57,13 +57,14 @@ internal static class FakeOutboundEndpoints
             var (body, json) = await ReadAsync(request);
             var companyId = Text(json, "company_id");
             if (FakeWhopEndpoints.CompanyGate(store, companyId) is { } denied) return denied;
-            return Deliver(store, request, "promo_code", companyId!, body, new { id = $"promo_{Guid.NewGuid():N}"[..20], code = Text(json, "code") });
+            return await DeliverAsync(store, request, "promo_code", companyId!, body, new { id = $"promo_{Guid.NewGuid():N}"[..20], code = Text(json, "code") });
         });
     }
 
-    private static IResult Deliver(FakeWhopStore store, HttpRequest request, string kind, string companyId, string body, object answer)
+    private static async Task<IResult> DeliverAsync(FakeWhopStore store, HttpRequest request, string kind, string companyId, string body, object answer)
     {
         store.Deliveries.Enqueue(new FakeDelivery(kind, companyId, body, request.Headers["Idempotency-Key"].FirstOrDefault()));
+        await store.AnswerLaterAsync();
         return Results.Json(answer);
     }
 

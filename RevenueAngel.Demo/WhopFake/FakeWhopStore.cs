@@ -36,6 +36,29 @@ public sealed class FakeWhopStore : IDisposable
     public Uri? WebhookUrl { get; set; }
     public string WebhookSecret { get; set; } = "ws_fake_webhook_secret";
 
+    /// How long the fake takes to answer once it has recorded a delivery (a notification, a message…): calls stay in
+    /// flight long enough for a crash to land between Whop's delivery and our record of it.
+    public TimeSpan DeliveryAnswerDelay { get; set; }
+
+    private int _answersPending;
+
+    /// Deliveries recorded whose answer has not gone back yet.
+    public int AnswersPending => Volatile.Read(ref _answersPending);
+
+    internal async Task AnswerLaterAsync()
+    {
+        if (DeliveryAnswerDelay <= TimeSpan.Zero) return;
+        Interlocked.Increment(ref _answersPending);
+        try
+        {
+            await Task.Delay(DeliveryAnswerDelay);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _answersPending);
+        }
+    }
+
     /// How long the fake takes to answer an access check (a slow Whop).
     public TimeSpan AccessCheckDelay { get; set; }
 

@@ -25,7 +25,8 @@ public class WhopAppFixture(PostgresServer postgres) : IAsyncLifetime
         settings["Whop:ApiKey"] = Whop.Store.ApiKey;
         settings["Whop:AppId"] = AppId;
         settings["Whop:AcceptLegacyUserTokenKey"] = "false";
-        // Tests run syncs themselves; the job's own schedule must not race them.
+        // Tests run the jobs themselves; no timetable may race them (an hourly one fires at every full hour).
+        settings["Jobs:Periodic"] = "false";
         settings["Whop:SyncPollSeconds"] = "3600";
         settings["Whop:SyncOnInstall"] = "false";
         settings["Dispatch:SchedulerSeconds"] = "3600";

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Quartz;
 using RevenueAngel.Tests.Infrastructure;
 
 namespace RevenueAngel.Tests.Jobs;
@@ -25,6 +27,41 @@ public sealed class ClusteredJobsTests(PostgresServer postgres)
         foreach (var job in (string[])["WebhookRetentionJob", "PaymentRetryJob", "StepWinnerJob"])
             Assert.True(before[job] == after[job], $"{job}: next fire moved from {before[job]:O} to {after[job]:O} when a replica started");
         Assert.Equal(TimeSpan.Zero, after["WebhookRetentionJob"].TimeOfDay);
+    }
+
+    [Fact]
+    public async Task WithoutTheTimetableNoJobFiresOnItsOwnButAWakeUpStillRunsOne()
+    {
+        var database = await postgres.CreateDatabaseAsync("untimed");
+        var settings = TestSettings.Production(database);
+        settings["Jobs:Periodic"] = "false";
+        await using var app = new RevenueAngelApp(settings);
+        app.StartServer();
+        await NextFireTimesAsync(database, expectedNodes: 1);
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync(Ct);
+        await using (var triggers = new NpgsqlCommand("SELECT count(*) FROM qrtz_triggers", connection))
+            Assert.Equal(0L, await triggers.ExecuteScalarAsync(Ct));
+
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
+        var fired = new TaskCompletionSource();
+        scheduler.ListenerManager.AddJobListener(new FiredOnce(fired));
+        await scheduler.TriggerJob(new JobKey("StepWinnerJob"), Ct);
+        await fired.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+    }
+
+    private sealed class FiredOnce(TaskCompletionSource fired) : IJobListener
+    {
+        public string Name => nameof(FiredOnce);
+        public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken ct = default) => ValueTask.CompletedTask;
+        public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken ct = default) => ValueTask.CompletedTask;
+
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken ct = default)
+        {
+            if (jobException is null) fired.TrySetResult();
+            else fired.TrySetException(jobException);
+            return ValueTask.CompletedTask;
+        }
     }
 
     /// Each trigger's next fire time once the cluster has <paramref name="expectedNodes"/> distinct nodes checked in.

@@ -22,7 +22,10 @@ public sealed class AttributionTests(WebhookAppFixture app) : IClassFixture<Webh
         app.Time.Advance(TimeSpan.FromHours(1));
         var newer = (await scenario.EnrollAsync(await scenario.PlaybookAsync(title: "Newer"))).Single();
         await app.Get<Dispatcher>().RunAsync(Ct);
-        return (scenario, await scenario.ReloadAsync(older.Id), await scenario.ReloadAsync(newer.Id));
+        var (olderSent, newerSent) = (await scenario.ReloadAsync(older.Id), await scenario.ReloadAsync(newer.Id));
+        foreach (var sent in new[] { olderSent, newerSent })
+            Assert.True(sent.Status == SendStatus.Sent, $"send {sent.Id} is {sent.Status} ({sent.LastError}), sent at {sent.SentAt}, lease {sent.LeaseExpiresAt:O}, now {app.Time.GetUtcNow():O}\n" + string.Join("\n", app.Logs.Lines.Where(l => l.Contains("Dispatch") || l.Contains("rror")).TakeLast(60)));
+        return (scenario, olderSent, newerSent);
     }
 
     private async Task<Conversion> PayAsync(DispatchScenario s, Dictionary<string, string>? metadata = null)

@@ -15,6 +15,7 @@ public sealed class WebhookJobFixture(PostgresServer postgres) : WhopAppFixture(
     protected override void Configure(Dictionary<string, string?> settings)
     {
         settings["Whop:WebhookSecrets:0"] = WebhookAppFixture.Secret;
+        settings["Jobs:Periodic"] = "true";
         settings["Webhooks:PollSeconds"] = "1";
         settings["Webhooks:ProcessOnReceipt"] = "true";
         // Thousands of deliveries from one test address: the per-IP webhook limit is not what this tests.

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RevenueAngel.Core.Email;
 using RevenueAngel.Core.Persistence;
@@ -24,12 +22,8 @@ public static class EmailEndpoints
     {
         var rows = await suppressions.ListAsync(company.Scope, includeRemoved ?? false, ct);
         if (!string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(rows);
-        var csv = new StringBuilder("id,address,reason,at,note,removed_at,removal_reason\n");
-        foreach (var row in rows)
-            csv.AppendJoin(',', row.Id.ToString(CultureInfo.InvariantCulture), Field(row.Address), StoredEnum<SuppressionReason>.ToText(row.Reason),
-                row.At.ToString("O", CultureInfo.InvariantCulture), Field(row.Note), row.RemovedAt?.ToString("O", CultureInfo.InvariantCulture) ?? "",
-                Field(row.RemovalReason)).Append('\n');
-        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"suppressions-{company.Id}.csv");
+        return new CsvStreamResult<SuppressionRow>(rows.ToAsyncEnumerable(), $"suppressions-{company.Id}.csv", SuppressionExportColumns.Header,
+            SuppressionExportColumns.Write);
     }
 
     /// `?reason=` is required and recorded; another company's entry is not found.
@@ -39,13 +33,5 @@ public static class EmailEndpoints
         if (string.IsNullOrWhiteSpace(reason))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Say why the address may be emailed again."] });
         return await suppressions.RemoveAsync(company.Scope, id, reason, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
-    }
-
-    // Quoted, and a leading formula character defused, so a spreadsheet opens it as text.
-    private static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@') value = "'" + value;
-        return $"\"{value.Replace("\"", "\"\"")}\"";
     }
 }

@@ -29,6 +29,11 @@ public sealed class JobsOptions
     [Range(1, 30)]
     public double IdleWaitSeconds { get; set; } = 1;
 
+    /// Off: no job runs on a timetable, only when something wakes it (a webhook's arrival, a sync asked for). For
+    /// tests that drive the jobs themselves: a timetable on a grid of whole intervals (an hourly job fires at every
+    /// full hour) would otherwise race them.
+    public bool Periodic { get; set; } = true;
+
     /// This node's id in the cluster: AUTO, or a value unique to each replica (never the same on two).
     [Required, MaxLength(200)]
     public string InstanceId { get; set; } = AutoInstanceId;

@@ -45,14 +45,14 @@ public static class JobsRegistration
                 s.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
             });
             q.AddJobListener(sp => new JobFiringLog(sp.GetRequiredService<ILogger<JobFiringLog>>()));
-            Every<CompanySyncJob>(q, sp => sp.GetRequiredService<IOptions<WhopOptions>>().Value.SyncPollSeconds, startNow: true);
-            Every<PlaybookSchedulerJob>(q, sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value.SchedulerSeconds);
-            Every<DispatchJob>(q, sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value.PollSeconds);
-            Every<WebhookProcessingJob>(q, sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value.PollSeconds);
-            Every<WebhookRetentionJob>(q, _ => (int)TimeSpan.FromDays(1).TotalSeconds);
-            Every<StepWinnerJob>(q, _ => (int)TimeSpan.FromHours(1).TotalSeconds);
-            Every<PaymentRetryJob>(q, _ => (int)TimeSpan.FromHours(1).TotalSeconds);
-            Every<OfferMaintenanceJob>(q, sp => sp.GetRequiredService<IOptions<OffersOptions>>().Value.MaintenanceSeconds);
+            Every<CompanySyncJob>(q, cluster.Periodic, sp => sp.GetRequiredService<IOptions<WhopOptions>>().Value.SyncPollSeconds, startNow: true);
+            Every<PlaybookSchedulerJob>(q, cluster.Periodic, sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value.SchedulerSeconds);
+            Every<DispatchJob>(q, cluster.Periodic, sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value.PollSeconds);
+            Every<WebhookProcessingJob>(q, cluster.Periodic, sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value.PollSeconds);
+            Every<WebhookRetentionJob>(q, cluster.Periodic, _ => (int)TimeSpan.FromDays(1).TotalSeconds);
+            Every<StepWinnerJob>(q, cluster.Periodic, _ => (int)TimeSpan.FromHours(1).TotalSeconds);
+            Every<PaymentRetryJob>(q, cluster.Periodic, _ => (int)TimeSpan.FromHours(1).TotalSeconds);
+            Every<OfferMaintenanceJob>(q, cluster.Periodic, sp => sp.GetRequiredService<IOptions<OffersOptions>>().Value.MaintenanceSeconds);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddTransient<SyncTrigger>();
@@ -72,13 +72,17 @@ public static class JobsRegistration
 
     /// A repeating job; unless <paramref name="startNow"/>, its first run waits up to one interval (at most 30 s: the
     /// app is still starting).
-    private static void Every<TJob>(IQuartzBuilder quartz, Func<IServiceProvider, int> seconds, bool startNow = false) where TJob : IJob =>
-        quartz.ScheduleJob<TJob>(
+    private static void Every<TJob>(IQuartzBuilder quartz, bool periodic, Func<IServiceProvider, int> seconds, bool startNow = false) where TJob : IJob
+    {
+        // Kept without a trigger, so a wake-up can still run it.
+        if (!periodic) quartz.AddJob<TJob>(job => job.WithIdentity(typeof(TJob).Name).StoreDurably());
+        else quartz.ScheduleJob<TJob>(
             (sp, trigger) => trigger
                 .WithIdentity(typeof(TJob).Name)
                 .StartAt(startNow ? DateTimeOffset.UtcNow : FirstSlot(DateTimeOffset.UtcNow, TimeSpan.FromSeconds(seconds(sp))))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(seconds(sp))).RepeatForever()),
             (_, job) => job.WithIdentity(typeof(TJob).Name));
+    }
 
     /// Every replica stores the triggers again when it starts (so a changed interval takes effect). Were they to start
     /// one interval after that replica's start, each start would push the cluster's hourly and daily jobs back, and

@@ -58,7 +58,7 @@ public sealed class ReplicaCluster : IAsyncDisposable
     public void Start(int replica)
     {
         var r = _replicas[replica];
-        r.Current = new AppProcess(_published.PublishDir, Environment(r.Port));
+        r.Current = new AppProcess(_published.PublishDir, Environment(r));
         r.Runs.Add(r.Current);
     }
 
@@ -89,11 +89,26 @@ public sealed class ReplicaCluster : IAsyncDisposable
         return new PostgresRevenueAngelDbContext(options.Options);
     }
 
-    private Dictionary<string, string> Environment(int port)
+    /// The replica whose dispatch job is running now, if one is (read from Quartz's table of executing firings).
+    public async Task<int?> DispatchingReplicaAsync()
+    {
+        await using var db = CreateDbContext();
+        var nodes = await db.Database.SqlQueryRaw<string>(
+            "SELECT instance_name AS \"Value\" FROM qrtz_fired_triggers WHERE job_name = 'DispatchJob' AND state = 'EXECUTING'").ToListAsync(Ct);
+        return nodes.Select(NodeReplica).FirstOrDefault(r => r is not null && IsRunning(r.Value));
+    }
+
+    private static int? NodeReplica(string node) =>
+        node.Split('-')[0] is var head && head.StartsWith("replica", StringComparison.Ordinal) && int.TryParse(head["replica".Length..], out var index)
+            ? index : null;
+
+    private Dictionary<string, string> Environment(Replica replica)
     {
         var settings = new Dictionary<string, string>(_published.ContainerEnvironment)
         {
-            ["ASPNETCORE_HTTP_PORTS"] = port.ToString(),
+            ["ASPNETCORE_HTTP_PORTS"] = replica.Port.ToString(),
+            // A node id per process run (as AUTO gives), which names the replica it runs in.
+            ["Jobs__InstanceId"] = $"replica{replica.Index}-run{replica.Runs.Count + 1}",
             ["ConnectionStrings__RevenueAngel"] = Database,
             ["Whop__ApiKey"] = Whop.Store.ApiKey,
             ["Whop__AppId"] = AppId,
