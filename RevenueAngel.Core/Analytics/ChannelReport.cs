@@ -17,8 +17,11 @@ public sealed class ChannelReport(IDbContextFactory<RevenueAngelDbContext> conte
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var (firstWholeHour, endOfWholeHours) = (Hours.Ceiling(window.From), Hours.Floor(window.To));
+        // The ids as a list, not a subquery: a prepared statement's generic plan cannot see how few a company has, and
+        // scanned every send for the unsent ones (120 ms on 1M sends; 0.4 ms by the unsent index).
+        var playbooks = await db.Playbooks.Where(p => p.CompanyId == companyId).Select(p => p.Id).ToListAsync(ct);
         List<ChannelSlice> counts;
-        if (firstWholeHour >= endOfWholeHours) counts = await FromSendsAsync(db, companyId, window.From, window.To, ct);
+        if (firstWholeHour >= endOfWholeHours) counts = await FromSendsAsync(db, companyId, playbooks, window.From, window.To, ct);
         else
         {
             counts = await db.SendChannelHourlyCounts
@@ -26,8 +29,8 @@ public sealed class ChannelReport(IDbContextFactory<RevenueAngelDbContext> conte
                 .GroupBy(c => new { c.Channel, c.Outcome })
                 .Select(g => new ChannelSlice(g.Key.Channel, g.Key.Outcome, g.Sum(c => c.Sends)))
                 .ToListAsync(ct);
-            counts.AddRange(await FromSendsAsync(db, companyId, window.From, firstWholeHour, ct));
-            counts.AddRange(await FromSendsAsync(db, companyId, endOfWholeHours, window.To, ct));
+            counts.AddRange(await FromSendsAsync(db, companyId, playbooks, window.From, firstWholeHour, ct));
+            counts.AddRange(await FromSendsAsync(db, companyId, playbooks, endOfWholeHours, window.To, ct));
         }
         var unsubscribes = await db.EmailSuppressions.AsNoTracking()
             .CountAsync(s => s.CompanyId == companyId && s.Reason == Email.SuppressionReason.Unsubscribed && s.At >= window.From && s.At < window.To, ct);
@@ -43,11 +46,10 @@ public sealed class ChannelReport(IDbContextFactory<RevenueAngelDbContext> conte
 
     /// A partial hour: the sends that went out in it (by the sent-at index) and those due in it that have not (by the
     /// unsent index, per playbook of the company).
-    private static async Task<List<ChannelSlice>> FromSendsAsync(RevenueAngelDbContext db, string companyId, DateTimeOffset from,
+    private static async Task<List<ChannelSlice>> FromSendsAsync(RevenueAngelDbContext db, string companyId, List<long> playbooks, DateTimeOffset from,
         DateTimeOffset to, CancellationToken ct)
     {
         if (from >= to) return [];
-        var playbooks = db.Playbooks.Where(p => p.CompanyId == companyId).Select(p => p.Id);
         var went = db.Sends.Where(s => s.CompanyId == companyId && s.SentAt >= from && s.SentAt < to);
         var due = db.Sends.Where(s => playbooks.Contains(s.PlaybookId) && s.SentAt == null && s.ScheduledFor >= from && s.ScheduledFor < to
                                       && s.CompanyId == companyId);
