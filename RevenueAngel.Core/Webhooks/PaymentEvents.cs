@@ -137,9 +137,10 @@ public sealed class PaymentEvents(WhopMirror mirror, EventEnroller enroller, Tim
         };
         if (memory.MayBeEnrolled(memberId)) await GoalTracker.ReachGoalAsync(db, company.Id, SubjectKind.Member, memberId, goal, paidAt, payment.Plan?.Id, ct);
 
-        RecoverySource? recoveredBy = type == ConversionType.Recovery
-            ? await RecoveryCredit.SourceAsync(db, company.Id, memberId, payment.Id, row.FailedAt, paidAt - RecoveryLookback, paidAt, ct)
-            : null;
+        // A member never enrolled got no message of ours: the recovery is Whop's without asking the database.
+        RecoverySource? recoveredBy = type != ConversionType.Recovery ? null
+            : !memory.MayBeEnrolled(memberId) ? RecoverySource.Whop
+            : await RecoveryCredit.SourceAsync(db, company.Id, memberId, payment.Id, row.FailedAt, paidAt - RecoveryLookback, paidAt, ct);
         // Every send belongs to an enrolment: a subject never enrolled has none to credit.
         var touch = leadId is null && !memory.MayBeEnrolled(memberId) ? Attribution.Attribution.None
             : await LastTouch.FindAsync(db, company.Id, memberId, leadId, paidAt, company.AttributionWindowDays, ct,
