@@ -25,7 +25,6 @@ public sealed class LeadsAppFixture(PostgresServer postgres) : WhopAppFixture(po
     protected override void Configure(Dictionary<string, string?> settings)
     {
         settings["Whop:WebhookSecrets:0"] = Secret;
-        settings["Webhooks:PollSeconds"] = "3600";
         settings["Webhooks:ProcessOnReceipt"] = "false";
         settings["Whop:MaxRetries"] = "0";
         settings["Whop:WaitlistEntriesPath"] = WaitlistPath;

@@ -18,7 +18,6 @@ public sealed class WebhookAppFixture(PostgresServer postgres) : WhopAppFixture(
         settings["Whop:WebhookSecrets:0"] = Secret;
         settings["Whop:WebhookSecrets:1"] = RotatedSecret;
         settings["Webhooks:MaxAttempts"] = "3";
-        settings["Webhooks:PollSeconds"] = "3600";
         settings["Webhooks:ProcessOnReceipt"] = "false";
         settings["Whop:MaxRetries"] = "0";
     }

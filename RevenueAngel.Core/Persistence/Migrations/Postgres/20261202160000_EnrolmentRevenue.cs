@@ -8,6 +8,41 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
     /// <inheritdoc />
     public partial class EnrolmentRevenue : Migration
     {
+        /// The enrolment-revenue trigger function as this migration made it (StaticEnrolmentCredit's Down restores it).
+        internal const string CreditEnrollmentRevenueFunction = """
+                CREATE OR REPLACE FUNCTION credit_enrollment_revenue() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE
+                    changes text := CASE TG_OP
+                        WHEN 'INSERT' THEN 'SELECT company_id, member_id, created_at, state, revenue_cents, adjusted_cents, 1 AS sign FROM new_rows'
+                        WHEN 'DELETE' THEN 'SELECT company_id, member_id, created_at, state, revenue_cents, adjusted_cents, -1 AS sign FROM old_rows'
+                        ELSE 'SELECT company_id, member_id, created_at, state, revenue_cents, adjusted_cents, 1 AS sign FROM new_rows
+                              UNION ALL SELECT company_id, member_id, created_at, state, revenue_cents, adjusted_cents, -1 AS sign FROM old_rows' END;
+                BEGIN
+                    EXECUTE format($sql$
+                        UPDATE enrollments e SET revenue_cents = e.revenue_cents + d.cents
+                        FROM (
+                            SELECT s.id, sum(c.sign * conversion_net_cents(c.state, c.revenue_cents, c.adjusted_cents)) AS cents
+                            FROM (%s) c
+                            JOIN members m ON m.id = c.member_id
+                            CROSS JOIN LATERAL (
+                                SELECT en.id, en.entered_at, en.ended_at FROM enrollments en
+                                WHERE en.company_id = c.company_id AND en.subject_kind = 'member' AND en.subject_id = c.member_id
+                                UNION ALL
+                                SELECT en.id, en.entered_at, en.ended_at FROM leads l
+                                JOIN enrollments en ON en.company_id = c.company_id AND en.subject_kind = 'lead' AND en.subject_id = l.id
+                                WHERE l.company_id = c.company_id AND l.whop_user_id = m.whop_user_id
+                            ) s
+                            WHERE c.created_at >= s.entered_at AND c.created_at <= coalesce(s.ended_at, 'infinity')
+                            GROUP BY s.id
+                            HAVING sum(c.sign * conversion_net_cents(c.state, c.revenue_cents, c.adjusted_cents)) <> 0
+                            ORDER BY s.id
+                        ) d
+                        WHERE e.id = d.id
+                        $sql$, changes);
+                    RETURN NULL;
+                END $$;
+            """;
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -165,37 +200,9 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                       AND c.company_id = company AND c.created_at >= entered AND c.created_at <= coalesce(ended, 'infinity')
                 $$;
 
-                CREATE FUNCTION credit_enrollment_revenue() RETURNS trigger LANGUAGE plpgsql AS $$
-                DECLARE
-                    changes text := CASE TG_OP
-                        WHEN 'INSERT' THEN 'SELECT company_id, member_id, created_at, state, revenue_cents, adjusted_cents, 1 AS sign FROM new_rows'
-                        WHEN 'DELETE' THEN 'SELECT company_id, member_id, created_at, state, revenue_cents, adjusted_cents, -1 AS sign FROM old_rows'
-                        ELSE 'SELECT company_id, member_id, created_at, state, revenue_cents, adjusted_cents, 1 AS sign FROM new_rows
-                              UNION ALL SELECT company_id, member_id, created_at, state, revenue_cents, adjusted_cents, -1 AS sign FROM old_rows' END;
-                BEGIN
-                    EXECUTE format($sql$
-                        UPDATE enrollments e SET revenue_cents = e.revenue_cents + d.cents
-                        FROM (
-                            SELECT s.id, sum(c.sign * conversion_net_cents(c.state, c.revenue_cents, c.adjusted_cents)) AS cents
-                            FROM (%s) c
-                            JOIN members m ON m.id = c.member_id
-                            CROSS JOIN LATERAL (
-                                SELECT en.id, en.entered_at, en.ended_at FROM enrollments en
-                                WHERE en.company_id = c.company_id AND en.subject_kind = 'member' AND en.subject_id = c.member_id
-                                UNION ALL
-                                SELECT en.id, en.entered_at, en.ended_at FROM leads l
-                                JOIN enrollments en ON en.company_id = c.company_id AND en.subject_kind = 'lead' AND en.subject_id = l.id
-                                WHERE l.company_id = c.company_id AND l.whop_user_id = m.whop_user_id
-                            ) s
-                            WHERE c.created_at >= s.entered_at AND c.created_at <= coalesce(s.ended_at, 'infinity')
-                            GROUP BY s.id
-                            HAVING sum(c.sign * conversion_net_cents(c.state, c.revenue_cents, c.adjusted_cents)) <> 0
-                            ORDER BY s.id
-                        ) d
-                        WHERE e.id = d.id
-                        $sql$, changes);
-                    RETURN NULL;
-                END $$;
+                """);
+            migrationBuilder.Sql(CreditEnrollmentRevenueFunction);
+            migrationBuilder.Sql("""
 
                 CREATE FUNCTION recompute_enrollment_revenue() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN

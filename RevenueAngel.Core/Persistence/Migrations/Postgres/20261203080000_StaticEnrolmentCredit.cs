@@ -59,41 +59,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("""
-                CREATE OR REPLACE FUNCTION credit_enrollment_revenue() RETURNS trigger LANGUAGE plpgsql AS $$
-                DECLARE
-                    changes text := CASE TG_OP
-                        WHEN 'INSERT' THEN 'SELECT company_id, member_id, created_at, state, revenue_cents, adjusted_cents, 1 AS sign FROM new_rows'
-                        WHEN 'DELETE' THEN 'SELECT company_id, member_id, created_at, state, revenue_cents, adjusted_cents, -1 AS sign FROM old_rows'
-                        ELSE 'SELECT company_id, member_id, created_at, state, revenue_cents, adjusted_cents, 1 AS sign FROM new_rows
-                              UNION ALL SELECT company_id, member_id, created_at, state, revenue_cents, adjusted_cents, -1 AS sign FROM old_rows' END;
-                BEGIN
-                    EXECUTE format($sql$
-                        UPDATE enrollments e SET revenue_cents = e.revenue_cents + d.cents
-                        FROM (
-                            SELECT s.id, sum(c.sign * conversion_net_cents(c.state, c.revenue_cents, c.adjusted_cents)) AS cents
-                            FROM (%s) c
-                            JOIN members m ON m.id = c.member_id
-                            CROSS JOIN LATERAL (
-                                SELECT en.id, en.entered_at, en.ended_at FROM enrollments en
-                                WHERE en.company_id = c.company_id AND en.subject_kind = 'member' AND en.subject_id = c.member_id
-                                UNION ALL
-                                SELECT en.id, en.entered_at, en.ended_at FROM leads l
-                                JOIN enrollments en ON en.company_id = c.company_id AND en.subject_kind = 'lead' AND en.subject_id = l.id
-                                WHERE l.company_id = c.company_id AND l.whop_user_id = m.whop_user_id
-                            ) s
-                            WHERE c.created_at >= s.entered_at AND c.created_at <= coalesce(s.ended_at, 'infinity')
-                            GROUP BY s.id
-                            HAVING sum(c.sign * conversion_net_cents(c.state, c.revenue_cents, c.adjusted_cents)) <> 0
-                            ORDER BY s.id
-                        ) d
-                        WHERE e.id = d.id
-                        $sql$, changes);
-                    RETURN NULL;
-                END $$;
-
-                DROP TYPE conversion_change;
-                """);
+            migrationBuilder.Sql(EnrolmentRevenue.CreditEnrollmentRevenueFunction);
+            migrationBuilder.Sql("DROP TYPE conversion_change;");
         }
     }
 }
