@@ -23,10 +23,9 @@ public sealed class AnalyticsQueries(IDbContextFactory<RevenueAngelDbContext> co
         // Independent reads, each on a connection of its own, so the database works on them side by side.
         var current = InContextAsync(db => PeriodMeasurement.TakeAsync(db, companyId, currency, window, playbooks, ct), ct);
         var previous = InContextAsync(db => PeriodMeasurement.TakeAsync(db, companyId, currency, window.Previous(), playbooks, ct), ct);
-        var dailyRevenue = InContextAsync(db => DailySeries.ReadRevenueAsync(db, companyId, currency, window, ct), ct);
         var churnSave = InContextAsync(db => ChurnSaveFigures.ReadAsync(db, companyId, currency, window, attribution.Value.SaveConfirmationDays, ct), ct);
-        await Task.WhenAll(current, previous, dailyRevenue, churnSave);
-        var daily = DailySeries.Assemble(dailyRevenue.Result, current.Result.Sends, window, playbooks);
+        await Task.WhenAll(current, previous, churnSave);
+        var daily = DailySeries.Assemble(current.Result.Conversions, currency, current.Result.Sends, window, playbooks);
         return new AnalyticsOverview(currency, window, current.Result.Figures, previous.Result.Figures, daily, current.Result.Playbooks)
         {
             ChurnSave = churnSave.Result,

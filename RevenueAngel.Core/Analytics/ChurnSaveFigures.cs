@@ -19,20 +19,14 @@ internal static class ChurnSaveFigures
             .GroupBy(p => new { Paid = p.PaidAt != null, InCurrency = p.Currency == currency })
             .Select(g => new { g.Key.Paid, g.Key.InCurrency, Count = g.Count(), Cents = g.Sum(p => p.TotalCents) })
             .ToListAsync(ct);
-        var kept = await NetConversion.Of(db, companyId, window)
-            .Where(c => Kept.Contains(c.Type))
-            .GroupBy(c => new { c.Type, c.State, c.RecoveredBy, InCurrency = c.Currency == currency })
-            .Select(g => new { g.Key.Type, g.Key.State, g.Key.RecoveredBy, g.Key.InCurrency, Count = g.Count(), Cents = g.Sum(c => c.NetCents) })
-            .ToListAsync(ct);
-        var pendingCents = await db.Conversions
-            .Where(c => c.CompanyId == companyId && c.Type == ConversionType.Save && c.State == ConversionState.Pending && c.Currency == currency
-                        && c.CreatedAt >= window.From && c.CreatedAt < window.To)
-            .SumAsync(c => (long?)c.RevenueCents, ct) ?? 0;
+        var kept = (await ConversionCounts.ReadAsync(db, companyId, window, ct)).Where(c => Kept.Contains(c.Type)).ToList();
+        var pendingCents = kept.Where(c => c.Type == ConversionType.Save && c.State == ConversionState.Pending && c.Currency == currency)
+            .Sum(c => c.RevenueCents);
 
         int Count(ConversionType type, Func<ConversionState, RecoverySource?, bool> which) =>
             kept.Where(k => k.Type == type && which(k.State, k.RecoveredBy)).Sum(k => k.Count);
         long Cents(ConversionType type, Func<ConversionState, RecoverySource?, bool> which) =>
-            kept.Where(k => k.Type == type && k.InCurrency && which(k.State, k.RecoveredBy)).Sum(k => k.Cents);
+            kept.Where(k => k.Type == type && k.Currency == currency && which(k.State, k.RecoveredBy)).Sum(k => k.NetCents);
         // Recoveries recorded before the split existed are counted as Whop's: nothing says a message earned them.
         bool Ours(ConversionState _, RecoverySource? by) => by == RecoverySource.Ours;
         bool Whops(ConversionState _, RecoverySource? by) => by != RecoverySource.Ours;
@@ -68,7 +62,8 @@ internal static class ChurnSaveFigures
             .Select(g => new { Kind = g.Key, Offered = g.Count(), Accepted = g.Count(o => o.Status == OfferStatus.Accepted) })
             .ToListAsync(ct);
         var saves = await db.Conversions
-            .Where(c => c.CompanyId == companyId && c.Type == ConversionType.Save && c.CreatedAt >= window.From && c.CreatedAt < window.To)
+            .Where(c => c.CompanyId == companyId && c.SaveOfferId != null && c.CreatedAt >= window.From && c.CreatedAt < window.To
+                        && c.Type == ConversionType.Save)
             .Join(db.SaveOffers, c => c.SaveOfferId, o => (long?)o.Id, (c, o) => new { o.Kind, c.State, c.Currency, c.RevenueCents })
             .GroupBy(s => new { s.Kind, s.State, InCurrency = s.Currency == currency })
             .Select(g => new { g.Key.Kind, g.Key.State, g.Key.InCurrency, Count = g.Count(), Cents = g.Sum(s => s.RevenueCents) })

@@ -19,6 +19,8 @@ internal sealed class NetConversion
     public DateTimeOffset? SentAt { get; init; }
     public ConversionState State { get; init; }
     public RecoverySource? RecoveredBy { get; init; }
+    /// What the payment was, before refunds and whatever the state.
+    public long RevenueCents { get; init; }
     public long NetCents { get; init; }
 
     /// Every conversion of the company when <paramref name="window"/> is null.
@@ -41,6 +43,7 @@ internal sealed class NetConversion
                    SentAt = c.AttributedSentAt,
                    State = c.State,
                    RecoveredBy = c.RecoveredBy,
+                   RevenueCents = c.RevenueCents,
                    NetCents = c.State != ConversionState.Confirmed
                           || (c.ConfirmedByPaymentId != null && db.Conversions.Any(o => o.WhopPaymentId == c.ConfirmedByPaymentId))
                    ? 0 : c.RevenueCents + c.AdjustedCents,

@@ -1,20 +1,18 @@
-using Microsoft.EntityFrameworkCore;
 using RevenueAngel.Core.Attribution;
 using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Playbooks;
 
 namespace RevenueAngel.Core.Analytics;
 
-/// The figures of one window, with the per-playbook counts they were summed from and the hourly sends they counted.
-internal sealed record PeriodMeasurement(PeriodFigures Figures, IReadOnlyList<PlaybookPerformance> Playbooks, IReadOnlyList<SentSlice> Sends)
+/// The figures of one window, with the per-playbook counts they were summed from and the hourly sends and conversions they counted.
+internal sealed record PeriodMeasurement(PeriodFigures Figures, IReadOnlyList<PlaybookPerformance> Playbooks, IReadOnlyList<SentSlice> Sends,
+    IReadOnlyList<ConversionSlice> Conversions)
 {
     public static async Task<PeriodMeasurement> TakeAsync(RevenueAngelDbContext db, string companyId, string currency,
         AnalyticsWindow window, IReadOnlyDictionary<long, PlaybookHeader> playbooks, CancellationToken ct)
     {
-        var conversions = await NetConversion.Of(db, companyId, window)
-            .GroupBy(c => new { c.Type, c.PlaybookId, InCurrency = c.Currency == currency })
-            .Select(g => new { g.Key.Type, g.Key.PlaybookId, g.Key.InCurrency, Count = g.Count(), Cents = g.Sum(c => c.NetCents) })
-            .ToListAsync(ct);
+        var slices = await ConversionCounts.ReadAsync(db, companyId, window, ct);
+        var conversions = slices.Select(c => new { c.Type, c.PlaybookId, InCurrency = c.Currency == currency, c.Count, Cents = c.NetCents }).ToList();
         var sends = await SentCounts.ReadAsync(db, companyId, window, ct);
 
         // Holdout members get no messages: they measure the playbook, they are not its audience.
@@ -47,6 +45,6 @@ internal sealed record PeriodMeasurement(PeriodFigures Figures, IReadOnlyList<Pl
             .Where(p => !p.Deleted || p.Sends > 0 || p.Conversions > 0)
             .OrderByDescending(p => p.RevenueCents).ThenByDescending(p => p.Sends).ThenBy(p => p.Name)
             .ToList();
-        return new PeriodMeasurement(figures, table, sends);
+        return new PeriodMeasurement(figures, table, sends, slices);
     }
 }

@@ -35,6 +35,17 @@ internal sealed class ConversionConfiguration : IEntityTypeConfiguration<Convers
                 c.AttributedPlaybookId, c.AttributedStepId, c.AttributedSendId,
             });
         builder.HasIndex(c => c.AttributedSendId);
+        // The hourly counts keep every confirmed conversion's net; the few saves confirmed by a payment are read from
+        // here to take out those whose payment is a conversion of its own, and the saves an offer made for its report.
+        builder.HasIndex(c => new { c.CompanyId, c.CreatedAt }, "ix_conversions_confirmed_by_payment").HasDatabaseName("ix_conversions_confirmed_by_payment")
+            .IncludeProperties(c => new
+            {
+                c.ConfirmedByPaymentId, c.Type, c.AttributedPlaybookId, c.Currency, c.State, c.RecoveredBy, c.RevenueCents, c.AdjustedCents,
+            })
+            .HasFilter("confirmed_by_payment_id IS NOT NULL");
+        builder.HasIndex(c => new { c.CompanyId, c.CreatedAt }, "ix_conversions_made_by_offer").HasDatabaseName("ix_conversions_made_by_offer")
+            .IncludeProperties(c => new { c.SaveOfferId, c.Type, c.State, c.Currency, c.RevenueCents })
+            .HasFilter("save_offer_id IS NOT NULL");
         // A playbook's step funnel: the conversions credited to its sends that went out in a period, from the index alone.
         builder.HasIndex(c => new { c.CompanyId, c.AttributedPlaybookId, c.AttributedSentAt })
             .IncludeProperties(c => new { c.AttributedStepId, c.RevenueCents, c.AdjustedCents, c.Currency, c.State, c.ConfirmedByPaymentId })

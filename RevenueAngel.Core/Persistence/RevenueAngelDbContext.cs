@@ -41,6 +41,7 @@ public abstract class RevenueAngelDbContext(DbContextOptions options) : DbContex
     public DbSet<Analytics.SendHourlyCount> SendHourlyCounts => Set<Analytics.SendHourlyCount>();
     public DbSet<Analytics.EnrollmentHourlyCount> EnrollmentHourlyCounts => Set<Analytics.EnrollmentHourlyCount>();
     public DbSet<Analytics.SendChannelHourlyCount> SendChannelHourlyCounts => Set<Analytics.SendChannelHourlyCount>();
+    public DbSet<Analytics.ConversionHourlyCount> ConversionHourlyCounts => Set<Analytics.ConversionHourlyCount>();
     public DbSet<Conversion> Conversions => Set<Conversion>();
     public DbSet<RevenueAdjustment> RevenueAdjustments => Set<RevenueAdjustment>();
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();

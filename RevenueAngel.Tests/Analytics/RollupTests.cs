@@ -12,7 +12,8 @@ using RevenueAngel.Tests.Infrastructure;
 namespace RevenueAngel.Tests.Analytics;
 
 /// The rollups the dashboard and the Analytics page read (each enrolment's revenue and its arm's hourly sums, the
-/// channel × outcome hourly counts, the conversions' copy of their send's sent-at) are kept by database triggers.
+/// channel × outcome hourly counts, the conversions' hourly counts, the conversions' copy of their send's sent-at) are
+/// kept by database triggers.
 /// After a mixed stream of writes, every figure read through them must equal the figure computed from the raw rows.
 public sealed class RollupTests(BothProvidersFixture hosts) : IClassFixture<BothProvidersFixture>
 {
@@ -67,6 +68,44 @@ public sealed class RollupTests(BothProvidersFixture hosts) : IClassFixture<Both
                 of.Count(s => s.Status == SendStatus.Failed), of.Count(s => s.Status == SendStatus.Canceled), 0), channels.Single(c => c.Channel == channel));
         }
 
+        // The conversions' hourly counts, hour by hour, and the overview's revenue figures read through them over a
+        // window with partial hours at both ends (one conversion in each).
+        var conversionHours = (await db.ConversionHourlyCounts.Where(c => c.CompanyId == world.CompanyId && c.Conversions != 0).ToListAsync(Ct))
+            .Select(c => (c.Hour.UtcTicks, c.Type, c.PlaybookId, c.Currency, c.State, c.RecoveredBy, c.Conversions, c.RevenueCents, c.NetCents))
+            .OrderBy(c => c).ToList();
+        var rawConversionHours = raw.Conversions
+            .GroupBy(c => (Hour: Hour(c.CreatedAt), c.Type, PlaybookId: c.AttributedPlaybookId ?? 0, c.Currency, c.State,
+                RecoveredBy: c.RecoveredBy is { } by ? Core.Persistence.StoredEnum<RecoverySource>.ToText(by) : ""))
+            .Select(g => (g.Key.Hour, g.Key.Type, g.Key.PlaybookId, g.Key.Currency, g.Key.State, g.Key.RecoveredBy, g.Count(),
+                g.Sum(c => c.RevenueCents), g.Sum(c => c.State == ConversionState.Confirmed ? c.RevenueCents + raw.AdjustedOf(c) : 0)))
+            .OrderBy(c => c).ToList();
+        Assert.Equal(rawConversionHours, conversionHours);
+        var overview = await host.Get<AnalyticsQueries>().GetOverviewAsync(world.CompanyId, Window, Ct);
+        var windowed = raw.Conversions.Where(c => c.CreatedAt >= Window.From && c.CreatedAt < Window.To).ToList();
+        Assert.Contains(windowed, c => c.CreatedAt < Hours.Ceiling(Window.From));
+        Assert.Contains(windowed, c => c.CreatedAt >= Hours.Floor(Window.To));
+        Assert.Contains(windowed, c => c.ConfirmedByPaymentId is not null && raw.NetOf(c) == 0);
+        Assert.Equal(Enum.GetValues<ConversionType>().ToDictionary(t => t, t => windowed.Count(c => c.Type == t)), overview!.Current.ConversionsByType);
+        Assert.Equal(windowed.Where(c => c.AttributedPlaybookId is not null).Sum(raw.NetOf), overview.Current.InfluencedRevenueCents);
+        Assert.Equal(windowed.Sum(raw.NetOf), overview.Daily.Sum(d => d.RevenueCents.Values.Sum()));
+        Assert.Equal(windowed.GroupBy(c => DateOnly.FromDateTime(c.CreatedAt.UtcDateTime)).Where(g => g.Sum(raw.NetOf) != 0)
+                .ToDictionary(g => g.Key, g => g.Sum(raw.NetOf)),
+            overview.Daily.Where(d => d.RevenueCents.Values.Sum() != 0).ToDictionary(d => d.Day, d => d.RevenueCents.Values.Sum()));
+        foreach (var performance in overview.Playbooks)
+        {
+            var credited = windowed.Where(c => c.AttributedPlaybookId == performance.PlaybookId).ToList();
+            Assert.Equal((credited.Count, credited.Sum(raw.NetOf)), (performance.Conversions, performance.RevenueCents));
+        }
+        var churnSave = overview.ChurnSave!;
+        List<Conversion> Of(ConversionType type, Func<Conversion, bool> which) => [.. windowed.Where(c => c.Type == type && which(c))];
+        var (ours, whops) = (Of(ConversionType.Recovery, c => c.RecoveredBy == RecoverySource.Ours), Of(ConversionType.Recovery, c => c.RecoveredBy != RecoverySource.Ours));
+        var confirmedSaves = Of(ConversionType.Save, c => c.State == ConversionState.Confirmed);
+        Assert.Equal((ours.Count, ours.Sum(raw.NetOf), whops.Count, whops.Sum(raw.NetOf), confirmedSaves.Count, confirmedSaves.Sum(raw.NetOf),
+                Of(ConversionType.WinBack, _ => true).Count, Of(ConversionType.WinBack, _ => true).Sum(raw.NetOf)),
+            (churnSave.RecoveredByUs, churnSave.RecoveredByUsCents, churnSave.RecoveredByWhop, churnSave.RecoveredByWhopCents,
+                churnSave.SavesConfirmed, churnSave.SavesConfirmedCents, churnSave.WinBacks, churnSave.WinBackCents));
+        Assert.True(ours.Count > 0 && whops.Count > 0 && confirmedSaves.Count > 0);
+
         // The step funnel's conversions: those credited to the window's sends, net of refunds.
         foreach (var playbookId in world.PlaybookIds)
         {
@@ -102,20 +141,20 @@ public sealed class RollupTests(BothProvidersFixture hosts) : IClassFixture<Both
             await db.Members.AsNoTracking().Where(m => m.CompanyId == companyId).ToListAsync(ct),
             await db.Leads.AsNoTracking().Where(l => l.CompanyId == companyId).ToListAsync(ct));
 
-        private long Adjusted(Conversion c) => Adjustments.Where(a => a.ConversionId == c.Id).Sum(a => a.AmountCents);
+        public long AdjustedOf(Conversion c) => Adjustments.Where(a => a.ConversionId == c.Id).Sum(a => a.AmountCents);
 
         public Send? SendOf(Conversion c) => Sends.SingleOrDefault(s => s.Id == c.AttributedSendId);
 
         /// As the funnel counts it: a pending or lost save keeps nothing, nor a save confirmed by a payment that is a conversion itself.
         public long NetOf(Conversion c) => c.State != ConversionState.Confirmed
-            || (c.ConfirmedByPaymentId is { } by && Conversions.Any(o => o.WhopPaymentId == by)) ? 0 : c.RevenueCents + Adjusted(c);
+            || (c.ConfirmedByPaymentId is { } by && Conversions.Any(o => o.WhopPaymentId == by)) ? 0 : c.RevenueCents + AdjustedOf(c);
 
         public long RevenueOf(Enrollment e)
         {
             var memberId = e.SubjectKind == SubjectKind.Member ? e.SubjectId
                 : Leads.SingleOrDefault(l => l.Id == e.SubjectId)?.WhopUserId is { } user ? Members.SingleOrDefault(m => m.WhopUserId == user)?.Id : null;
             return Conversions.Where(c => memberId is not null && c.MemberId == memberId && c.CreatedAt >= e.EnteredAt && c.CreatedAt <= (e.EndedAt ?? DateTimeOffset.MaxValue))
-                .Sum(c => (c.State == ConversionState.Confirmed ? c.RevenueCents : 0) + Adjusted(c));
+                .Sum(c => (c.State == ConversionState.Confirmed ? c.RevenueCents : 0) + AdjustedOf(c));
         }
 
         public ArmSummary Arm(IEnumerable<Enrollment> enrollments, string group)

@@ -82,12 +82,12 @@ internal sealed class RollupWorld(CoreHost host, TestGraph graph)
         Send SentTo(int member) => sent.First(s => _enrollments.Single(e => e.Id == s.EnrollmentId).SubjectId == _members[member].Id
                                                && _enrollments.Single(e => e.Id == s.EnrollmentId).SubjectKind == SubjectKind.Member);
         Conversion Paid(string id, int member, long cents, DateTimeOffset at, Send? send, ConversionType type = ConversionType.FirstPurchase,
-            ConversionState state = ConversionState.Confirmed, string? confirmedBy = null) => new()
+            ConversionState state = ConversionState.Confirmed, string? confirmedBy = null, RecoverySource? by = null) => new()
         {
             CompanyId = CompanyId, MemberId = _members[member].Id, WhopPaymentId = $"pay_{CompanyId}_{id}", Type = type, RevenueCents = cents,
             AttributedSendId = send?.Id, AttributedPlaybookId = send?.PlaybookId, AttributedStepId = send?.StepId,
             AttributionMethod = send is null ? AttributionMethod.None : AttributionMethod.Delivery, AttributionWindowDays = 7, CreatedAt = at,
-            State = state, ConfirmedByPaymentId = confirmedBy,
+            State = state, ConfirmedByPaymentId = confirmedBy, RecoveredBy = by,
         };
 
         var first = Paid("1", 0, 2900, At.AddHours(6), SentTo(0));
@@ -98,10 +98,13 @@ internal sealed class RollupWorld(CoreHost host, TestGraph graph)
         var deleted = Paid("6", 2, 999, At.AddHours(10), SentTo(2));
         var beforeEntry = Paid("7", 5, 700, At.AddHours(-5), null);
         var moved = Paid("8", 1, 2500, At.AddHours(11), SentTo(1));
-        var recovery = Paid("9", 1, 1900, At.AddHours(12), SentTo(1), ConversionType.Recovery);
+        var recovery = Paid("9", 1, 1900, At.AddHours(12), SentTo(1), ConversionType.Recovery, by: RecoverySource.Ours);
+        // In the partial hours at the two edges of the tests' window.
+        var atTheStart = Paid("10", 2, 1200, At.AddMinutes(40), null, ConversionType.WinBack);
+        var atTheEnd = Paid("11", 3, 800, At.AddDays(2).AddMinutes(5), SentTo(3), ConversionType.Recovery, by: RecoverySource.Whop);
         await using (var db = host.CreateDbContext())
         {
-            db.Conversions.AddRange(first, pendingSave, refunded, ofTheLead, afterLateEnd, deleted, beforeEntry, moved, recovery);
+            db.Conversions.AddRange(first, pendingSave, refunded, ofTheLead, afterLateEnd, deleted, beforeEntry, moved, recovery, atTheStart, atTheEnd);
             await db.SaveChangesAsync(ct);
         }
 

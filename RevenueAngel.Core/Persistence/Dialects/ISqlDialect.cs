@@ -3,14 +3,11 @@ using RevenueAngel.Core.Leads.Import;
 namespace RevenueAngel.Core.Persistence.Dialects;
 
 /// Everything PostgreSQL and SQLite write differently, defined once per provider: how an instant is stored and
-/// bucketed into UTC hours and days, how a list of ids travels in one parameter, the upserts, locks and
+/// bucketed into UTC hours, how a list of ids travels in one parameter, the upserts, locks and
 /// statistics. Features write their SQL against this (through <see cref="RevenueAngelDbContext.Dialect"/>) and never
 /// ask which provider they run on, claims included (sends and webhook events).
 internal interface ISqlDialect
 {
-    /// Days since 1970-01-01 (UTC) of a stored instant, as a bigint.
-    string UtcDayNumber(string instant);
-
     /// The start of the UTC hour a stored instant falls in, stored the same way as the instant.
     string UtcHour(string instant);
 

@@ -10,8 +10,6 @@ internal sealed class PostgresDialect : ISqlDialect
 {
     public static readonly PostgresDialect Instance = new();
 
-    public string UtcDayNumber(string instant) => $"CAST((({instant} AT TIME ZONE 'UTC')::date - DATE '1970-01-01') AS bigint)";
-
     public string UtcHour(string instant) => $"(date_trunc('hour', {instant} AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')";
 
     public object Instant(DateTimeOffset value) => value;

@@ -9,10 +9,6 @@ internal sealed class SqliteDialect : ISqlDialect
 {
     public static readonly SqliteDialect Instance = new();
 
-    private const long UnixEpochTicks = 621_355_968_000_000_000;
-
-    public string UtcDayNumber(string instant) => $"(({instant} - {UnixEpochTicks}) / {TimeSpan.TicksPerDay})";
-
     public string UtcHour(string instant) => $"({instant} - {instant} % {TimeSpan.TicksPerHour})";
 
     public object Instant(DateTimeOffset value) => value.UtcTicks;

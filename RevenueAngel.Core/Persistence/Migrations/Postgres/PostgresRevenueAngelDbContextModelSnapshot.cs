@@ -22,6 +22,59 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("RevenueAngel.Core.Analytics.ConversionHourlyCount", b =>
+                {
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("Hour")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hour");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.Property<long>("PlaybookId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("playbook_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("RecoveredBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("recovered_by");
+
+                    b.Property<int>("Conversions")
+                        .HasColumnType("integer")
+                        .HasColumnName("conversions");
+
+                    b.Property<long>("NetCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("net_cents");
+
+                    b.Property<long>("RevenueCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revenue_cents");
+
+                    b.HasKey("CompanyId", "Hour", "Type", "PlaybookId", "Currency", "State", "RecoveredBy")
+                        .HasName("pk_conversion_hourly_counts");
+
+                    b.ToTable("conversion_hourly_counts", (string)null);
+                });
+
             modelBuilder.Entity("RevenueAngel.Core.Analytics.EnrollmentHourlyCount", b =>
                 {
                     b.Property<string>("CompanyId")
@@ -273,6 +326,18 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasFilter("attributed_sent_at IS NOT NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CompanyId", "AttributedPlaybookId", "AttributedSentAt"), new[] { "AttributedStepId", "RevenueCents", "AdjustedCents", "Currency", "State", "ConfirmedByPaymentId" });
+
+                    b.HasIndex(new[] { "CompanyId", "CreatedAt" }, "ix_conversions_confirmed_by_payment")
+                        .HasDatabaseName("ix_conversions_confirmed_by_payment")
+                        .HasFilter("confirmed_by_payment_id IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CompanyId", "CreatedAt" }, "ix_conversions_confirmed_by_payment"), new[] { "ConfirmedByPaymentId", "Type", "AttributedPlaybookId", "Currency", "State", "RecoveredBy", "RevenueCents", "AdjustedCents" });
+
+                    b.HasIndex(new[] { "CompanyId", "CreatedAt" }, "ix_conversions_made_by_offer")
+                        .HasDatabaseName("ix_conversions_made_by_offer")
+                        .HasFilter("save_offer_id IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CompanyId", "CreatedAt" }, "ix_conversions_made_by_offer"), new[] { "SaveOfferId", "Type", "State", "Currency", "RevenueCents" });
 
                     b.ToTable("conversions", (string)null);
                 });
@@ -1874,6 +1939,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_webhook_events_status_processed_at");
 
                     b.ToTable("webhook_events", (string)null);
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Analytics.ConversionHourlyCount", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversion_hourly_counts_companies_company_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Analytics.EnrollmentHourlyCount", b =>

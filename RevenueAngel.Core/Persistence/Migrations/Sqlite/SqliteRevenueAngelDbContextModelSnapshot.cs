@@ -17,6 +17,59 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("RevenueAngel.Core.Analytics.ConversionHourlyCount", b =>
+                {
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hour");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("PlaybookId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("playbook_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("RecoveredBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recovered_by");
+
+                    b.Property<int>("Conversions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conversions");
+
+                    b.Property<long>("NetCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("net_cents");
+
+                    b.Property<long>("RevenueCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revenue_cents");
+
+                    b.HasKey("CompanyId", "Hour", "Type", "PlaybookId", "Currency", "State", "RecoveredBy")
+                        .HasName("pk_conversion_hourly_counts");
+
+                    b.ToTable("conversion_hourly_counts", (string)null);
+                });
+
             modelBuilder.Entity("RevenueAngel.Core.Analytics.EnrollmentHourlyCount", b =>
                 {
                     b.Property<string>("CompanyId")
@@ -264,6 +317,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_conversions_company_id_attributed_playbook_id_attributed_sent_at")
                         .HasFilter("attributed_sent_at IS NOT NULL")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "AttributedStepId", "RevenueCents", "AdjustedCents", "Currency", "State", "ConfirmedByPaymentId" });
+
+                    b.HasIndex(new[] { "CompanyId", "CreatedAt" }, "ix_conversions_confirmed_by_payment")
+                        .HasDatabaseName("ix_conversions_confirmed_by_payment")
+                        .HasFilter("confirmed_by_payment_id IS NOT NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ConfirmedByPaymentId", "Type", "AttributedPlaybookId", "Currency", "State", "RecoveredBy", "RevenueCents", "AdjustedCents" });
+
+                    b.HasIndex(new[] { "CompanyId", "CreatedAt" }, "ix_conversions_made_by_offer")
+                        .HasDatabaseName("ix_conversions_made_by_offer")
+                        .HasFilter("save_offer_id IS NOT NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "SaveOfferId", "Type", "State", "Currency", "RevenueCents" });
 
                     b.ToTable("conversions", (string)null);
                 });
@@ -1833,6 +1896,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_webhook_events_status_processed_at");
 
                     b.ToTable("webhook_events", (string)null);
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Analytics.ConversionHourlyCount", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversion_hourly_counts_companies_company_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Analytics.EnrollmentHourlyCount", b =>
