@@ -35,15 +35,21 @@ public sealed class AnalyticsQueries(IDbContextFactory<RevenueAngelDbContext> co
     /// Null when the playbook does not exist or belongs to another company.
     public async Task<PlaybookReport?> GetPlaybookAsync(string companyId, long playbookId, AnalyticsWindow window, CancellationToken ct = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await CurrencyOfAsync(db, companyId, ct) is not { } currency) return null;
-        var playbooks = await PlaybookHeader.ForCompanyAsync(db, companyId, ct);
-        if (!playbooks.TryGetValue(playbookId, out var playbook)) return null;
+        string currency;
+        PlaybookHeader playbook;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            if (await CurrencyOfAsync(db, companyId, ct) is not { } found) return null;
+            currency = found;
+            if (!(await PlaybookHeader.ForCompanyAsync(db, companyId, ct)).TryGetValue(playbookId, out var header)) return null;
+            playbook = header;
+        }
 
-        var measured = await PeriodMeasurement.TakeAsync(db, companyId, currency, window,
-            new Dictionary<long, PlaybookHeader> { [playbookId] = playbook with { Deleted = false } }, ct);
-        var steps = await StepFunnels.ReadAsync(db, companyId, currency, playbookId, window, ct);
-        return new PlaybookReport(currency, window, measured.Playbooks.Single(), steps);
+        var measured = InContextAsync(db => PeriodMeasurement.TakeAsync(db, companyId, currency, window,
+            new Dictionary<long, PlaybookHeader> { [playbookId] = playbook with { Deleted = false } }, ct), ct);
+        var steps = InContextAsync(db => StepFunnels.ReadAsync(db, companyId, currency, playbookId, window, ct), ct);
+        await Task.WhenAll(measured, steps);
+        return new PlaybookReport(currency, window, measured.Result.Playbooks.Single(), steps.Result);
     }
 
     private async Task<T> InContextAsync<T>(Func<RevenueAngelDbContext, Task<T>> read, CancellationToken ct)
