@@ -119,6 +119,52 @@ public sealed class RollupTests(BothProvidersFixture hosts) : IClassFixture<Both
         Assert.True(raw.Conversions.Count(c => c.AttributedSentAt is not null) >= 3);
     }
 
+    [Fact]
+    public async Task TwoTransactionsWritingConversionsOfTheSameHoursInOppositeOrdersBothCommit()
+    {
+        var host = hosts[BothProvidersFixture.Postgres];
+        TestGraph graph;
+        // Two members: the webhook claim never gives one member's events to two batches at once.
+        Member other;
+        await using (var db = host.CreateDbContext())
+        {
+            graph = await TestGraph.CreateAsync(db);
+            other = new Member { CompanyId = graph.Company.Id, WhopUserId = $"{graph.Member.WhopUserId}_2", CreatedAt = At };
+            db.Add(other);
+            await db.SaveChangesAsync(Ct);
+        }
+        var (early, late) = (At.AddHours(1), At.AddHours(2));
+        Conversion Paid(string id, DateTimeOffset at) => new()
+        {
+            CompanyId = graph.Company.Id, MemberId = id is "2" or "4" ? other.Id : graph.Member.Id, WhopPaymentId = $"pay_{graph.Company.Id}_{id}", Type = ConversionType.FirstPurchase,
+            RevenueCents = 1000, CreatedAt = at,
+        };
+
+        // Two webhook batches, each a transaction of one statement per event, taking the same hours in opposite orders.
+        await using var first = host.CreateDbContext();
+        await using var second = host.CreateDbContext();
+        await using var firstTransaction = await first.Database.BeginTransactionAsync(Ct);
+        await using var secondTransaction = await second.Database.BeginTransactionAsync(Ct);
+        first.Add(Paid("1", early));
+        await first.SaveChangesAsync(Ct);
+        second.Add(Paid("2", late));
+        await second.SaveChangesAsync(Ct);
+        // Each would now wait for the other's hour row, were the counts written statement by statement.
+        first.Add(Paid("3", late));
+        var firstLate = first.SaveChangesAsync(Ct);
+        second.Add(Paid("4", early));
+        await second.SaveChangesAsync(Ct);
+        await firstLate;
+        await firstTransaction.CommitAsync(Ct);
+        await secondTransaction.CommitAsync(Ct);
+
+        await using var check = host.CreateDbContext();
+        var counted = await check.ConversionHourlyCounts.Where(c => c.CompanyId == graph.Company.Id)
+            .ToDictionaryAsync(c => c.Hour, c => (c.Conversions, c.NetCents), Ct);
+        Assert.Equal(new Dictionary<DateTimeOffset, (int, long)> { [early] = (2, 2000), [late] = (2, 2000) }, counted);
+        Assert.Equal(0, await check.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM conversion_hourly_changes").SingleAsync(Ct));
+    }
+
     private static long Hour(DateTimeOffset at) => at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerHour;
 
     private static ChannelOutcome OutcomeOf(SendStatus status) => status switch

@@ -6,25 +6,25 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace RevenueAngel.Core.Persistence.Migrations.Postgres
 {
     /// Conversions per UTC hour, type, credited playbook, currency, state and recovery source, with their revenue and
-    /// net, kept by statement triggers on conversions (every writer, every state change, every refund through
-    /// adjusted_cents) and filled from the conversions already there; the analytics read these rows for a window's
-    /// whole hours instead of every conversion in it.
+    /// net, kept by triggers on conversions (every writer, every state change, every refund through adjusted_cents)
+    /// and filled from the conversions already there; the analytics read these rows for a window's whole hours
+    /// instead of every conversion in it. Conversions are written by concurrent webhook batches, one statement per
+    /// event, and the rows of one hour are shared by all of them: upserting them statement by statement made two
+    /// batches take the same rows in opposite orders and deadlock. So each statement's changes are staged in
+    /// conversion_hourly_changes (plain inserts, no shared row), and a deferred constraint trigger folds a
+    /// transaction's staged changes into the counts at commit, in one upsert in key order: every writer takes the
+    /// count rows in the same order, once.
     public partial class ConversionHourlyCounts : Migration
     {
-        // One static upsert per operation: PL/pgSQL keeps each plan across calls (a formatted EXECUTE is planned on
-        // every statement). A row's contribution is +1 when it arrives and -1 when it leaves.
-        private static string Upsert(string changes) => $$"""
-                    INSERT INTO conversion_hourly_counts AS h (company_id, hour, type, playbook_id, currency, state, recovered_by, conversions, revenue_cents, net_cents)
-                    SELECT company_id, date_trunc('hour', created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', type, coalesce(attributed_playbook_id, 0),
+        // A row's contribution is +1 when it arrives and -1 when it leaves; static statements, planned once.
+        private static string Stage(string changes) => $$"""
+                    INSERT INTO conversion_hourly_changes (transaction_id, company_id, hour, type, playbook_id, currency, state, recovered_by, conversions, revenue_cents, net_cents)
+                    SELECT txid_current(), company_id, date_trunc('hour', created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', type, coalesce(attributed_playbook_id, 0),
                            currency, state, coalesce(recovered_by, ''), sum(sign), sum(sign * revenue_cents),
                            sum(CASE WHEN state = 'confirmed' THEN sign * (revenue_cents + adjusted_cents) ELSE 0 END)
                     FROM ({{changes}}) changes
-                    GROUP BY 1, 2, 3, 4, 5, 6, 7
-                    HAVING sum(sign) <> 0 OR sum(sign * revenue_cents) <> 0 OR sum(CASE WHEN state = 'confirmed' THEN sign * (revenue_cents + adjusted_cents) ELSE 0 END) <> 0
-                    ORDER BY 1, 2, 3, 4, 5, 6, 7
-                    ON CONFLICT (company_id, hour, type, playbook_id, currency, state, recovered_by) DO UPDATE
-                    SET conversions = h.conversions + EXCLUDED.conversions, revenue_cents = h.revenue_cents + EXCLUDED.revenue_cents,
-                        net_cents = h.net_cents + EXCLUDED.net_cents;
+                    GROUP BY 2, 3, 4, 5, 6, 7, 8
+                    HAVING sum(sign) <> 0 OR sum(sign * revenue_cents) <> 0 OR sum(CASE WHEN state = 'confirmed' THEN sign * (revenue_cents + adjusted_cents) ELSE 0 END) <> 0;
             """;
 
         private const string Columns = "company_id, created_at, type, attributed_playbook_id, currency, state, recovered_by, revenue_cents, adjusted_cents";
@@ -73,26 +73,65 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 .Annotation("Npgsql:IndexInclude", new[] { "save_offer_id", "type", "state", "currency", "revenue_cents" });
 
             migrationBuilder.Sql($"""
-                {Upsert($"SELECT {Columns}, 1 AS sign FROM conversions")}
+                INSERT INTO conversion_hourly_counts (company_id, hour, type, playbook_id, currency, state, recovered_by, conversions, revenue_cents, net_cents)
+                SELECT company_id, date_trunc('hour', created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', type, coalesce(attributed_playbook_id, 0),
+                       currency, state, coalesce(recovered_by, ''), count(*), sum(revenue_cents),
+                       sum(CASE WHEN state = 'confirmed' THEN revenue_cents + adjusted_cents ELSE 0 END)
+                FROM conversions
+                GROUP BY 1, 2, 3, 4, 5, 6, 7;
 
-                CREATE FUNCTION count_conversion_hours() RETURNS trigger LANGUAGE plpgsql AS $$
+                -- Rows live only inside the transaction that staged them (folded before it commits, gone with it when it
+                -- rolls back), so the table needs no WAL.
+                CREATE UNLOGGED TABLE conversion_hourly_changes (
+                    transaction_id bigint NOT NULL,
+                    company_id character varying(64) NOT NULL,
+                    hour timestamp with time zone NOT NULL,
+                    type character varying(32) NOT NULL,
+                    playbook_id bigint NOT NULL,
+                    currency character varying(3) NOT NULL,
+                    state character varying(32) NOT NULL,
+                    recovered_by character varying(32) NOT NULL,
+                    conversions integer NOT NULL,
+                    revenue_cents bigint NOT NULL,
+                    net_cents bigint NOT NULL);
+                CREATE INDEX ix_conversion_hourly_changes_transaction_id ON conversion_hourly_changes (transaction_id);
+
+                CREATE FUNCTION stage_conversion_hours() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF TG_OP = 'INSERT' THEN
-                        {Upsert($"SELECT {Columns}, 1 AS sign FROM new_rows")}
+                        {Stage($"SELECT {Columns}, 1 AS sign FROM new_rows")}
                     ELSIF TG_OP = 'DELETE' THEN
-                        {Upsert($"SELECT {Columns}, -1 AS sign FROM old_rows")}
+                        {Stage($"SELECT {Columns}, -1 AS sign FROM old_rows")}
                     ELSE
-                        {Upsert($"SELECT {Columns}, 1 AS sign FROM new_rows UNION ALL SELECT {Columns}, -1 FROM old_rows")}
+                        {Stage($"SELECT {Columns}, 1 AS sign FROM new_rows UNION ALL SELECT {Columns}, -1 FROM old_rows")}
                     END IF;
                     RETURN NULL;
                 END $$;
 
+                -- Runs at commit once per staged row; the first run of a transaction folds them all, the others find none.
+                CREATE FUNCTION fold_conversion_hours() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    WITH staged AS (DELETE FROM conversion_hourly_changes WHERE transaction_id = txid_current() RETURNING *)
+                    INSERT INTO conversion_hourly_counts AS h (company_id, hour, type, playbook_id, currency, state, recovered_by, conversions, revenue_cents, net_cents)
+                    SELECT company_id, hour, type, playbook_id, currency, state, recovered_by, sum(conversions), sum(revenue_cents), sum(net_cents)
+                    FROM staged
+                    GROUP BY 1, 2, 3, 4, 5, 6, 7
+                    HAVING sum(conversions) <> 0 OR sum(revenue_cents) <> 0 OR sum(net_cents) <> 0
+                    ORDER BY 1, 2, 3, 4, 5, 6, 7
+                    ON CONFLICT (company_id, hour, type, playbook_id, currency, state, recovered_by) DO UPDATE
+                    SET conversions = h.conversions + EXCLUDED.conversions, revenue_cents = h.revenue_cents + EXCLUDED.revenue_cents,
+                        net_cents = h.net_cents + EXCLUDED.net_cents;
+                    RETURN NULL;
+                END $$;
+
                 CREATE TRIGGER conversions_count_hours_on_insert AFTER INSERT ON conversions
-                    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION count_conversion_hours();
+                    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stage_conversion_hours();
                 CREATE TRIGGER conversions_count_hours_on_update AFTER UPDATE ON conversions
-                    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION count_conversion_hours();
+                    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stage_conversion_hours();
                 CREATE TRIGGER conversions_count_hours_on_delete AFTER DELETE ON conversions
-                    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION count_conversion_hours();
+                    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION stage_conversion_hours();
+                CREATE CONSTRAINT TRIGGER conversion_hourly_changes_fold AFTER INSERT ON conversion_hourly_changes
+                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fold_conversion_hours();
                 """);
         }
 
@@ -103,7 +142,9 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 DROP TRIGGER conversions_count_hours_on_insert ON conversions;
                 DROP TRIGGER conversions_count_hours_on_update ON conversions;
                 DROP TRIGGER conversions_count_hours_on_delete ON conversions;
-                DROP FUNCTION count_conversion_hours();
+                DROP TABLE conversion_hourly_changes;
+                DROP FUNCTION stage_conversion_hours();
+                DROP FUNCTION fold_conversion_hours();
                 """);
 
             migrationBuilder.DropTable(
