@@ -28,13 +28,27 @@ internal static class ConversionCounts
             .ToListAsync(ct);
         return
         [
-            .. await FromConversionsAsync(db, companyId, window.From, firstWholeHour, ct),
+            .. await EdgesAsync(db, companyId, window, firstWholeHour, endOfWholeHours, ct),
             .. counted.Select(c => new ConversionSlice(c.Hour, c.Type, c.PlaybookId == 0 ? null : c.PlaybookId, c.Currency, c.State,
                 c.RecoveredBy == "" ? null : StoredEnum<RecoverySource>.Parse(c.RecoveredBy), c.Conversions, c.RevenueCents, c.NetCents)),
             .. overlapping.Select(c => new ConversionSlice(Hours.Floor(c.CreatedAt), c.Type, c.AttributedPlaybookId, c.Currency, c.State,
                 c.RecoveredBy, Count: 0, RevenueCents: 0, NetCents: -c.Cents)),
-            .. await FromConversionsAsync(db, companyId, endOfWholeHours, window.To, ct),
         ];
+    }
+
+    /// The partial hours before the first whole hour and after the last, in one statement.
+    private static async Task<IReadOnlyList<ConversionSlice>> EdgesAsync(RevenueAngelDbContext db, string companyId, AnalyticsWindow window,
+        DateTimeOffset firstWholeHour, DateTimeOffset endOfWholeHours, CancellationToken ct)
+    {
+        if (window.From == firstWholeHour && endOfWholeHours == window.To) return [];
+        var rows = await NetConversion.Of(db, companyId, window: null)
+            .Where(c => (c.CreatedAt >= window.From && c.CreatedAt < firstWholeHour) || (c.CreatedAt >= endOfWholeHours && c.CreatedAt < window.To))
+            .GroupBy(c => new { c.Type, c.PlaybookId, c.Currency, c.State, c.RecoveredBy, Late = c.CreatedAt >= endOfWholeHours })
+            .Select(g => new { g.Key.Type, g.Key.PlaybookId, g.Key.Currency, g.Key.State, g.Key.RecoveredBy, g.Key.Late,
+                Count = g.Count(), Revenue = g.Sum(c => c.RevenueCents), Net = g.Sum(c => c.NetCents) })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new ConversionSlice(r.Late ? endOfWholeHours : Hours.Floor(window.From), r.Type, r.PlaybookId, r.Currency,
+            r.State, r.RecoveredBy, r.Count, r.Revenue, r.Net))];
     }
 
     private static async Task<IReadOnlyList<ConversionSlice>> FromConversionsAsync(RevenueAngelDbContext db, string companyId,

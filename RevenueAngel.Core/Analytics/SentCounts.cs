@@ -22,12 +22,21 @@ internal static class SentCounts
             .GroupBy(c => new { c.PlaybookId, c.StepId, c.Hour })
             .Select(g => new SentSlice(g.Key.PlaybookId, g.Key.StepId, g.Key.Hour, g.Sum(c => c.Sent), g.Sum(c => c.Clicked)))
             .ToListAsync(ct);
-        return
-        [
-            .. await FromSendsAsync(db, companyId, playbookId, window.From, firstWholeHour, ct),
-            .. wholeHours,
-            .. await FromSendsAsync(db, companyId, playbookId, endOfWholeHours, window.To, ct),
-        ];
+        return [.. await EdgesAsync(db, companyId, playbookId, window, firstWholeHour, endOfWholeHours, ct), .. wholeHours];
+    }
+
+    /// The partial hours before the first whole hour and after the last, in one statement.
+    private static async Task<IReadOnlyList<SentSlice>> EdgesAsync(RevenueAngelDbContext db, string companyId, long? playbookId,
+        AnalyticsWindow window, DateTimeOffset firstWholeHour, DateTimeOffset endOfWholeHours, CancellationToken ct)
+    {
+        if (window.From == firstWholeHour && endOfWholeHours == window.To) return [];
+        var rows = await db.Sends
+            .Where(s => s.CompanyId == companyId && (playbookId == null || s.PlaybookId == playbookId)
+                        && ((s.SentAt >= window.From && s.SentAt < firstWholeHour) || (s.SentAt >= endOfWholeHours && s.SentAt < window.To)))
+            .GroupBy(s => new { s.PlaybookId, s.StepId, Late = s.SentAt >= endOfWholeHours })
+            .Select(g => new { g.Key.PlaybookId, g.Key.StepId, g.Key.Late, Sent = g.Count(), Clicked = g.Count(s => s.ClickedAt != null) })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new SentSlice(r.PlaybookId, r.StepId, r.Late ? endOfWholeHours : Hours.Floor(window.From), r.Sent, r.Clicked))];
     }
 
     private static async Task<IReadOnlyList<SentSlice>> FromSendsAsync(RevenueAngelDbContext db, string companyId, long? playbookId,
