@@ -43,6 +43,40 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 END $$;
             """;
 
+        /// The hourly enrolment-count trigger function as this migration made it (StaticEnrolmentHourCounts' Down restores it).
+        internal const string CountEnrollmentHoursFunction = """
+                CREATE OR REPLACE FUNCTION count_enrollment_hours() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE
+                    changes text := CASE TG_OP
+                        WHEN 'INSERT' THEN 'SELECT *, 1 AS sign FROM new_rows'
+                        WHEN 'DELETE' THEN 'SELECT *, -1 AS sign FROM old_rows'
+                        ELSE 'SELECT *, 1 AS sign FROM new_rows UNION ALL SELECT *, -1 AS sign FROM old_rows' END;
+                BEGIN
+                    EXECUTE format($sql$
+                        INSERT INTO enrollment_hourly_counts AS c (company_id, hour, playbook_id, "group", entered, converted, ended, revenue_cents, revenue_squares)
+                        SELECT company_id, hour, playbook_id, "group", sum(entered), sum(converted), sum(ended), sum(revenue), sum(squares)
+                        FROM (
+                            SELECT company_id, date_trunc('hour', entered_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS hour, playbook_id,
+                                   coalesce("group", '') AS "group", sign AS entered,
+                                   CASE WHEN status = 'converted' THEN sign ELSE 0 END AS converted, 0 AS ended,
+                                   sign * revenue_cents AS revenue, sign * (revenue_cents::float8 * revenue_cents) AS squares
+                            FROM (%1$s) changes
+                            UNION ALL
+                            SELECT company_id, date_trunc('hour', ended_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', playbook_id,
+                                   coalesce("group", ''), 0, 0, sign, 0, 0
+                            FROM (%1$s) changes WHERE ended_at IS NOT NULL
+                        ) deltas
+                        GROUP BY 1, 2, 3, 4
+                        HAVING sum(entered) <> 0 OR sum(converted) <> 0 OR sum(ended) <> 0 OR sum(revenue) <> 0 OR sum(squares) <> 0
+                        ORDER BY 1, 2, 3, 4
+                        ON CONFLICT (company_id, hour, playbook_id, "group") DO UPDATE
+                        SET entered = c.entered + EXCLUDED.entered, converted = c.converted + EXCLUDED.converted, ended = c.ended + EXCLUDED.ended,
+                            revenue_cents = c.revenue_cents + EXCLUDED.revenue_cents, revenue_squares = c.revenue_squares + EXCLUDED.revenue_squares
+                        $sql$, changes);
+                    RETURN NULL;
+                END $$;
+            """;
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -263,36 +297,9 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 ) r
                 WHERE h.company_id = r.company_id AND h.hour = r.hour AND h.playbook_id = r.playbook_id AND h."group" = r."group";
 
-                CREATE OR REPLACE FUNCTION count_enrollment_hours() RETURNS trigger LANGUAGE plpgsql AS $$
-                DECLARE
-                    changes text := CASE TG_OP
-                        WHEN 'INSERT' THEN 'SELECT *, 1 AS sign FROM new_rows'
-                        WHEN 'DELETE' THEN 'SELECT *, -1 AS sign FROM old_rows'
-                        ELSE 'SELECT *, 1 AS sign FROM new_rows UNION ALL SELECT *, -1 AS sign FROM old_rows' END;
-                BEGIN
-                    EXECUTE format($sql$
-                        INSERT INTO enrollment_hourly_counts AS c (company_id, hour, playbook_id, "group", entered, converted, ended, revenue_cents, revenue_squares)
-                        SELECT company_id, hour, playbook_id, "group", sum(entered), sum(converted), sum(ended), sum(revenue), sum(squares)
-                        FROM (
-                            SELECT company_id, date_trunc('hour', entered_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS hour, playbook_id,
-                                   coalesce("group", '') AS "group", sign AS entered,
-                                   CASE WHEN status = 'converted' THEN sign ELSE 0 END AS converted, 0 AS ended,
-                                   sign * revenue_cents AS revenue, sign * (revenue_cents::float8 * revenue_cents) AS squares
-                            FROM (%1$s) changes
-                            UNION ALL
-                            SELECT company_id, date_trunc('hour', ended_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', playbook_id,
-                                   coalesce("group", ''), 0, 0, sign, 0, 0
-                            FROM (%1$s) changes WHERE ended_at IS NOT NULL
-                        ) deltas
-                        GROUP BY 1, 2, 3, 4
-                        HAVING sum(entered) <> 0 OR sum(converted) <> 0 OR sum(ended) <> 0 OR sum(revenue) <> 0 OR sum(squares) <> 0
-                        ORDER BY 1, 2, 3, 4
-                        ON CONFLICT (company_id, hour, playbook_id, "group") DO UPDATE
-                        SET entered = c.entered + EXCLUDED.entered, converted = c.converted + EXCLUDED.converted, ended = c.ended + EXCLUDED.ended,
-                            revenue_cents = c.revenue_cents + EXCLUDED.revenue_cents, revenue_squares = c.revenue_squares + EXCLUDED.revenue_squares
-                        $sql$, changes);
-                    RETURN NULL;
-                END $$;
+                """);
+            migrationBuilder.Sql(CountEnrollmentHoursFunction);
+            migrationBuilder.Sql("""
 
                 CREATE TRIGGER conversions_credit_enrollments_on_insert AFTER INSERT ON conversions
                     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION credit_enrollment_revenue();
