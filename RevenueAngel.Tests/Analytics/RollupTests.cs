@@ -165,6 +165,31 @@ public sealed class RollupTests(BothProvidersFixture hosts) : IClassFixture<Both
         Assert.Equal(0, await check.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM conversion_hourly_changes").SingleAsync(Ct));
     }
 
+    [Theory]
+    [MemberData(nameof(BothProvidersFixture.Providers), MemberType = typeof(BothProvidersFixture))]
+    public async Task DeletingACompanyWithConversionsTakesItsCountsAlong(string provider)
+    {
+        var host = hosts[provider];
+        var company = new Core.Companies.Company { Id = $"biz_{Guid.NewGuid():N}"[..16], Name = "Leaving", InstalledAt = At };
+        await using (var db = host.CreateDbContext())
+        {
+            var member = new Member { CompanyId = company.Id, WhopUserId = $"user_{company.Id}", CreatedAt = At };
+            db.AddRange(company, member);
+            await db.SaveChangesAsync(Ct);
+            db.Add(new Conversion { CompanyId = company.Id, MemberId = member.Id, WhopPaymentId = $"pay_{company.Id}", RevenueCents = 900, CreatedAt = At });
+            await db.SaveChangesAsync(Ct);
+            Assert.Equal(1, await db.ConversionHourlyCounts.Where(c => c.CompanyId == company.Id).SumAsync(c => c.Conversions, Ct));
+        }
+
+        // The cascade deletes the conversions, whose triggers then count them out of rows the same cascade removed.
+        await using (var db = host.CreateDbContext())
+            await db.Companies.Where(c => c.Id == company.Id).ExecuteDeleteAsync(Ct);
+
+        await using var check = host.CreateDbContext();
+        Assert.False(await check.Conversions.AnyAsync(c => c.CompanyId == company.Id, Ct));
+        Assert.False(await check.ConversionHourlyCounts.AnyAsync(c => c.CompanyId == company.Id, Ct));
+    }
+
     private static long Hour(DateTimeOffset at) => at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerHour;
 
     private static ChannelOutcome OutcomeOf(SendStatus status) => status switch

@@ -115,6 +115,8 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     INSERT INTO conversion_hourly_counts AS h (company_id, hour, type, playbook_id, currency, state, recovered_by, conversions, revenue_cents, net_cents)
                     SELECT company_id, hour, type, playbook_id, currency, state, recovered_by, sum(conversions), sum(revenue_cents), sum(net_cents)
                     FROM staged
+                    -- A company deleted in this transaction took its counts with it (the cascade); its staged rows have nowhere to go.
+                    WHERE company_id IN (SELECT id FROM companies)
                     GROUP BY 1, 2, 3, 4, 5, 6, 7
                     HAVING sum(conversions) <> 0 OR sum(revenue_cents) <> 0 OR sum(net_cents) <> 0
                     ORDER BY 1, 2, 3, 4, 5, 6, 7
