@@ -21,6 +21,10 @@ internal sealed class NetConversion
     public RecoverySource? RecoveredBy { get; init; }
     /// What the payment was, before refunds and whatever the state.
     public long RevenueCents { get; init; }
+    /// What refunds and lost disputes took back (zero or negative).
+    public long AdjustedCents { get; init; }
+    /// A save confirmed by a payment that is a conversion of its own: its money counts there, not here.
+    public bool CountedElsewhere { get; init; }
     public long NetCents { get; init; }
 
     /// Every conversion of the company when <paramref name="window"/> is null.
@@ -31,6 +35,7 @@ internal sealed class NetConversion
         // The refunds are on the row already (AdjustedCents); the overlap is looked up by key for the few saves
         // confirmed by a payment, not joined for every conversion.
         return from c in company
+               let countedElsewhere = c.ConfirmedByPaymentId != null && db.Conversions.Any(o => o.WhopPaymentId == c.ConfirmedByPaymentId)
                select new NetConversion
                {
                    Id = c.Id,
@@ -44,9 +49,9 @@ internal sealed class NetConversion
                    State = c.State,
                    RecoveredBy = c.RecoveredBy,
                    RevenueCents = c.RevenueCents,
-                   NetCents = c.State != ConversionState.Confirmed
-                          || (c.ConfirmedByPaymentId != null && db.Conversions.Any(o => o.WhopPaymentId == c.ConfirmedByPaymentId))
-                   ? 0 : c.RevenueCents + c.AdjustedCents,
+                   AdjustedCents = c.AdjustedCents,
+                   CountedElsewhere = countedElsewhere,
+                   NetCents = c.State != ConversionState.Confirmed || countedElsewhere ? 0 : c.RevenueCents + c.AdjustedCents,
                };
     }
 }

@@ -14,7 +14,7 @@ internal static class SentCounts
     {
         var firstWholeHour = Hours.Ceiling(window.From);
         var endOfWholeHours = Hours.Floor(window.To);
-        if (firstWholeHour >= endOfWholeHours) return await FromSendsAsync(db, companyId, playbookId, window.From, window.To, ct);
+        if (firstWholeHour >= endOfWholeHours) return await EdgesAsync(db, companyId, playbookId, window.From, window.To, window.To, window.To, ct);
 
         var wholeHours = await db.SendHourlyCounts
             .Where(c => c.CompanyId == companyId && c.Hour >= firstWholeHour && c.Hour < endOfWholeHours
@@ -22,33 +22,22 @@ internal static class SentCounts
             .GroupBy(c => new { c.PlaybookId, c.StepId, c.Hour })
             .Select(g => new SentSlice(g.Key.PlaybookId, g.Key.StepId, g.Key.Hour, g.Sum(c => c.Sent), g.Sum(c => c.Clicked)))
             .ToListAsync(ct);
-        return [.. await EdgesAsync(db, companyId, playbookId, window, firstWholeHour, endOfWholeHours, ct), .. wholeHours];
+        return [.. await EdgesAsync(db, companyId, playbookId, window.From, firstWholeHour, endOfWholeHours, window.To, ct), .. wholeHours];
     }
 
-    /// The partial hours before the first whole hour and after the last, in one statement.
+    /// The sends of [earlyFrom, earlyTo) and [lateFrom, lateTo), the partial hours at a window's edges (or a window inside
+    /// one hour, with the late range empty), in one statement.
     private static async Task<IReadOnlyList<SentSlice>> EdgesAsync(RevenueAngelDbContext db, string companyId, long? playbookId,
-        AnalyticsWindow window, DateTimeOffset firstWholeHour, DateTimeOffset endOfWholeHours, CancellationToken ct)
+        DateTimeOffset earlyFrom, DateTimeOffset earlyTo, DateTimeOffset lateFrom, DateTimeOffset lateTo, CancellationToken ct)
     {
-        if (window.From == firstWholeHour && endOfWholeHours == window.To) return [];
+        if (earlyFrom >= earlyTo && lateFrom >= lateTo) return [];
         var rows = await db.Sends
             .Where(s => s.CompanyId == companyId && (playbookId == null || s.PlaybookId == playbookId)
-                        && ((s.SentAt >= window.From && s.SentAt < firstWholeHour) || (s.SentAt >= endOfWholeHours && s.SentAt < window.To)))
-            .GroupBy(s => new { s.PlaybookId, s.StepId, Late = s.SentAt >= endOfWholeHours })
+                        && ((s.SentAt >= earlyFrom && s.SentAt < earlyTo) || (s.SentAt >= lateFrom && s.SentAt < lateTo)))
+            .GroupBy(s => new { s.PlaybookId, s.StepId, Late = s.SentAt >= lateFrom })
             .Select(g => new { g.Key.PlaybookId, g.Key.StepId, g.Key.Late, Sent = g.Count(), Clicked = g.Count(s => s.ClickedAt != null) })
             .ToListAsync(ct);
-        return [.. rows.Select(r => new SentSlice(r.PlaybookId, r.StepId, r.Late ? endOfWholeHours : Hours.Floor(window.From), r.Sent, r.Clicked))];
-    }
-
-    private static async Task<IReadOnlyList<SentSlice>> FromSendsAsync(RevenueAngelDbContext db, string companyId, long? playbookId,
-        DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
-    {
-        if (from >= to) return [];
-        var rows = await db.Sends
-            .Where(s => s.CompanyId == companyId && s.SentAt >= from && s.SentAt < to && (playbookId == null || s.PlaybookId == playbookId))
-            .GroupBy(s => new { s.PlaybookId, s.StepId })
-            .Select(g => new { g.Key.PlaybookId, g.Key.StepId, Sent = g.Count(), Clicked = g.Count(s => s.ClickedAt != null) })
-            .ToListAsync(ct);
-        return [.. rows.Select(r => new SentSlice(r.PlaybookId, r.StepId, Hours.Floor(from), r.Sent, r.Clicked))];
+        return [.. rows.Select(r => new SentSlice(r.PlaybookId, r.StepId, r.Late ? lateFrom : Hours.Floor(earlyFrom), r.Sent, r.Clicked))];
     }
 }
 
