@@ -30,8 +30,9 @@ public sealed class DashboardQueries(IDbContextFactory<RevenueAngelDbContext> co
 
         var (since, until) = (window.From, window.To);
 
-        var members = await db.Members.CountAsync(m => m.CompanyId == companyId, ct);
-        var active = await db.Memberships.CountAsync(m => m.CompanyId == companyId && ActiveStatuses.Contains(m.Status), ct);
+        // Counted by the database as members and memberships are written (MemberCount, MembershipCount).
+        var members = await db.MemberCounts.Where(c => c.CompanyId == companyId).Select(c => c.Members).SingleOrDefaultAsync(ct);
+        var active = await db.MembershipCounts.Where(c => c.CompanyId == companyId && ActiveStatuses.Contains(c.Status)).SumAsync(c => c.Memberships, ct);
 
         var companyPayments = db.Payments.Where(p => p.CompanyId == companyId);
         var failed = await companyPayments.CountAsync(p => p.FailedAt >= since && p.FailedAt < until, ct);
@@ -58,10 +59,10 @@ public sealed class DashboardQueries(IDbContextFactory<RevenueAngelDbContext> co
     private static async Task<IReadOnlyList<Money>> MonthlyRecurringRevenueAsync(
         RevenueAngelDbContext db, string companyId, CancellationToken ct)
     {
-        var payingByPlan = await db.Memberships
-            .Where(m => m.CompanyId == companyId && PayingStatuses.Contains(m.Status))
-            .GroupBy(m => m.PlanId)
-            .Select(g => new { PlanId = g.Key, Count = g.Count() })
+        var payingByPlan = await db.MembershipCounts
+            .Where(c => c.CompanyId == companyId && PayingStatuses.Contains(c.Status))
+            .GroupBy(c => c.PlanId)
+            .Select(g => new { PlanId = g.Key, Count = g.Sum(c => c.Memberships) })
             .ToListAsync(ct);
         var plans = await db.Plans.Where(p => p.CompanyId == companyId).ToDictionaryAsync(p => p.Id, ct);
 

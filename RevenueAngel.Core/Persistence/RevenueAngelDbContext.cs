@@ -29,6 +29,8 @@ public abstract class RevenueAngelDbContext(DbContextOptions options) : DbContex
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<MemberCount> MemberCounts => Set<MemberCount>();
+    public DbSet<MembershipCount> MembershipCounts => Set<MembershipCount>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<Lead> Leads => Set<Lead>();

@@ -119,6 +119,108 @@ public sealed class RollupTests(BothProvidersFixture hosts) : IClassFixture<Both
         Assert.True(raw.Conversions.Count(c => c.AttributedSentAt is not null) >= 3);
     }
 
+    [Theory]
+    [MemberData(nameof(BothProvidersFixture.Providers), MemberType = typeof(BothProvidersFixture))]
+    public async Task MemberAndMembershipCountsFollowEveryWriteAndTheSummaryReadsThem(string provider)
+    {
+        var host = hosts[provider];
+        var world = await RollupWorld.CreateAsync(host, Ct);
+        await world.PlayMixedStreamAsync(Ct);
+        string cheaper;
+        await using (var db = host.CreateDbContext())
+        {
+            // A second plan, members arriving and leaving, memberships that start, change status and plan, and end.
+            cheaper = $"plan_{world.CompanyId}_basic";
+            db.Add(new Core.Billing.Plan { Id = cheaper, CompanyId = world.CompanyId, Title = "Basic", RenewalPriceCents = 900, BillingPeriodDays = 30 });
+            var arrivals = Enumerable.Range(0, 4).Select(i => new Member { CompanyId = world.CompanyId, WhopUserId = $"user_{world.CompanyId}_count_{i}", CreatedAt = At })
+                .ToList();
+            db.AddRange(arrivals);
+            await db.SaveChangesAsync(Ct);
+            var statuses = new[] { MembershipStatuses.Active, MembershipStatuses.Trialing, MembershipStatuses.PastDue, MembershipStatuses.Active };
+            db.AddRange(arrivals.Select((m, i) => new Membership
+            {
+                Id = $"mem_{world.CompanyId}_count_{i}", CompanyId = world.CompanyId, MemberId = m.Id, PlanId = cheaper, Status = statuses[i], CreatedAt = At, UpdatedAt = At,
+            }));
+            await db.SaveChangesAsync(Ct);
+            await db.Memberships.Where(m => m.Id == $"mem_{world.CompanyId}_count_1").ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MembershipStatuses.Active), Ct);
+            await db.Memberships.Where(m => m.Id == $"mem_{world.CompanyId}_count_2").ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MembershipStatuses.Canceled), Ct);
+            await db.Memberships.Where(m => m.Id == $"mem_{world.CompanyId}_count_3").ExecuteDeleteAsync(Ct);
+            await db.Members.Where(m => m.Id == arrivals[3].Id).ExecuteDeleteAsync(Ct);
+        }
+
+        await using var check = host.CreateDbContext();
+        var rawMembers = await check.Members.CountAsync(m => m.CompanyId == world.CompanyId, Ct);
+        Assert.Equal(rawMembers, await check.MemberCounts.Where(c => c.CompanyId == world.CompanyId).Select(c => c.Members).SingleAsync(Ct));
+        var rawMemberships = (await check.Memberships.Where(m => m.CompanyId == world.CompanyId).Select(m => new { m.PlanId, m.Status }).ToListAsync(Ct))
+            .GroupBy(m => (m.PlanId, m.Status)).ToDictionary(g => g.Key, g => g.Count());
+        var counted = await check.MembershipCounts.Where(c => c.CompanyId == world.CompanyId && c.Memberships != 0)
+            .ToDictionaryAsync(c => (c.PlanId, c.Status), c => c.Memberships, Ct);
+        Assert.Equal(rawMemberships, counted);
+        Assert.True(rawMemberships.Keys.Count(k => k.PlanId == cheaper) >= 2, "the writes left too few plan × status counts to test anything");
+
+        var summary = await host.Get<DashboardQueries>().GetSummaryAsync(world.CompanyId, Window, Ct);
+        Assert.Equal(rawMembers, summary!.Members);
+        Assert.Equal(rawMemberships.Where(m => m.Key.Status is MembershipStatuses.Active or MembershipStatuses.Trialing or MembershipStatuses.Canceling)
+            .Sum(m => m.Value), summary.ActiveMemberships);
+    }
+
+    [Fact]
+    public async Task TwoTransactionsWritingAMemberAndAConversionInOppositeOrdersBothCommit()
+    {
+        var host = hosts[BothProvidersFixture.Postgres];
+        TestGraph graph;
+        // Two members paying: the webhook claim never gives one member's events to two batches at once.
+        Member other;
+        await using (var db = host.CreateDbContext())
+        {
+            graph = await TestGraph.CreateAsync(db);
+            other = new Member { CompanyId = graph.Company.Id, WhopUserId = $"{graph.Member.WhopUserId}_2", CreatedAt = At };
+            db.Add(other);
+            await db.SaveChangesAsync(Ct);
+        }
+        Member Arrival(string id) => new() { CompanyId = graph.Company.Id, WhopUserId = $"user_{graph.Company.Id}_{id}", CreatedAt = At };
+        Conversion Paid(string id) => new()
+        {
+            CompanyId = graph.Company.Id, MemberId = id == "a" ? graph.Member.Id : other.Id, WhopPaymentId = $"pay_{graph.Company.Id}_{id}", Type = ConversionType.FirstPurchase,
+            RevenueCents = 1000, CreatedAt = At.AddHours(1),
+        };
+
+        // Each stages a member and a conversion of the same company, in opposite orders, and a third transaction holds
+        // the company's member count row until both commits wait on it: at commit each folds the count rows both need,
+        // and folded in staging order the first would then hold the member count the second waits for, and wait for
+        // the conversion count the second holds.
+        await using var first = host.CreateDbContext();
+        await using var second = host.CreateDbContext();
+        await using var holder = host.CreateDbContext();
+        await using var firstTransaction = await first.Database.BeginTransactionAsync(Ct);
+        await using var secondTransaction = await second.Database.BeginTransactionAsync(Ct);
+        first.Add(Arrival("a"));
+        await first.SaveChangesAsync(Ct);
+        first.Add(Paid("a"));
+        await first.SaveChangesAsync(Ct);
+        second.Add(Paid("b"));
+        await second.SaveChangesAsync(Ct);
+        second.Add(Arrival("b"));
+        await second.SaveChangesAsync(Ct);
+        var (firstBackend, secondBackend) = (await BackendAsync(first), await BackendAsync(second));
+        await using var held = await holder.Database.BeginTransactionAsync(Ct);
+        await holder.Database.ExecuteSqlAsync($"SELECT 1 FROM member_counts WHERE company_id = {graph.Company.Id} FOR UPDATE", Ct);
+
+        var firstCommit = firstTransaction.CommitAsync(Ct);
+        await WaitUntilBlockedAsync(host, firstBackend, Ct);
+        var secondCommit = secondTransaction.CommitAsync(Ct);
+        await WaitUntilBlockedAsync(host, secondBackend, Ct);
+        await held.RollbackAsync(Ct);
+        await firstCommit;
+        await secondCommit;
+
+        await using var check = host.CreateDbContext();
+        Assert.Equal(await check.Members.CountAsync(m => m.CompanyId == graph.Company.Id, Ct),
+            await check.MemberCounts.Where(c => c.CompanyId == graph.Company.Id).Select(c => c.Members).SingleAsync(Ct));
+        Assert.Equal(2, await check.ConversionHourlyCounts.Where(c => c.CompanyId == graph.Company.Id).SumAsync(c => c.Conversions, Ct));
+        Assert.Equal(0, await check.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM member_count_changes").SingleAsync(Ct));
+    }
+
     [Fact]
     public async Task TwoTransactionsWritingConversionsOfTheSameHoursInOppositeOrdersBothCommit()
     {
@@ -188,6 +290,22 @@ public sealed class RollupTests(BothProvidersFixture hosts) : IClassFixture<Both
         await using var check = host.CreateDbContext();
         Assert.False(await check.Conversions.AnyAsync(c => c.CompanyId == company.Id, Ct));
         Assert.False(await check.ConversionHourlyCounts.AnyAsync(c => c.CompanyId == company.Id, Ct));
+        Assert.False(await check.MemberCounts.AnyAsync(c => c.CompanyId == company.Id, Ct));
+    }
+
+    private static async Task<int> BackendAsync(Core.Persistence.RevenueAngelDbContext db) =>
+        await db.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync(Ct);
+
+    private static async Task WaitUntilBlockedAsync(CoreHost host, int backend, CancellationToken ct)
+    {
+        await using var db = host.CreateDbContext();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if (await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE pid = {backend} AND wait_event_type = 'Lock'")
+                    .SingleAsync(ct) > 0) return;
+            await Task.Delay(25, ct);
+        }
+        throw new TimeoutException($"backend {backend} never waited for a lock");
     }
 
     private static long Hour(DateTimeOffset at) => at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerHour;

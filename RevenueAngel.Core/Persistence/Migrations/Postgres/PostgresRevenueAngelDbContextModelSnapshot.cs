@@ -1141,6 +1141,23 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     b.ToTable("members", (string)null);
                 });
 
+            modelBuilder.Entity("RevenueAngel.Core.Members.MemberCount", b =>
+                {
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("integer")
+                        .HasColumnName("members");
+
+                    b.HasKey("CompanyId")
+                        .HasName("pk_member_counts");
+
+                    b.ToTable("member_counts", (string)null);
+                });
+
             modelBuilder.Entity("RevenueAngel.Core.Members.Membership", b =>
                 {
                     b.Property<string>("Id")
@@ -1214,6 +1231,33 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_memberships_company_id_status_plan_id");
 
                     b.ToTable("memberships", (string)null);
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Members.MembershipCount", b =>
+                {
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("PlanId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Memberships")
+                        .HasColumnType("integer")
+                        .HasColumnName("memberships");
+
+                    b.HasKey("CompanyId", "PlanId", "Status")
+                        .HasName("pk_membership_counts");
+
+                    b.ToTable("membership_counts", (string)null);
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Messaging.MessageTemplate", b =>
@@ -2214,6 +2258,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .HasConstraintName("fk_members_companies_company_id");
                 });
 
+            modelBuilder.Entity("RevenueAngel.Core.Members.MemberCount", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_counts_companies_company_id");
+                });
+
             modelBuilder.Entity("RevenueAngel.Core.Members.Membership", b =>
                 {
                     b.HasOne("RevenueAngel.Core.Companies.Company", null)
@@ -2236,6 +2290,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_memberships_plans_plan_id");
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Members.MembershipCount", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_membership_counts_companies_company_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Messaging.MessageTemplate", b =>

@@ -1116,6 +1116,23 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                     b.ToTable("members", (string)null);
                 });
 
+            modelBuilder.Entity("RevenueAngel.Core.Members.MemberCount", b =>
+                {
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("members");
+
+                    b.HasKey("CompanyId")
+                        .HasName("pk_member_counts");
+
+                    b.ToTable("member_counts", (string)null);
+                });
+
             modelBuilder.Entity("RevenueAngel.Core.Members.Membership", b =>
                 {
                     b.Property<string>("Id")
@@ -1189,6 +1206,33 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_memberships_company_id_status_plan_id");
 
                     b.ToTable("memberships", (string)null);
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Members.MembershipCount", b =>
+                {
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("PlanId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Memberships")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("memberships");
+
+                    b.HasKey("CompanyId", "PlanId", "Status")
+                        .HasName("pk_membership_counts");
+
+                    b.ToTable("membership_counts", (string)null);
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Messaging.MessageTemplate", b =>
@@ -2171,6 +2215,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_members_companies_company_id");
                 });
 
+            modelBuilder.Entity("RevenueAngel.Core.Members.MemberCount", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_counts_companies_company_id");
+                });
+
             modelBuilder.Entity("RevenueAngel.Core.Members.Membership", b =>
                 {
                     b.HasOne("RevenueAngel.Core.Companies.Company", null)
@@ -2193,6 +2247,16 @@ namespace RevenueAngel.Core.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_memberships_plans_plan_id");
+                });
+
+            modelBuilder.Entity("RevenueAngel.Core.Members.MembershipCount", b =>
+                {
+                    b.HasOne("RevenueAngel.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_membership_counts_companies_company_id");
                 });
 
             modelBuilder.Entity("RevenueAngel.Core.Messaging.MessageTemplate", b =>
