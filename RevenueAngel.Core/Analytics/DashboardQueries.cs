@@ -24,19 +24,24 @@ public sealed class DashboardQueries(IDbContextFactory<RevenueAngelDbContext> co
     public async Task<DashboardSummary?> GetSummaryAsync(string companyId, AnalyticsWindow window, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        var (since, until) = (window.From, window.To);
+        var companyPayments = db.Payments.Where(p => p.CompanyId == companyId);
+        // One round trip for the company and its counts; members and memberships are counted by the database as they
+        // are written (MemberCount, MembershipCount).
         var company = await db.Companies.AsNoTracking()
-            .Where(c => c.Id == companyId).Select(c => new { c.Name, c.IsDemo }).SingleOrDefaultAsync(ct);
+            .Where(c => c.Id == companyId)
+            .Select(c => new
+            {
+                c.Name,
+                c.IsDemo,
+                Members = db.MemberCounts.Where(m => m.CompanyId == companyId).Select(m => m.Members).FirstOrDefault(),
+                Active = db.MembershipCounts.Where(m => m.CompanyId == companyId && ActiveStatuses.Contains(m.Status)).Sum(m => m.Memberships),
+                Failed = companyPayments.Count(p => p.FailedAt >= since && p.FailedAt < until),
+                Recovered = companyPayments.Count(p => p.FailedAt >= since && p.FailedAt < until && p.PaidAt != null),
+            })
+            .SingleOrDefaultAsync(ct);
         if (company is null) return null;
 
-        var (since, until) = (window.From, window.To);
-
-        // Counted by the database as members and memberships are written (MemberCount, MembershipCount).
-        var members = await db.MemberCounts.Where(c => c.CompanyId == companyId).Select(c => c.Members).SingleOrDefaultAsync(ct);
-        var active = await db.MembershipCounts.Where(c => c.CompanyId == companyId && ActiveStatuses.Contains(c.Status)).SumAsync(c => c.Memberships, ct);
-
-        var companyPayments = db.Payments.Where(p => p.CompanyId == companyId);
-        var failed = await companyPayments.CountAsync(p => p.FailedAt >= since && p.FailedAt < until, ct);
-        var recovered = await companyPayments.CountAsync(p => p.FailedAt >= since && p.FailedAt < until && p.PaidAt != null, ct);
         var paid = await companyPayments
             .Where(p => p.PaidAt >= since && p.PaidAt < until)
             .GroupBy(p => p.Currency)
@@ -50,8 +55,8 @@ public sealed class DashboardQueries(IDbContextFactory<RevenueAngelDbContext> co
             .ToListAsync(ct);
         var revenue = paid.Concat(returned).GroupBy(m => m.Currency).Select(g => new Money(g.Sum(m => m.Cents), g.Key)).ToList();
 
-        return new DashboardSummary(company.Name, company.IsDemo, window.Days, members, active, await MonthlyRecurringRevenueAsync(db, companyId, ct),
-            [.. revenue.OrderByDescending(m => m.Cents)], failed, recovered);
+        return new DashboardSummary(company.Name, company.IsDemo, window.Days, company.Members, company.Active, await MonthlyRecurringRevenueAsync(db, companyId, ct),
+            [.. revenue.OrderByDescending(m => m.Cents)], company.Failed, company.Recovered);
     }
 
     // Counted per plan in SQL, priced in memory: a company has a handful of plans, and decimal
