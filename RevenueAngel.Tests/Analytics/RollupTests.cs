@@ -168,16 +168,8 @@ public sealed class RollupTests(BothProvidersFixture hosts) : IClassFixture<Both
     public async Task TwoTransactionsWritingAMemberAndAConversionInOppositeOrdersBothCommit()
     {
         var host = hosts[BothProvidersFixture.Postgres];
-        TestGraph graph;
         // Two members paying: the webhook claim never gives one member's events to two batches at once.
-        Member other;
-        await using (var db = host.CreateDbContext())
-        {
-            graph = await TestGraph.CreateAsync(db);
-            other = new Member { CompanyId = graph.Company.Id, WhopUserId = $"{graph.Member.WhopUserId}_2", CreatedAt = At };
-            db.Add(other);
-            await db.SaveChangesAsync(Ct);
-        }
+        var (graph, other) = await GraphWithSecondMemberAsync(host);
         Member Arrival(string id) => new() { CompanyId = graph.Company.Id, WhopUserId = $"user_{graph.Company.Id}_{id}", CreatedAt = At };
         Conversion Paid(string id) => new()
         {
@@ -225,16 +217,8 @@ public sealed class RollupTests(BothProvidersFixture hosts) : IClassFixture<Both
     public async Task TwoTransactionsWritingConversionsOfTheSameHoursInOppositeOrdersBothCommit()
     {
         var host = hosts[BothProvidersFixture.Postgres];
-        TestGraph graph;
-        // Two members: the webhook claim never gives one member's events to two batches at once.
-        Member other;
-        await using (var db = host.CreateDbContext())
-        {
-            graph = await TestGraph.CreateAsync(db);
-            other = new Member { CompanyId = graph.Company.Id, WhopUserId = $"{graph.Member.WhopUserId}_2", CreatedAt = At };
-            db.Add(other);
-            await db.SaveChangesAsync(Ct);
-        }
+        // Two members paying: the webhook claim never gives one member's events to two batches at once.
+        var (graph, other) = await GraphWithSecondMemberAsync(host);
         var (early, late) = (At.AddHours(1), At.AddHours(2));
         Conversion Paid(string id, DateTimeOffset at) => new()
         {
@@ -291,6 +275,16 @@ public sealed class RollupTests(BothProvidersFixture hosts) : IClassFixture<Both
         Assert.False(await check.Conversions.AnyAsync(c => c.CompanyId == company.Id, Ct));
         Assert.False(await check.ConversionHourlyCounts.AnyAsync(c => c.CompanyId == company.Id, Ct));
         Assert.False(await check.MemberCounts.AnyAsync(c => c.CompanyId == company.Id, Ct));
+    }
+
+    private static async Task<(TestGraph Graph, Member Other)> GraphWithSecondMemberAsync(CoreHost host)
+    {
+        await using var db = host.CreateDbContext();
+        var graph = await TestGraph.CreateAsync(db);
+        var other = new Member { CompanyId = graph.Company.Id, WhopUserId = $"{graph.Member.WhopUserId}_2", CreatedAt = At };
+        db.Add(other);
+        await db.SaveChangesAsync(Ct);
+        return (graph, other);
     }
 
     private static async Task<int> BackendAsync(Core.Persistence.RevenueAngelDbContext db) =>

@@ -43,7 +43,7 @@ public sealed class MigrationTests(BothProvidersFixture hosts) : IClassFixture<B
     [Theory]
     [MemberData(nameof(BothProvidersFixture.Providers), MemberType = typeof(BothProvidersFixture))]
     // Down to before the attributed playbook columns, then up again: what the migrations derive from existing rows
-    // (a conversion's playbook and step, the hourly send counts) is rebuilt from them.
+    // (a conversion's playbook and step, the hourly send counts, the member counts) is rebuilt from them.
     public async Task MigrationsRebuildWhatTheyDeriveFromExistingRows(string provider)
     {
         var ct = Xunit.TestContext.Current.CancellationToken;
@@ -80,6 +80,8 @@ public sealed class MigrationTests(BothProvidersFixture hosts) : IClassFixture<B
             var enrolled = await db.EnrollmentHourlyCounts.SingleAsync(c => c.CompanyId == graph.Company.Id, ct);
             Assert.Equal((TestGraph.At, graph.Playbook.Id, "", 1, 0, 0),
                 (enrolled.Hour, enrolled.PlaybookId, enrolled.Group, enrolled.Entered, enrolled.Converted, enrolled.Ended));
+            Assert.Equal(await db.Members.CountAsync(m => m.CompanyId == graph.Company.Id, ct),
+                await db.MemberCounts.Where(c => c.CompanyId == graph.Company.Id).Select(c => c.Members).SingleAsync(ct));
         }
     }
 }

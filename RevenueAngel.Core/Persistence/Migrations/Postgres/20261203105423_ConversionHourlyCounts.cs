@@ -27,6 +27,22 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     HAVING sum(sign) <> 0 OR sum(sign * revenue_cents) <> 0 OR sum(CASE WHEN state = 'confirmed' THEN sign * (revenue_cents + adjusted_cents) ELSE 0 END) <> 0;
             """;
 
+        /// The statement that folds a transaction's staged changes into the counts (CompanyMemberCounts folds with it too).
+        internal const string FoldStatement = """
+                    WITH staged AS (DELETE FROM conversion_hourly_changes WHERE transaction_id = txid_current() RETURNING *)
+                    INSERT INTO conversion_hourly_counts AS h (company_id, hour, type, playbook_id, currency, state, recovered_by, conversions, revenue_cents, net_cents)
+                    SELECT company_id, hour, type, playbook_id, currency, state, recovered_by, sum(conversions), sum(revenue_cents), sum(net_cents)
+                    FROM staged
+                    -- A company deleted in this transaction took its counts with it (the cascade); its staged rows have nowhere to go.
+                    WHERE company_id IN (SELECT id FROM companies)
+                    GROUP BY 1, 2, 3, 4, 5, 6, 7
+                    HAVING sum(conversions) <> 0 OR sum(revenue_cents) <> 0 OR sum(net_cents) <> 0
+                    ORDER BY 1, 2, 3, 4, 5, 6, 7
+                    ON CONFLICT (company_id, hour, type, playbook_id, currency, state, recovered_by) DO UPDATE
+                    SET conversions = h.conversions + EXCLUDED.conversions, revenue_cents = h.revenue_cents + EXCLUDED.revenue_cents,
+                        net_cents = h.net_cents + EXCLUDED.net_cents;
+            """;
+
         private const string Columns = "company_id, created_at, type, attributed_playbook_id, currency, state, recovered_by, revenue_cents, adjusted_cents";
 
         /// <inheritdoc />
@@ -111,18 +127,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 -- Runs at commit once per staged row; the first run of a transaction folds them all, the others find none.
                 CREATE FUNCTION fold_conversion_hours() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    WITH staged AS (DELETE FROM conversion_hourly_changes WHERE transaction_id = txid_current() RETURNING *)
-                    INSERT INTO conversion_hourly_counts AS h (company_id, hour, type, playbook_id, currency, state, recovered_by, conversions, revenue_cents, net_cents)
-                    SELECT company_id, hour, type, playbook_id, currency, state, recovered_by, sum(conversions), sum(revenue_cents), sum(net_cents)
-                    FROM staged
-                    -- A company deleted in this transaction took its counts with it (the cascade); its staged rows have nowhere to go.
-                    WHERE company_id IN (SELECT id FROM companies)
-                    GROUP BY 1, 2, 3, 4, 5, 6, 7
-                    HAVING sum(conversions) <> 0 OR sum(revenue_cents) <> 0 OR sum(net_cents) <> 0
-                    ORDER BY 1, 2, 3, 4, 5, 6, 7
-                    ON CONFLICT (company_id, hour, type, playbook_id, currency, state, recovered_by) DO UPDATE
-                    SET conversions = h.conversions + EXCLUDED.conversions, revenue_cents = h.revenue_cents + EXCLUDED.revenue_cents,
-                        net_cents = h.net_cents + EXCLUDED.net_cents;
+                    {FoldStatement}
                     RETURN NULL;
                 END $$;
 
