@@ -26,8 +26,7 @@ public sealed class DashboardQueries(IDbContextFactory<RevenueAngelDbContext> co
         await using var db = await contexts.CreateDbContextAsync(ct);
         var (since, until) = (window.From, window.To);
         var companyPayments = db.Payments.Where(p => p.CompanyId == companyId);
-        // One round trip for the company and its counts; members and memberships are counted by the database as they
-        // are written (MemberCount, MembershipCount).
+        // One round trip for the company and its counts; members are counted by the database as they are written (MemberCount).
         var company = await db.Companies.AsNoTracking()
             .Where(c => c.Id == companyId)
             .Select(c => new
@@ -35,12 +34,13 @@ public sealed class DashboardQueries(IDbContextFactory<RevenueAngelDbContext> co
                 c.Name,
                 c.IsDemo,
                 Members = db.MemberCounts.Where(m => m.CompanyId == companyId).Select(m => m.Members).FirstOrDefault(),
-                Active = db.MembershipCounts.Where(m => m.CompanyId == companyId && ActiveStatuses.Contains(m.Status)).Sum(m => m.Memberships),
                 Failed = companyPayments.Count(p => p.FailedAt >= since && p.FailedAt < until),
                 Recovered = companyPayments.Count(p => p.FailedAt >= since && p.FailedAt < until && p.PaidAt != null),
             })
             .SingleOrDefaultAsync(ct);
         if (company is null) return null;
+        // Per plan and status, kept by the database as memberships are written (MembershipCount): a few rows a company.
+        var memberships = await db.MembershipCounts.AsNoTracking().Where(c => c.CompanyId == companyId && c.Memberships != 0).ToListAsync(ct);
 
         var paid = await companyPayments
             .Where(p => p.PaidAt >= since && p.PaidAt < until)
@@ -55,20 +55,21 @@ public sealed class DashboardQueries(IDbContextFactory<RevenueAngelDbContext> co
             .ToListAsync(ct);
         var revenue = paid.Concat(returned).GroupBy(m => m.Currency).Select(g => new Money(g.Sum(m => m.Cents), g.Key)).ToList();
 
-        return new DashboardSummary(company.Name, company.IsDemo, window.Days, company.Members, company.Active, await MonthlyRecurringRevenueAsync(db, companyId, ct),
+        return new DashboardSummary(company.Name, company.IsDemo, window.Days, company.Members,
+            memberships.Where(c => ActiveStatuses.Contains(c.Status)).Sum(c => c.Memberships), await MonthlyRecurringRevenueAsync(db, companyId, memberships, ct),
             [.. revenue.OrderByDescending(m => m.Cents)], company.Failed, company.Recovered);
     }
 
-    // Counted per plan in SQL, priced in memory: a company has a handful of plans, and decimal
+    // Counted per plan from the membership counts, priced in memory: a company has a handful of plans, and decimal
     // normalisation to a month then gives the same cents on PostgreSQL and SQLite.
     private static async Task<IReadOnlyList<Money>> MonthlyRecurringRevenueAsync(
-        RevenueAngelDbContext db, string companyId, CancellationToken ct)
+        RevenueAngelDbContext db, string companyId, IReadOnlyList<MembershipCount> memberships, CancellationToken ct)
     {
-        var payingByPlan = await db.MembershipCounts
-            .Where(c => c.CompanyId == companyId && PayingStatuses.Contains(c.Status))
+        var payingByPlan = memberships
+            .Where(c => PayingStatuses.Contains(c.Status))
             .GroupBy(c => c.PlanId)
             .Select(g => new { PlanId = g.Key, Count = g.Sum(c => c.Memberships) })
-            .ToListAsync(ct);
+            .ToList();
         var plans = await db.Plans.Where(p => p.CompanyId == companyId).ToDictionaryAsync(p => p.Id, ct);
 
         return payingByPlan

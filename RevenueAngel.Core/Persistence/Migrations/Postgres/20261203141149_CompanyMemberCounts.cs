@@ -29,8 +29,6 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                     HAVING sum(sign) <> 0;
             """;
 
-        private const string FoldConversions = ConversionHourlyCounts.FoldStatement;
-
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -113,7 +111,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 -- others find none. Always conversions first, then memberships and members, each in key order.
                 CREATE FUNCTION fold_staged_counts() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    {{FoldConversions}}
+                    {{ConversionHourlyCounts.FoldStatement}}
                     WITH staged AS (DELETE FROM member_count_changes WHERE transaction_id = txid_current() RETURNING *),
                     counted_members AS (
                         INSERT INTO member_counts AS c (company_id, members)
@@ -165,7 +163,7 @@ namespace RevenueAngel.Core.Persistence.Migrations.Postgres
                 DROP FUNCTION stage_membership_counts();
                 CREATE FUNCTION fold_conversion_hours() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    {{FoldConversions}}
+                    {{ConversionHourlyCounts.FoldStatement}}
                     RETURN NULL;
                 END $$;
                 CREATE CONSTRAINT TRIGGER conversion_hourly_changes_fold AFTER INSERT ON conversion_hourly_changes
