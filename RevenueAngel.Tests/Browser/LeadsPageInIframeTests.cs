@@ -74,7 +74,7 @@ public sealed class LeadsPageInIframeTests(DemoWebFixture web, Chromium chromium
             Name = "newsletter.csv", MimeType = "text/csv",
             Buffer = Encoding.UTF8.GetBytes("Email,Name,Opt-in\nbrowser.one@example.com,Browser One,yes\nbroken,Nope,no\nbrowser.two@example.com,Browser Two,no\n"),
         });
-        await Expect(app.Locator("[data-testid=import-file-name]")).ToContainTextAsync("newsletter.csv");
+        await Expect(app.Locator("[data-testid=import-file-name]")).ToContainTextAsync("newsletter.csv", new() { Timeout = 15_000 });
         await FramedPages.SaveScreenshotAsync(page, "leads-import-mapping-wide");
         await app.Locator("button[data-testid=start-import]").ClickAsync();
 
