@@ -23,6 +23,16 @@ public sealed class LeadsPageInIframeTests(DemoWebFixture web, Chromium chromium
         return (page, app);
     }
 
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited 15 s for {what}.");
+            await Task.Delay(100, Ct);
+        }
+    }
+
     /// The elements that reach furthest right, to say what to fix.
     private static Task<string> WiderThanThePageAsync(IFrameLocator app) => app.Locator("html").EvaluateAsync<string>("""
         html => [...document.querySelectorAll('body *')]
@@ -69,7 +79,11 @@ public sealed class LeadsPageInIframeTests(DemoWebFixture web, Chromium chromium
         var (page, app) = await OpenAsync(1280);
 
         await app.Locator("button[data-testid=import-leads]").ClickAsync();
-        await app.Locator("[data-testid=import-dialog] input[type=file]").SetInputFilesAsync(new FilePayload
+        var fileInput = app.Locator("[data-testid=import-dialog] input[type=file]");
+        // Blazor's InputFile listens for a change only once its script has set the input up after the dialog rendered; files
+        // set before that are never reported (a person's file picker takes longer than that to open, a test does not).
+        await WaitUntilAsync(() => fileInput.EvaluateAsync<bool>("e => e._blazorInputFileNextFileId !== undefined"), "the file input to be set up");
+        await fileInput.SetInputFilesAsync(new FilePayload
         {
             Name = "newsletter.csv", MimeType = "text/csv",
             Buffer = Encoding.UTF8.GetBytes("Email,Name,Opt-in\nbrowser.one@example.com,Browser One,yes\nbroken,Nope,no\nbrowser.two@example.com,Browser Two,no\n"),
