@@ -16,7 +16,7 @@ namespace RevenueAngel.Core.Dispatch;
 /// wave's call start was recorded; one that Whop was never called for otherwise goes back to `scheduled` with its
 /// attempts untouched.
 public sealed partial class Dispatcher(
-    IDbContextFactory<RevenueAngelDbContext> contexts,
+    RepeatingWorkContexts contexts,
     SendGate gate,
     SubjectVariables variables,
     LiquidTemplates templates,

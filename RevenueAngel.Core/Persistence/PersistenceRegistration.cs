@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,12 @@ internal static class PersistenceRegistration
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             builder.Services.AddContext<PostgresRevenueAngelDbContext>(o => o.UseRevenueAngelPostgres(connectionString));
+            // The same options (interceptors and all) with another connection string, so a pool of its own.
+            builder.Services.AddSingleton(sp => new RepeatingWorkContexts(new UpcastContextFactory<PostgresRevenueAngelDbContext>(
+                new PooledDbContextFactory<PostgresRevenueAngelDbContext>(new DbContextOptionsBuilder<PostgresRevenueAngelDbContext>(
+                        sp.GetRequiredService<DbContextOptions<PostgresRevenueAngelDbContext>>())
+                    .UseNpgsql(ProviderOptionsExtensions.WithRepeatedStatementsPrepared(ProviderOptionsExtensions.WithoutJit(connectionString)))
+                    .Options))));
         }
         else
         {
@@ -29,6 +36,7 @@ internal static class PersistenceRegistration
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 o.UseRevenueAngelSqlite($"Data Source={path};Default Timeout=30");
             });
+            builder.Services.AddSingleton(sp => new RepeatingWorkContexts(sp.GetRequiredService<IDbContextFactory<RevenueAngelDbContext>>()));
         }
 
         builder.Services.AddHostedService<DatabaseMigrator>();

@@ -9,7 +9,7 @@ public static class ProviderOptionsExtensions
 {
     public static DbContextOptionsBuilder UseRevenueAngelPostgres(this DbContextOptionsBuilder options, string connectionString) =>
         options
-            .UseNpgsql(WithSessionDefaults(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")
+            .UseNpgsql(WithoutJit(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .UseSnakeCaseNamingConvention();
 
@@ -19,22 +19,24 @@ public static class ProviderOptionsExtensions
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .UseSnakeCaseNamingConvention();
 
-    /// The app's PostgreSQL sessions, unless the connection string already decides:
-    /// - JIT off. It pays off for queries that run for seconds; ours run for milliseconds, and compiling the 90-day
-    ///   dashboard's largest read took longer (~120 ms) than running it.
-    /// - Statements prepared once a connection has run them twice (Npgsql's automatic preparation, up to 100 per
-    ///   connection). The webhook drain runs the same few inserts and updates tens of thousands of times; parsing and
-    ///   planning each again was most of PostgreSQL's work for them (100,000 events: 58.6 → 32.6 s). `Max Auto Prepare=0`
-    ///   turns it off, e.g. behind a pooler that cannot keep prepared statements.
-    /// The bench connects with the same settings, so its hand-written baselines get them too.
-    public static string WithSessionDefaults(string connectionString)
+    /// PostgreSQL's JIT pays off for queries that run for seconds; ours run for milliseconds, and compiling the 90-day
+    /// dashboard's largest read took longer (~120 ms) than running it. Off for our connections, unless the connection
+    /// string's Options already decide.
+    internal static string WithoutJit(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
             builder.Options = $"{builder.Options} -c jit=off".Trim();
-        if (!Names(connectionString, "maxautoprepare"))
-            (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages) = (MaxAutoPrepare, 2);
         return builder.ConnectionString;
+    }
+
+    /// The connections of RepeatingWorkContexts: a statement a connection has run twice is prepared there (Npgsql's
+    /// automatic preparation, up to 100 per connection), unless the connection string sets `Max Auto Prepare` itself
+    /// (0 turns it off, e.g. behind a pooler that cannot keep prepared statements).
+    public static string WithRepeatedStatementsPrepared(string connectionString)
+    {
+        if (Names(connectionString, "maxautoprepare")) return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = MaxAutoPrepare, AutoPrepareMinUsages = 2 }.ConnectionString;
     }
 
     internal const int MaxAutoPrepare = 100;

@@ -16,7 +16,7 @@ public enum WebhookReceipt { Stored, Duplicate, Rejected }
 /// answer. Every signed body is stored, whatever it holds: one we cannot use (not JSON, the legacy v5 envelope, an
 /// event type or company id too long for its column) is stored as failed or ignored with the reason, so it is
 /// visible rather than retried by Whop forever; bytes PostgreSQL text cannot hold are kept in base64.
-public sealed partial class WebhookInbox(IDbContextFactory<RevenueAngelDbContext> contexts, IOptions<WhopOptions> whop,
+public sealed partial class WebhookInbox(RepeatingWorkContexts contexts, IOptions<WhopOptions> whop,
     IOptions<WebhookOptions> options, TimeProvider time, RevenueAngelMetrics metrics, ILogger<WebhookInbox> logger)
 {
     public async Task<(WebhookReceipt Receipt, string? Problem)> AcceptAsync(string? id, string? timestamp, string? signature,

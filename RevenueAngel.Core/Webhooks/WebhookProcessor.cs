@@ -17,7 +17,7 @@ namespace RevenueAngel.Core.Webhooks;
 /// loop: subjects and locks never throw on content, every handler runs inside the per-event boundary, and when an
 /// event breaks the transaction itself it is marked failed on its own. Whop is never called inside a transaction:
 /// plans the batch names and we lack are fetched (WebhookPlans) before it is applied.
-public sealed partial class WebhookProcessor(IDbContextFactory<RevenueAngelDbContext> contexts, WebhookHandlers handlers, WebhookPlans plans,
+public sealed partial class WebhookProcessor(RepeatingWorkContexts contexts, WebhookHandlers handlers, WebhookPlans plans,
     IOptions<WebhookOptions> options, TimeProvider time, RevenueAngelMetrics metrics, ILogger<WebhookProcessor> logger)
 {
     private const int MaxPasses = 6;

@@ -4,8 +4,9 @@ using RevenueAngel.Tests.Infrastructure;
 
 namespace RevenueAngel.Tests.Persistence;
 
-/// The app's PostgreSQL sessions run without JIT compilation (it cost the 90-day dashboard more than it saved) and
-/// prepare the statements they repeat (the webhook drain's inserts), unless the operator's connection string says otherwise.
+/// The app's PostgreSQL sessions run without JIT compilation (it cost the 90-day dashboard more than it saved), and
+/// those of the repeating work (ingest, drain, dispatch) prepare the statements they repeat, unless the operator's
+/// connection string says otherwise.
 public sealed class ConnectionSettingsTests(BothProvidersFixture hosts) : IClassFixture<BothProvidersFixture>
 {
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
@@ -21,19 +22,26 @@ public sealed class ConnectionSettingsTests(BothProvidersFixture hosts) : IClass
     }
 
     [Fact]
-    public async Task AStatementTheAppRepeatsOnAConnectionIsPreparedThere()
+    public async Task TheRepeatingWorksConnectionsPrepareWhatTheyRepeatAndThePagesConnectionsDoNot()
     {
-        await using var db = hosts[BothProvidersFixture.Postgres].CreateDbContext();
+        var host = hosts[BothProvidersFixture.Postgres];
+        await using var repeating = await host.Get<RepeatingWorkContexts>().CreateDbContextAsync(Ct);
+        await using var ordinary = host.CreateDbContext();
+
+        Assert.Equal((1, "off"), await RunThreeTimesAsync(repeating, "ra_probe_repeating"));
+        Assert.Equal((0, "off"), await RunThreeTimesAsync(ordinary, "ra_probe_ordinary"));
+    }
+
+    /// How many prepared statements of this connection hold the marked query after it ran three times, and its jit setting.
+    private static async Task<(int Prepared, string Jit)> RunThreeTimesAsync(RevenueAngelDbContext db, string marker)
+    {
         await db.Database.OpenConnectionAsync(Ct);
-        const string marker = "ra_prepared_probe";
-        for (var i = 0; i < 3; i++)
-            await db.Database.SqlQueryRaw<int>($"SELECT count(*)::int AS \"Value\" FROM companies WHERE id = {{0}} /* {marker} */", "biz_none").SingleAsync(Ct);
-
+        var probe = "SELECT count(*)::int AS \"Value\" FROM companies WHERE id = {0} /* " + marker + " */";
+        for (var i = 0; i < 3; i++) await db.Database.SqlQueryRaw<int>(probe, "biz_none").SingleAsync(Ct);
         var prepared = await db.Database.SqlQueryRaw<int>(
-            $"SELECT count(*)::int AS \"Value\" FROM pg_prepared_statements WHERE statement LIKE '%/* {marker} */%' AND statement NOT LIKE '%pg_prepared_statements%'")
-            .SingleAsync(Ct);
-
-        Assert.Equal(1, prepared);
+            "SELECT count(*)::int AS \"Value\" FROM pg_prepared_statements WHERE strpos(statement, {0}) > 0 AND strpos(statement, 'pg_prepared_statements') = 0",
+            $"/* {marker} */").SingleAsync(Ct);
+        return (prepared, await db.Database.SqlQueryRaw<string>("SELECT current_setting('jit') AS \"Value\"").SingleAsync(Ct));
     }
 
     [Theory]
@@ -42,7 +50,7 @@ public sealed class ConnectionSettingsTests(BothProvidersFixture hosts) : IClass
     [InlineData("Host=db;Username=ra;Options=-c jit=on", "-c jit=on")]
     public void JitIsSwitchedOffUnlessTheConnectionStringDecides(string configured, string options)
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(ProviderOptionsExtensions.WithSessionDefaults(configured));
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(ProviderOptionsExtensions.WithoutJit(configured));
 
         Assert.Equal(options, builder.Options);
         Assert.Equal(("db", "ra"), (builder.Host, builder.Username));
@@ -52,18 +60,11 @@ public sealed class ConnectionSettingsTests(BothProvidersFixture hosts) : IClass
     [InlineData("Host=db;Username=ra", ProviderOptionsExtensions.MaxAutoPrepare, 2)]
     [InlineData("Host=db;Username=ra;Max Auto Prepare=0", 0, 5)]
     [InlineData("Host=db;Username=ra;maxautoprepare=20;Auto Prepare Min Usages=3", 20, 3)]
-    public void StatementsArePreparedAutomaticallyUnlessTheConnectionStringDecides(string configured, int maxAutoPrepare, int minUsages)
+    public void RepeatedStatementsArePreparedUnlessTheConnectionStringDecides(string configured, int maxAutoPrepare, int minUsages)
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(ProviderOptionsExtensions.WithSessionDefaults(configured));
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(ProviderOptionsExtensions.WithRepeatedStatementsPrepared(configured));
 
         Assert.Equal((maxAutoPrepare, minUsages), (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages));
-    }
-
-    [Fact]
-    public void TheDefaultsAreAppliedOnce()
-    {
-        var once = ProviderOptionsExtensions.WithSessionDefaults("Host=db;Username=ra");
-
-        Assert.Equal(once, ProviderOptionsExtensions.WithSessionDefaults(once));
+        Assert.Equal(("db", "ra"), (builder.Host, builder.Username));
     }
 }

@@ -42,7 +42,8 @@ public static class DispatchBench
         await host.StartAsync();
         var contexts = host.Services.GetRequiredService<IDbContextFactory<RevenueAngelDbContext>>();
         var batchSize = host.Services.GetRequiredService<IOptions<DispatchOptions>>().Value.BatchSize;
-        await using var source = NpgsqlDataSource.Create(connectionString);
+        // Statements prepared, as the dispatcher's connections have them (RepeatingWorkContexts).
+        await using var source = NpgsqlDataSource.Create(ProviderOptionsExtensions.WithRepeatedStatementsPrepared(connectionString));
 
         Console.WriteLine($"Dispatch: {sends:N0} due push sends, no-op Whop in process, rate limits lifted, batch {batchSize}");
         // Unmeasured: JIT and tiered compilation of the whole path (otherwise the first worker count pays for it).

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using RevenueAngel.Core.Persistence;
 using RevenueAngel.Core.Webhooks;
 using RevenueAngel.Demo.WhopFake;
 
@@ -129,7 +130,8 @@ public static class HttpIngestBench
         {
             // Unpooled: each worker holds its one connection throughout, and closing must really close it, or 64 idle
             // connections left in this process's pool would take the app's share of max_connections.
-            var unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+            // Statements prepared, as the receiver's connections have them.
+            var unpooled = new NpgsqlConnectionStringBuilder(ProviderOptionsExtensions.WithRepeatedStatementsPrepared(connectionString)) { Pooling = false }.ConnectionString;
             return await RunWorkersAsync(deliveries.Count, concurrency, async worker =>
             {
                 var connection = new NpgsqlConnection(unpooled);

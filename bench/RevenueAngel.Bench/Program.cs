@@ -13,9 +13,8 @@ using RevenueAngel.Core.Segments;
 // Webhook ingest over HTTP (HttpIngestBench) and backlog drain follow (WebhookBench), then the revenue dashboard over 1M sends (AnalyticsBench).
 // Enrolment of 100,000 members in a 3-step playbook on PostgreSQL, against a hand-written INSERT … SELECT of the
 // same enrolments and sends measured in the same run (EnrolmentBench).
-// The app's session settings (JIT off, statements prepared automatically) for the baselines too, so the two sides differ only in our code.
-var connectionString = ProviderOptionsExtensions.WithSessionDefaults(Environment.GetEnvironmentVariable("RA_BENCH_POSTGRES")
-    ?? throw new InvalidOperationException("Set RA_BENCH_POSTGRES (scripts/bench.sh starts a throwaway PostgreSQL and sets it)."));
+var connectionString = Environment.GetEnvironmentVariable("RA_BENCH_POSTGRES")
+    ?? throw new InvalidOperationException("Set RA_BENCH_POSTGRES (scripts/bench.sh starts a throwaway PostgreSQL and sets it).");
 var members = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", DisableDefaults = true });
