@@ -38,12 +38,15 @@ public sealed partial record JobFirings(IReadOnlyList<JobFirings.Firing> Fired, 
         [.. Fired.GroupBy(f => (f.Trigger, f.For)).Where(g => g.Count() > 1)
             .Select(g => $"{g.Key.Trigger} for {g.Key.For:O} on {string.Join(", ", g.Select(f => f.Node))}")];
 
-    /// Two firings of a repeating trigger closer together than its interval: two schedules of it running at once.
+    /// Two schedules of a repeating trigger running at once: every gap between its firings is then shorter than its
+    /// interval, so two short gaps in a row are reported. A schedule that moved once leaves a single short gap and runs
+    /// on (seen once in CI after a cluster recovery: firings for 16.0 s, then 17.507, 19.507, 21.507 s on one node).
     public IReadOnlyList<string> FiredCloserThan(string trigger, TimeSpan interval, DateTimeOffset from)
     {
         var times = Fired.Where(f => f.Trigger == trigger && f.For >= from).OrderBy(f => f.For).ToList();
-        return [.. times.Zip(times.Skip(1)).Where(p => p.Second.For - p.First.For < interval - TimeSpan.FromMilliseconds(5))
-            .Select(p => $"{trigger} for {p.First.For:O} on {p.First.Node} and for {p.Second.For:O} on {p.Second.Node}")];
+        bool Short(int i) => times[i + 1].For - times[i].For < interval - TimeSpan.FromMilliseconds(5);
+        return [.. Enumerable.Range(0, Math.Max(0, times.Count - 2)).Where(i => Short(i) && Short(i + 1))
+            .Select(i => $"{trigger} for {times[i].For:O} on {times[i].Node}, {times[i + 1].For:O} on {times[i + 1].Node} and {times[i + 2].For:O} on {times[i + 2].Node}")];
     }
 
     private static int Count(Regex pattern, string text) => pattern.Match(text) is { Success: true } m ? int.Parse(m.Groups[1].Value) : 0;
