@@ -20,12 +20,7 @@ internal static class PersistenceRegistration
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             builder.Services.AddContext<PostgresRevenueAngelDbContext>(o => o.UseRevenueAngelPostgres(connectionString));
-            // The same options (interceptors and all) with another connection string, so a pool of its own.
-            builder.Services.AddSingleton(sp => new RepeatingWorkContexts(new UpcastContextFactory<PostgresRevenueAngelDbContext>(
-                new PooledDbContextFactory<PostgresRevenueAngelDbContext>(new DbContextOptionsBuilder<PostgresRevenueAngelDbContext>(
-                        sp.GetRequiredService<DbContextOptions<PostgresRevenueAngelDbContext>>())
-                    .UseNpgsql(ProviderOptionsExtensions.WithRepeatedStatementsPrepared(ProviderOptionsExtensions.WithoutJit(connectionString)))
-                    .Options))));
+            builder.Services.AddSingleton(sp => new RepeatingWorkContexts(PreparingPool(sp, connectionString)));
         }
         else
         {
@@ -53,6 +48,15 @@ internal static class PersistenceRegistration
             new UpcastContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
         services.AddScoped<RevenueAngelDbContext>(sp =>
             sp.GetRequiredService<IDbContextFactory<RevenueAngelDbContext>>().CreateDbContext());
+    }
+
+    /// The app's context options (interceptors and all) with the repeating work's connection string, so a pool of its own.
+    private static IDbContextFactory<RevenueAngelDbContext> PreparingPool(IServiceProvider services, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<PostgresRevenueAngelDbContext>(services.GetRequiredService<DbContextOptions<PostgresRevenueAngelDbContext>>())
+            .UseNpgsql(ProviderOptionsExtensions.WithRepeatedStatementsPrepared(ProviderOptionsExtensions.WithoutJit(connectionString)))
+            .Options;
+        return new UpcastContextFactory<PostgresRevenueAngelDbContext>(new PooledDbContextFactory<PostgresRevenueAngelDbContext>(options));
     }
 
     private sealed class UpcastContextFactory<TContext>(IDbContextFactory<TContext> inner)

@@ -23,16 +23,6 @@ public sealed class LeadsPageInIframeTests(DemoWebFixture web, Chromium chromium
         return (page, app);
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited 15 s for {what}.");
-            await Task.Delay(100, Ct);
-        }
-    }
-
     /// The elements that reach furthest right, to say what to fix.
     private static Task<string> WiderThanThePageAsync(IFrameLocator app) => app.Locator("html").EvaluateAsync<string>("""
         html => [...document.querySelectorAll('body *')]
@@ -80,9 +70,9 @@ public sealed class LeadsPageInIframeTests(DemoWebFixture web, Chromium chromium
 
         await app.Locator("button[data-testid=import-leads]").ClickAsync();
         var fileInput = app.Locator("[data-testid=import-dialog] input[type=file]");
-        // Blazor's InputFile listens for a change only once its script has set the input up after the dialog rendered; files
-        // set before that are never reported (a person's file picker takes longer than that to open, a test does not).
-        await WaitUntilAsync(() => fileInput.EvaluateAsync<bool>("e => e._blazorInputFileNextFileId !== undefined"), "the file input to be set up");
+        // Blazor's InputFile listens for a change only once its script has set the input up (its file counter at 0) after the
+        // dialog rendered; files set before that are never reported (a person's file picker takes longer than that to open, a test does not).
+        await Expect(fileInput).ToHaveJSPropertyAsync("_blazorInputFileNextFileId", 0, new() { Timeout = 15_000 });
         await fileInput.SetInputFilesAsync(new FilePayload
         {
             Name = "newsletter.csv", MimeType = "text/csv",
